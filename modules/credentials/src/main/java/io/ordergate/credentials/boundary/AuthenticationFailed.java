@@ -1,0 +1,43 @@
+package io.ordergate.credentials.boundary;
+
+import io.ordergate.platform.boundary.Problem;
+import io.ordergate.platform.boundary.ProblemException;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A rejected authentication: 401 with a Basic challenge, or 429 when the source is throttled. The
+ * caller sees the same detail whatever went wrong; {@link #reason()} is for the audit trail only.
+ */
+public class AuthenticationFailed extends ProblemException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String reason;
+    private final String username;
+
+    AuthenticationFailed(String realm, String reason, String username) {
+        super(new Problem(401, "Unauthorized", "Valid HTTP Basic credentials are required."),
+                Map.of("WWW-Authenticate", "Basic realm=\"" + realm + "\", charset=\"UTF-8\""));
+        this.reason = reason;
+        this.username = username;
+    }
+
+    AuthenticationFailed(Duration retryAfter, String username) {
+        super(new Problem(429, "Too Many Requests",
+                "Too many failed authentication attempts from this source; retry later."),
+                Map.of("Retry-After", String.valueOf(Math.max(1, retryAfter.toSeconds() + 1))));
+        this.reason = "throttled";
+        this.username = username;
+    }
+
+    /** missing, malformed, unknown-user, wrong-password, revoked, expired, throttled, not-admin, disabled */
+    public String reason() {
+        return reason;
+    }
+
+    /** The user name presented, if any (never the password). */
+    public String username() {
+        return username;
+    }
+}

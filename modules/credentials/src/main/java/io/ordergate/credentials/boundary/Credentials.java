@@ -1,0 +1,195 @@
+package io.ordergate.credentials.boundary;
+
+import io.ordergate.audit.boundary.AuditEntry;
+import io.ordergate.audit.boundary.AuditTrail;
+import io.ordergate.credentials.control.AuthThrottle;
+import io.ordergate.credentials.control.BasicCredentials;
+import io.ordergate.credentials.control.SecretHasher;
+import io.ordergate.credentials.control.Secrets;
+import io.ordergate.credentials.entity.ScayleCredential;
+import io.ordergate.platform.boundary.ProblemException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * SCAYLE merchant credentials: issue, rotate with a grace period, revoke, and authenticate webhook
+ * calls. Every change is audited in the same transaction; secrets are returned once and kept only
+ * as keyed hashes.
+ */
+@Stateless
+public class Credentials {
+
+    static final String REALM = "OrderGate SCAYLE";
+    static final Pattern MERCHANT_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    /** A hash that no password produces, compared against when the user does not exist. */
+    static final byte[] NO_SUCH_USER = new byte[32];
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    SecretHasher hasher;
+
+    @Inject
+    AuthThrottle throttle;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "ordergate.scayle.rotation-grace", defaultValue = "PT48H")
+    Duration rotationGrace;
+
+    /** @throws ProblemException 400 for an unusable key, 409 when the merchant already exists */
+    public IssuedCredential createScayleMerchant(String merchantKey, String actor) {
+        if (merchantKey == null || !MERCHANT_KEY.matcher(merchantKey).matches()) {
+            throw new ProblemException(400, "Invalid merchant key",
+                    "merchantKey must be 1 to 100 characters of letters, digits, '.', '_' or '-', starting with a "
+                            + "letter or digit.");
+        }
+        int inserted = em.createNativeQuery("""
+                INSERT INTO cred_scayle_merchant (merchant_key, created_at, created_by) VALUES (?1, ?2, ?3)
+                ON CONFLICT (merchant_key) DO NOTHING""")
+                .setParameter(1, merchantKey)
+                .setParameter(2, Timestamp.from(clock.instant()))
+                .setParameter(3, actor)
+                .executeUpdate();
+        if (inserted == 0) {
+            throw new ProblemException(409, "Merchant exists",
+                    "SCAYLE merchant '" + merchantKey + "' already exists; rotate its credentials instead.");
+        }
+        audit.record(AuditEntry.byUser(actor, "scayle.merchant.created", "scayle-merchant", merchantKey, Map.of()));
+        return issue(merchantKey, actor);
+    }
+
+    /** New credentials; the current ones keep working for the rotation grace period. */
+    public IssuedCredential rotateScayleCredentials(String merchantKey, String actor) {
+        requireMerchant(merchantKey);
+        var graceEnd = clock.instant().plus(rotationGrace);
+        for (var credential : credentialsOf(merchantKey)) {
+            if (credential.validAt(clock.instant())) {
+                credential.expireAt(graceEnd);
+            }
+        }
+        audit.record(AuditEntry.byUser(actor, "scayle.credentials.rotated", "scayle-merchant", merchantKey,
+                Map.of("previousValidUntil", graceEnd.toString())));
+        return issue(merchantKey, actor);
+    }
+
+    /** Revokes one credential at once. */
+    public void revokeScayleCredential(String merchantKey, String username, String actor) {
+        requireMerchant(merchantKey);
+        var credential = em.find(ScayleCredential.class, username);
+        if (credential == null || !credential.merchantKey().equals(merchantKey)) {
+            throw new ProblemException(404, "Not Found",
+                    "Merchant '" + merchantKey + "' has no credential '" + username + "'.");
+        }
+        credential.revoke(clock.instant(), actor);
+        audit.record(AuditEntry.byUser(actor, "scayle.credentials.revoked", "scayle-merchant", merchantKey,
+                Map.of("username", username)));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<CredentialInfo> scayleCredentials(String merchantKey) {
+        requireMerchant(merchantKey);
+        var now = clock.instant();
+        return credentialsOf(merchantKey).stream()
+                .map(c -> new CredentialInfo(c.username(), c.merchantKey(), c.createdAt(), c.expiresAt(),
+                        c.revokedAt(), c.validAt(now)))
+                .toList();
+    }
+
+    /**
+     * Authenticates a SCAYLE webhook call. Costs one primary-key lookup and one HMAC; the comparison
+     * is constant-time and an unknown user costs the same as a wrong password.
+     *
+     * @param source the remote address, for throttling
+     * @throws AuthenticationFailed 401 or 429
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public ScayleCaller authenticateScayle(String authorization, String source) {
+        if (authorization == null) {
+            throw new AuthenticationFailed(REALM, "missing", null);
+        }
+        var sourceBucket = "scayle:" + source;
+        var parsed = BasicCredentials.parse(authorization);
+        var username = parsed.map(BasicCredentials::username).orElse(null);
+        var userBucket = sourceBucket + ":" + username;
+        var blocked = throttle.blocked(sourceBucket).or(() -> throttle.blocked(userBucket));
+        if (blocked.isPresent()) {
+            throw new AuthenticationFailed(blocked.get(), username);
+        }
+        if (parsed.isEmpty()) {
+            throw failed(sourceBucket, null, "malformed");
+        }
+        var credential = em.find(ScayleCredential.class, username);
+        boolean secretMatches = hasher.matches(parsed.get().password(),
+                credential == null ? NO_SUCH_USER : credential.secretHmac());
+        if (credential == null) {
+            throw failed(sourceBucket, username, "unknown-user");
+        }
+        if (!secretMatches) {
+            throw failed(sourceBucket, username, "wrong-password");
+        }
+        var now = clock.instant();
+        if (credential.revokedAt() != null) {
+            throw failed(sourceBucket, username, "revoked");
+        }
+        if (!credential.validAt(now)) {
+            throw failed(sourceBucket, username, "expired");
+        }
+        return new ScayleCaller(credential.merchantKey(), credential.username());
+    }
+
+    /**
+     * Counts a failure against the user bucket (tight limit) and the source bucket (ten times
+     * looser, so one misconfigured merchant does not lock out every merchant SCAYLE sends for).
+     */
+    AuthenticationFailed failed(String sourceBucket, String username, String reason) {
+        if (username != null) {
+            throttle.failed(sourceBucket + ":" + username, 1);
+        }
+        throttle.failed(sourceBucket, 10);
+        return new AuthenticationFailed(REALM, reason, username);
+    }
+
+    IssuedCredential issue(String merchantKey, String actor) {
+        var password = Secrets.password();
+        var credential = new ScayleCredential(Secrets.username("scayle"), merchantKey, hasher.hash(password),
+                clock.instant(), actor);
+        em.persist(credential);
+        audit.record(AuditEntry.byUser(actor, "scayle.credentials.issued", "scayle-merchant", merchantKey,
+                Map.of("username", credential.username())));
+        return new IssuedCredential(merchantKey, credential.username(), password);
+    }
+
+    List<ScayleCredential> credentialsOf(String merchantKey) {
+        return em.createNamedQuery(ScayleCredential.BY_MERCHANT, ScayleCredential.class)
+                .setParameter("merchantKey", merchantKey)
+                .getResultList();
+    }
+
+    void requireMerchant(String merchantKey) {
+        var exists = !em.createNativeQuery("SELECT 1 FROM cred_scayle_merchant WHERE merchant_key = ?1")
+                .setParameter(1, merchantKey)
+                .getResultList()
+                .isEmpty();
+        if (!exists) {
+            throw new ProblemException(404, "Not Found", "There is no SCAYLE merchant '" + merchantKey + "'.");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.ordergate.credentials.entity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+/** A console / admin API user with a PBKDF2 password hash and roles. */
+@Entity
+@Table(name = "cred_user")
+public class UserAccount {
+
+    @Id
+    @Column(name = "username")
+    String username;
+
+    @Column(name = "password_hash", nullable = false)
+    String passwordHash;
+
+    @Column(name = "enabled", nullable = false)
+    boolean enabled;
+
+    @Column(name = "created_at", nullable = false)
+    Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    Instant updatedAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "cred_user_role", joinColumns = @JoinColumn(name = "username"))
+    @Column(name = "role")
+    Set<String> roles = new HashSet<>();
+
+    protected UserAccount() {
+    }
+
+    public UserAccount(String username, String passwordHash, Set<String> roles, Instant now) {
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.enabled = true;
+        this.createdAt = now;
+        this.updatedAt = now;
+        this.roles = new HashSet<>(roles);
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public Set<String> roles() {
+        return Set.copyOf(roles);
+    }
+}

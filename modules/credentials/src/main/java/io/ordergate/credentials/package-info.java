@@ -1,0 +1,12 @@
+/**
+ * Who may talk to OrderGate: SCAYLE merchant credentials (generated, keyed-hash at rest, rotated
+ * with a grace period, revocable at once), console/admin users (PBKDF2 hashes), the master key that
+ * protects stored secrets, and throttling of repeated authentication failures.
+ *
+ * <p>Public API ({@code boundary}): {@link io.ordergate.credentials.boundary.Credentials},
+ * {@link io.ordergate.credentials.boundary.Users}, the admin API filter
+ * {@link io.ordergate.credentials.boundary.AdminApi}, and their records. Tables owned:
+ * {@code cred_user}, {@code cred_user_role}, {@code cred_scayle_merchant},
+ * {@code cred_scayle_credential}, {@code cred_auth_failure}. Depends on: platform, audit.
+ */
+package io.ordergate.credentials;

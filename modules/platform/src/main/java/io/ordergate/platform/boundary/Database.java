@@ -1,0 +1,75 @@
+package io.ordergate.platform.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The one datasource of the application, and the schema migration that runs before anything else
+ * touches it. Other startup beans declare {@code @DependsOn("Database")}.
+ *
+ * <p>Pool and driver timeouts are short on purpose: SCAYLE waits at most 15 s for an answer, and a
+ * request that cannot get a working connection within a few seconds must fail fast (503) instead of
+ * queueing. Connections are validated on borrow so that a database restart or a cut network path is
+ * survived without restarting OrderGate.
+ */
+@DataSourceDefinition(
+        name = Database.JNDI_NAME,
+        className = "org.postgresql.ds.PGSimpleDataSource",
+        url = "${MPCONFIG=ordergate.db.url}",
+        user = "${MPCONFIG=ordergate.db.user}",
+        password = "${MPCONFIG=ordergate.db.password}",
+        minPoolSize = 2,
+        maxPoolSize = 40,
+        loginTimeout = 3,
+        properties = {
+            "connectTimeout=3",
+            "socketTimeout=8",
+            "tcpKeepAlive=true",
+            "reWriteBatchedInserts=true",
+            // strings are sent untyped so that JSON text lands in jsonb columns without casts
+            "stringtype=unspecified",
+            "ApplicationName=ordergate",
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=custom-validation",
+            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+            "fish.payara.fail-all-connections=true",
+            "fish.payara.max-wait-time-in-millis=3000",
+            "fish.payara.statement-timeout-in-seconds=8",
+            "fish.payara.pool-resize-quantity=2"
+        })
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Database {
+
+    public static final String JNDI_NAME = "java:app/jdbc/ordergate";
+    static final Logger LOG = Logger.getLogger(Database.class.getName());
+
+    @Resource(lookup = JNDI_NAME)
+    DataSource dataSource;
+
+    /** Applies the migrations in {@code db/migrations}; a failure here fails the deployment loudly. */
+    @PostConstruct
+    void migrate() {
+        var result = Flyway.configure(Database.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migrations")
+                .validateMigrationNaming(true)
+                .load()
+                .migrate();
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
+                + " (" + result.migrationsExecuted + " migrations applied now)");
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+}

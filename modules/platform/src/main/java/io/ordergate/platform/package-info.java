@@ -1,0 +1,13 @@
+/**
+ * The shared kernel of OrderGate.
+ *
+ * <p>Public API ({@code boundary}): the datasource and its Flyway migration at startup
+ * ({@link io.ordergate.platform.boundary.Database}), RFC 9457 problem responses
+ * ({@link io.ordergate.platform.boundary.Problem}, {@link io.ordergate.platform.boundary.ProblemException})
+ * and their exception mappers, bounded request body reading, JSON hashing helpers, paging records,
+ * the {@link java.time.Clock} producer and the database readiness check.
+ *
+ * <p>Tables owned: none (Flyway's own {@code flyway_schema_history}). Depends on nothing but the
+ * platform APIs.
+ */
+package io.ordergate.platform;

@@ -1,0 +1,55 @@
+package io.ordergate.scayle.boundary;
+
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.util.List;
+
+/** A delegation with everything staff need: items, addresses, what we answered, every attempt. */
+public record DelegationDetail(
+        String merchantKey,
+        String referenceKey,
+        String orderReferenceKey,
+        Long orderId,
+        Long scayleId,
+        Long companyId,
+        Long shopId,
+        String shopKey,
+        String countryCode,
+        String languageCode,
+        String paymentMethod,
+        String carrierKey,
+        Customer customer,
+        Long totalWithTax,
+        String currencyCode,
+        String status,
+        boolean conflict,
+        Instant receivedAt,
+        Instant cancelledAt,
+        List<Item> items,
+        Address billingAddress,
+        Address shippingAddress,
+        JsonValue acknowledgement,
+        List<Attempt> attempts,
+        List<CancellationView> cancellations) {
+
+    public record Customer(String referenceKey, String email) {
+    }
+
+    public record Item(String referenceKey, String merchantKey, int quantity, int deliverableQuantity,
+            Long orderItemId, String sku, String name, String currencyCode, Long price,
+            String warehouseReferenceKey) {
+    }
+
+    public record Address(String firstName, String lastName, String street, String houseNumber, String additional,
+            String zipCode, String city, String countryCode, String phoneNumber) {
+    }
+
+    /** @param outcome created, replayed or conflict */
+    public record Attempt(long id, String kind, String requestId, Instant receivedAt, String payloadSha256,
+            String outcome, int responseStatus) {
+    }
+
+    public record CancellationView(String orderReferenceKey, String warehouseIds, Instant receivedAt,
+            boolean conflict) {
+    }
+}

@@ -1,0 +1,63 @@
+package io.ordergate.scayle.boundary;
+
+import io.ordergate.credentials.boundary.AdminApi;
+import io.ordergate.platform.boundary.Page;
+import io.ordergate.platform.boundary.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** Admin API: the delegations we received and what we answered. */
+@AdminApi
+@Path("admin/scayle/delegations")
+@Produces(MediaType.APPLICATION_JSON)
+public class ScayleDelegationsAdminResource {
+
+    @Inject
+    Delegations delegations;
+
+    /** Newest first; {@code from}/{@code to} are ISO-8601 instants, {@code page} starts at 0. */
+    @GET
+    public Page<DelegationSummary> list(@QueryParam("merchantKey") String merchantKey,
+            @QueryParam("referenceKey") String referenceKey, @QueryParam("status") String status,
+            @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("50") String size) {
+        return delegations.list(new Delegations.Filter(merchantKey, referenceKey, status, instant("from", from),
+                instant("to", to)), new Page.Request(number("page", page), number("size", size)));
+    }
+
+    @GET
+    @Path("{merchantKey}/{referenceKey}")
+    public DelegationDetail detail(@PathParam("merchantKey") String merchantKey,
+            @PathParam("referenceKey") String referenceKey) {
+        return delegations.detail(merchantKey, referenceKey).orElseThrow(() -> new ProblemException(404, "Not Found",
+                "No delegation '" + referenceKey + "' of merchant '" + merchantKey + "'."));
+    }
+
+    static int number(String name, String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ProblemException(400, "Bad Request", "'" + name + "' must be a whole number.");
+        }
+    }
+
+    static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(400, "Bad Request",
+                    "'" + name + "' must be an ISO-8601 instant such as 2026-11-23T00:00:00Z.");
+        }
+    }
+}

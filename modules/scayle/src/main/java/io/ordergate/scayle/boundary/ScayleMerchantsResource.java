@@ -1,0 +1,100 @@
+package io.ordergate.scayle.boundary;
+
+import io.ordergate.credentials.boundary.AdminApi;
+import io.ordergate.credentials.boundary.CredentialInfo;
+import io.ordergate.credentials.boundary.Credentials;
+import io.ordergate.credentials.boundary.IssuedCredential;
+import io.ordergate.platform.boundary.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Admin API: SCAYLE merchants and their webhook credentials. */
+@AdminApi
+@Path("admin/scayle/merchants")
+@Produces(MediaType.APPLICATION_JSON)
+public class ScayleMerchantsResource {
+
+    static final String DELEGATION_PATH = "/api/scayle/order-delegations";
+    static final String CANCELLATION_PATH = "/api/scayle/order-cancellations";
+
+    @Inject
+    Credentials credentials;
+
+    @Inject
+    @ConfigProperty(name = "ordergate.public.url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
+    @Context
+    SecurityContext security;
+
+    /** Body: {@code {"merchantKey": "acme"}}. */
+    @POST
+    public Response create(byte[] body) {
+        JsonObject request = null;
+        try (var reader = Json.createReader(new ByteArrayInputStream(body))) {
+            request = reader.readValue() instanceof JsonObject object ? object : null;
+        } catch (JsonException e) {
+            request = null;
+        }
+        if (request == null || !(request.get("merchantKey") instanceof JsonString merchantKey)) {
+            throw new ProblemException(400, "Bad Request", "Send {\"merchantKey\": \"...\"}.");
+        }
+        var issued = credentials.createScayleMerchant(merchantKey.getString(), actor());
+        return Response.created(URI.create("api/admin/scayle/merchants/" + issued.merchantKey() + "/credentials"))
+                .entity(view(issued)).build();
+    }
+
+    @POST
+    @Path("{merchantKey}/credentials")
+    public Response rotate(@PathParam("merchantKey") String merchantKey) {
+        var issued = credentials.rotateScayleCredentials(merchantKey, actor());
+        return Response.status(201).entity(view(issued)).build();
+    }
+
+    @GET
+    @Path("{merchantKey}/credentials")
+    public List<CredentialInfo> list(@PathParam("merchantKey") String merchantKey) {
+        return credentials.scayleCredentials(merchantKey);
+    }
+
+    @DELETE
+    @Path("{merchantKey}/credentials/{username}")
+    public Response revoke(@PathParam("merchantKey") String merchantKey, @PathParam("username") String username) {
+        credentials.revokeScayleCredential(merchantKey, username, actor());
+        return Response.noContent().build();
+    }
+
+    String actor() {
+        return security.getUserPrincipal().getName();
+    }
+
+    MerchantCredentials view(IssuedCredential issued) {
+        return new MerchantCredentials(issued.merchantKey(), issued.username(), issued.password(),
+                webhookUrl(issued, DELEGATION_PATH), webhookUrl(issued, CANCELLATION_PATH));
+    }
+
+    /** {@code ORDERGATE_PUBLIC_URL} + path, with {@code username:password@} in the authority. */
+    String webhookUrl(IssuedCredential issued, String path) {
+        var base = URI.create(publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl);
+        var authority = issued.username() + ":" + issued.password() + "@" + base.getRawAuthority();
+        var basePath = base.getRawPath() == null ? "" : base.getRawPath();
+        return base.getScheme() + "://" + authority + basePath + path;
+    }
+}

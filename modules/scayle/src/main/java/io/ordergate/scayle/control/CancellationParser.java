@@ -1,0 +1,48 @@
+package io.ordergate.scayle.control;
+
+import static io.ordergate.scayle.control.JsonInput.bad;
+import static io.ordergate.scayle.control.JsonInput.optionalLong;
+import static io.ordergate.scayle.control.JsonInput.requiredString;
+
+import io.ordergate.platform.boundary.Hashes;
+import io.ordergate.platform.boundary.ProblemException;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonValue;
+import java.util.TreeSet;
+
+/** Validates a cancellation body against the SCAYLE contract (spec section 6). */
+public final class CancellationParser {
+
+    private CancellationParser() {
+    }
+
+    /** @throws ProblemException 400 naming the first thing the sender must fix */
+    public static CancellationRequest parse(byte[] body) {
+        var request = JsonInput.object(body);
+        var orderReferenceKey = requiredString(request, "orderReferenceKey", "orderReferenceKey");
+        var merchantField = request.containsKey("fulfillingMerchantKey") || !request.containsKey("merchantKey")
+                ? "fulfillingMerchantKey"
+                : "merchantKey";
+        var merchantKey = requiredString(request, merchantField, merchantField);
+        var warehouses = new TreeSet<Long>();
+        var value = request.get("warehouseIds");
+        if (value != null && value.getValueType() != JsonValue.ValueType.NULL) {
+            if (!(value instanceof JsonArray array)) {
+                throw bad("'warehouseIds' must be an array of whole numbers.");
+            }
+            for (int i = 0; i < array.size(); i++) {
+                if (!(array.get(i) instanceof JsonNumber number) || !number.isIntegral()) {
+                    throw bad("'warehouseIds[" + i + "]' must be a whole number.");
+                }
+                try {
+                    warehouses.add(number.bigIntegerValueExact().longValueExact());
+                } catch (ArithmeticException e) {
+                    throw bad("'warehouseIds[" + i + "]' is out of range.");
+                }
+            }
+        }
+        return new CancellationRequest(orderReferenceKey, merchantKey, optionalLong(request, "companyId"),
+                java.util.List.copyOf(warehouses), Hashes.canonicalJsonSha256(request));
+    }
+}

@@ -1,0 +1,120 @@
+package io.ordergate.scayle.control;
+
+import io.ordergate.platform.boundary.ProblemException;
+import jakarta.json.Json;
+import jakarta.json.JsonConfig;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Strict reading of webhook bodies (valid UTF-8, one JSON object, no duplicate member names) and
+ * tolerant extraction of optional fields.
+ */
+final class JsonInput {
+
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(
+            Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
+
+    private JsonInput() {
+    }
+
+    static JsonObject object(byte[] body) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw bad("The request body is not valid UTF-8.");
+        }
+        try (var reader = READERS.createReader(new StringReader(text))) {
+            var value = reader.readValue();
+            if (!(value instanceof JsonObject object)) {
+                throw bad("The request body must be a JSON object.");
+            }
+            return object;
+        } catch (JsonParsingException e) {
+            var location = e.getLocation();
+            throw bad("The request body is not well-formed JSON"
+                    + (location == null ? "" : " (line " + location.getLineNumber() + ", column "
+                            + location.getColumnNumber() + ")") + ".");
+        } catch (JsonException | IllegalStateException | ArithmeticException e) {
+            throw bad("The request body is not acceptable JSON: " + safe(e.getMessage()));
+        }
+    }
+
+    static ProblemException bad(String detail) {
+        return new ProblemException(400, "Bad Request", detail);
+    }
+
+    static String safe(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        return message.length() > 200 ? message.substring(0, 200) + "..." : message;
+    }
+
+    static String requiredString(JsonObject object, String name, String path) {
+        var value = object.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            throw bad("'" + path + "' is required.");
+        }
+        if (!(value instanceof JsonString string)) {
+            throw bad("'" + path + "' must be a string.");
+        }
+        if (string.getString().isBlank()) {
+            throw bad("'" + path + "' must not be empty.");
+        }
+        return string.getString();
+    }
+
+    /** A string, or the text of a number (ids sometimes arrive as either); null otherwise. */
+    static String optionalString(JsonObject object, String name) {
+        if (object == null) {
+            return null;
+        }
+        var value = object.get(name);
+        if (value instanceof JsonString string) {
+            return string.getString();
+        }
+        if (value instanceof JsonNumber number) {
+            return number.toString();
+        }
+        return null;
+    }
+
+    static Long optionalLong(JsonObject object, String name) {
+        if (object == null) {
+            return null;
+        }
+        var value = object.get(name);
+        if (value instanceof JsonNumber number && number.isIntegral()) {
+            try {
+                return number.bigIntegerValueExact().longValueExact();
+            } catch (ArithmeticException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    static JsonObject optionalObject(JsonObject object, String name) {
+        if (object == null) {
+            return null;
+        }
+        return object.get(name) instanceof JsonObject child ? child : null;
+    }
+}

@@ -1,0 +1,161 @@
+package io.ordergate.scayle.control;
+
+import io.ordergate.audit.boundary.AuditEntry;
+import io.ordergate.audit.boundary.AuditTrail;
+import io.ordergate.credentials.boundary.AuthenticationFailed;
+import io.ordergate.credentials.boundary.Credentials;
+import io.ordergate.credentials.boundary.ScayleCaller;
+import io.ordergate.platform.boundary.Hashes;
+import io.ordergate.platform.boundary.ProblemException;
+import io.ordergate.platform.boundary.RequestBodies;
+import io.ordergate.platform.boundary.Unavailable;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Everything a SCAYLE webhook request passes before the business logic: authentication (401/429),
+ * content type (415), bounded body (413), validation (400) and the merchant check (403). Every
+ * rejection is audited (reason, size and hash of the body; never the credentials) and nothing else
+ * is stored for it.
+ */
+@ApplicationScoped
+public class WebhookGate {
+
+    static final Logger LOG = Logger.getLogger(WebhookGate.class.getName());
+    static final Set<String> NOT_STORED_HEADERS = Set.of("authorization", "proxy-authorization", "cookie");
+    static final int MAX_REQUEST_ID = 200;
+
+    @Inject
+    Credentials credentials;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "ordergate.scayle.max-body-bytes", defaultValue = "1048576")
+    int maxBodyBytes;
+
+    /** @param kind {@code delegation} or {@code cancellation} */
+    public Inbound admit(String kind, HttpHeaders headers, String source, InputStream body) {
+        var receivedAt = clock.instant();
+        var requestId = requestId(headers);
+        ScayleCaller caller;
+        try {
+            caller = credentials.authenticateScayle(headers.getHeaderString(HttpHeaders.AUTHORIZATION), source);
+        } catch (AuthenticationFailed e) {
+            throw rejected(kind, e, e.username(), e.reason(), source, requestId, null);
+        }
+        try {
+            requireJson(headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
+            var bytes = RequestBodies.read(body, headers.getLength(), maxBodyBytes);
+            return new Inbound(caller, bytes, requestId, headersJson(headers), source, receivedAt);
+        } catch (ProblemException e) {
+            throw rejected(kind, e, caller.username(), reasonOf(e), source, requestId, null);
+        }
+    }
+
+    /** Parses and validates the body, and checks that it is for the caller's merchant. */
+    public <T> T validate(String kind, Inbound inbound, Function<byte[], T> parser, Function<T, String> merchantOf) {
+        T request;
+        try {
+            request = parser.apply(inbound.body());
+        } catch (ProblemException e) {
+            throw rejected(kind, e, inbound.caller().username(), "invalid", inbound.source(), inbound.requestId(),
+                    inbound.body());
+        }
+        var merchant = merchantOf.apply(request);
+        if (!merchant.equals(inbound.caller().merchantKey())) {
+            throw rejected(kind, new ProblemException(403, "Forbidden", "These credentials belong to merchant '"
+                    + inbound.caller().merchantKey() + "' and may not deliver for merchant '" + merchant + "'."),
+                    inbound.caller().username(), "wrong-merchant", inbound.source(), inbound.requestId(),
+                    inbound.body());
+        }
+        return request;
+    }
+
+    ProblemException rejected(String kind, ProblemException problem, String username, String reason, String source,
+            String requestId, byte[] body) {
+        var detail = new HashMap<String, String>();
+        detail.put("reason", reason);
+        detail.put("status", String.valueOf(problem.problem().status()));
+        detail.put("detail", problem.problem().detail());
+        if (body != null) {
+            detail.put("payloadSha256", Hashes.sha256Hex(body));
+            detail.put("payloadBytes", String.valueOf(body.length));
+        }
+        try {
+            audit.record(new AuditEntry(username == null ? AuditEntry.ACTOR_ANONYMOUS : AuditEntry.ACTOR_SCAYLE,
+                    username == null ? source : username, "scayle." + kind + ".rejected", "rejected",
+                    "scayle-webhook", kind, source, requestId, null, detail));
+        } catch (RuntimeException e) {
+            if (!Unavailable.isStorageFailure(e)) {
+                throw e;
+            }
+            // The sender must fix its request whatever our storage does; the answer stays the 4xx.
+            LOG.log(Level.WARNING, "Could not audit a rejected SCAYLE {0} request: {1}", new Object[] {kind, e});
+        }
+        return problem;
+    }
+
+    static String reasonOf(ProblemException e) {
+        return switch (e.problem().status()) {
+            case 413 -> "too-large";
+            case 415 -> "unsupported-media-type";
+            default -> "unreadable";
+        };
+    }
+
+    static void requireJson(String contentType) {
+        MediaType type = null;
+        if (contentType != null) {
+            try {
+                type = MediaType.valueOf(contentType);
+            } catch (IllegalArgumentException e) {
+                type = null;
+            }
+        }
+        boolean json = type != null && "application".equalsIgnoreCase(type.getType())
+                && (type.getSubtype().equalsIgnoreCase("json") || type.getSubtype().toLowerCase(Locale.ROOT).endsWith("+json"));
+        if (!json) {
+            throw new ProblemException(415, "Unsupported Media Type",
+                    "The request body must be sent as application/json"
+                            + (contentType == null ? "; no Content-Type was given." : ", not '" + contentType + "'."));
+        }
+    }
+
+    static String requestId(HttpHeaders headers) {
+        var id = headers.getHeaderString("X-Request-Id");
+        if (id == null) {
+            return null;
+        }
+        return id.length() > MAX_REQUEST_ID ? id.substring(0, MAX_REQUEST_ID) : id;
+    }
+
+    static String headersJson(HttpHeaders headers) {
+        var sorted = new TreeMap<String, String>();
+        headers.getRequestHeaders().forEach((name, values) -> {
+            if (!NOT_STORED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                sorted.put(name.toLowerCase(Locale.ROOT), String.join(", ", values));
+            }
+        });
+        var json = Json.createObjectBuilder();
+        sorted.forEach(json::add);
+        return json.build().toString();
+    }
+}
