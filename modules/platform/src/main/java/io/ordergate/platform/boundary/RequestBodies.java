@@ -3,6 +3,7 @@ package io.ordergate.platform.boundary;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
 
 /** Reads request bodies with a hard size limit enforced while reading, not after. */
 public final class RequestBodies {
@@ -35,8 +36,9 @@ public final class RequestBodies {
         return out.toByteArray();
     }
 
+    /** With {@code Connection: close}: the rest of the body is never read, so the connection is done. */
     static ProblemException tooLarge(int limit) {
-        return new ProblemException(413, "Content Too Large",
-                "The request body is larger than the limit of " + limit + " bytes.");
+        return new ProblemException(new Problem(413, "Content Too Large",
+                "The request body is larger than the limit of " + limit + " bytes."), Map.of("Connection", "close"));
     }
 }

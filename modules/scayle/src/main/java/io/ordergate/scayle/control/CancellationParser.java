@@ -6,9 +6,11 @@ import static io.ordergate.scayle.control.JsonInput.requiredString;
 
 import io.ordergate.platform.boundary.Hashes;
 import io.ordergate.platform.boundary.ProblemException;
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonValue;
+import java.util.List;
 import java.util.TreeSet;
 
 /** Validates a cancellation body against the SCAYLE contract (spec section 6). */
@@ -42,7 +44,12 @@ public final class CancellationParser {
                 }
             }
         }
+        // The warehouses are a set: [2,1] and [1,2] are the same cancellation.
+        var normalized = Json.createObjectBuilder(request);
+        if (!warehouses.isEmpty()) {
+            normalized.add("warehouseIds", Json.createArrayBuilder(List.copyOf(warehouses)));
+        }
         return new CancellationRequest(orderReferenceKey, merchantKey, optionalLong(request, "companyId"),
-                java.util.List.copyOf(warehouses), Hashes.canonicalJsonSha256(request));
+                List.copyOf(warehouses), Hashes.canonicalJsonSha256(normalized.build()));
     }
 }

@@ -50,7 +50,7 @@ final class JsonInput {
             var location = e.getLocation();
             throw bad("The request body is not well-formed JSON"
                     + (location == null ? "" : " (line " + location.getLineNumber() + ", column "
-                            + location.getColumnNumber() + ")") + ".");
+                            + location.getColumnNumber() + ")") + ": " + safe(e.getMessage()));
         } catch (JsonException | IllegalStateException | ArithmeticException e) {
             throw bad("The request body is not acceptable JSON: " + safe(e.getMessage()));
         }
