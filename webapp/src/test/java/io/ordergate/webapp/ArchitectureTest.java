@@ -1,0 +1,149 @@
+package io.ordergate.webapp;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import jakarta.persistence.Converter;
+import jakarta.persistence.Entity;
+import jakarta.ws.rs.Path;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module rules of shared/ARCHITECTURE.md, checked on the classes that go into the WAR: a
+ * module's API is its {@code boundary} package, dependencies point one way, resources live in
+ * boundaries, the console never touches JPA, and persistence.xml lists every entity.
+ */
+class ArchitectureTest {
+
+    /** Which modules each module may use; anything else is a violation (a back-edge or a cycle). */
+    static final Map<String, Set<String>> ALLOWED = Map.of(
+            "platform", Set.of(),
+            "audit", Set.of("platform"),
+            "credentials", Set.of("platform", "audit"),
+            "idempotency", Set.of("platform"),
+            "jobs", Set.of("platform", "audit"),
+            "scayle", Set.of("platform", "audit", "credentials", "idempotency", "jobs"),
+            "scalepoint", Set.of("platform", "audit", "credentials", "idempotency", "jobs"),
+            "console", Set.of("platform", "audit", "credentials", "idempotency", "jobs", "scayle", "scalepoint"));
+    static final Pattern MODULE = Pattern.compile("io\\.ordergate\\.([a-z]+)(\\..*)?");
+
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.ordergate");
+        assertThat(classes).as("module classes on the classpath").isNotEmpty();
+    }
+
+    static String module(String className) {
+        var matcher = MODULE.matcher(className);
+        return matcher.matches() ? matcher.group(1) : null;
+    }
+
+    @Test
+    void modulesUseOnlyTheBoundaryOfOtherModules() {
+        noClasses().should(new ArchCondition<JavaClass>("access another module's control or entity package") {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                var own = module(origin.getName());
+                origin.getDirectDependenciesFromSelf().forEach(dependency -> {
+                    var target = dependency.getTargetClass();
+                    var other = module(target.getName());
+                    var internal = target.getPackageName().matches("io\\.ordergate\\.[a-z]+\\.(control|entity)(\\..*)?");
+                    if (other != null && !other.equals(own) && internal) {
+                        events.add(SimpleConditionEvent.satisfied(dependency, dependency.getDescription()));
+                    }
+                });
+            }
+        }).check(classes);
+    }
+
+    @Test
+    void dependenciesPointOneWay() {
+        classes().should(new ArchCondition<JavaClass>("depend only on the modules declared for them") {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                var own = module(origin.getName());
+                var allowed = ALLOWED.get(own);
+                if (allowed == null) {
+                    events.add(SimpleConditionEvent.violated(origin, origin.getName() + " is in no known module"));
+                    return;
+                }
+                origin.getDirectDependenciesFromSelf().forEach(dependency -> {
+                    var other = module(dependency.getTargetClass().getName());
+                    if (other != null && !other.equals(own) && !allowed.contains(other)) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                });
+            }
+        }).check(classes);
+    }
+
+    @Test
+    void modulesFormNoCycles() {
+        slices().matching("io.ordergate.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void resourcesLiveInBoundaries() {
+        classes().that().areAnnotatedWith(Path.class).should().resideInAPackage("..boundary..").check(classes);
+    }
+
+    @Test
+    void theConsoleNeverTouchesPersistence() {
+        noClasses().that().resideInAPackage("io.ordergate.console..")
+                .should().dependOnClassesThat().resideInAPackage("jakarta.persistence..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void persistenceXmlListsEveryEntityAndConverter() throws IOException {
+        var xml = Files.readString(Paths.get("src/main/resources/META-INF/persistence.xml"));
+        var listed = Pattern.compile("<class>([^<]+)</class>").matcher(xml).results()
+                .map(m -> m.group(1).trim()).collect(Collectors.toSet());
+        var mapped = classes.stream()
+                .filter(c -> c.isAnnotatedWith(Entity.class) || c.isAnnotatedWith(Converter.class))
+                .map(JavaClass::getName).collect(Collectors.toSet());
+
+        assertThat(mapped).isNotEmpty();
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(mapped);
+    }
+
+    @Test
+    void theWarHasNoCodeOfItsOwn() throws IOException {
+        var sources = Paths.get("src/main/java");
+        if (!Files.exists(sources)) {
+            return;
+        }
+        try (Stream<java.nio.file.Path> files = Files.walk(sources)) {
+            assertThat(files.filter(p -> p.toString().endsWith(".java"))).isEmpty();
+        }
+    }
+
+    @Test
+    void entitiesStayInEntityPackages() {
+        classes().that().areAnnotatedWith(Entity.class).should().resideInAPackage("..entity..").check(classes);
+    }
+
+}
