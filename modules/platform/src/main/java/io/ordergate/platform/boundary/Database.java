@@ -1,14 +1,15 @@
 package io.ordergate.platform.boundary;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -19,6 +20,9 @@ import org.flywaydb.core.Flyway;
  * request that cannot get a working connection within a few seconds must fail fast (503) instead of
  * queueing. Connections are validated on borrow so that a database restart or a cut network path is
  * survived without restarting OrderGate.
+ *
+ * <p>Migrations run on a connection of their own, without those timeouts: building an index on a
+ * large table may take minutes and must not be cut short.
  */
 @DataSourceDefinition(
         name = Database.JNDI_NAME,
@@ -31,7 +35,9 @@ import org.flywaydb.core.Flyway;
         loginTimeout = 3,
         properties = {
             "connectTimeout=3",
-            "socketTimeout=8",
+            "socketTimeout=5",
+            // a stuck statement or a lock held by a stalled transaction ends in seconds, not minutes
+            "options=-c statement_timeout=4000 -c lock_timeout=4000",
             "tcpKeepAlive=true",
             "reWriteBatchedInserts=true",
             // strings are sent untyped so that JSON text lands in jsonb columns without casts
@@ -42,7 +48,6 @@ import org.flywaydb.core.Flyway;
             "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
             "fish.payara.fail-all-connections=true",
             "fish.payara.max-wait-time-in-millis=3000",
-            "fish.payara.statement-timeout-in-seconds=8",
             "fish.payara.pool-resize-quantity=2"
         })
 @Singleton
@@ -53,23 +58,28 @@ public class Database {
     public static final String JNDI_NAME = "java:app/jdbc/ordergate";
     static final Logger LOG = Logger.getLogger(Database.class.getName());
 
-    @Resource(lookup = JNDI_NAME)
-    DataSource dataSource;
+    @Inject
+    @ConfigProperty(name = "ordergate.db.url")
+    String url;
+
+    @Inject
+    @ConfigProperty(name = "ordergate.db.user")
+    String user;
+
+    @Inject
+    @ConfigProperty(name = "ordergate.db.password")
+    Optional<String> password;
 
     /** Applies the migrations in {@code db/migrations}; a failure here fails the deployment loudly. */
     @PostConstruct
     void migrate() {
         var result = Flyway.configure(Database.class.getClassLoader())
-                .dataSource(dataSource)
+                .dataSource(url, user, password.orElse(""))
                 .locations("classpath:db/migrations")
                 .validateMigrationNaming(true)
                 .load()
                 .migrate();
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
                 + " (" + result.migrationsExecuted + " migrations applied now)");
-    }
-
-    public DataSource dataSource() {
-        return dataSource;
     }
 }

@@ -1,7 +1,7 @@
 package io.ordergate.platform.boundary;
 
-import org.eclipse.persistence.config.SessionCustomizer;
 import org.eclipse.persistence.sessions.Session;
+import org.eclipse.persistence.sessions.SessionCustomizer;
 
 /**
  * EclipseLink retries a failed read outside a transaction up to three times, five seconds apart:

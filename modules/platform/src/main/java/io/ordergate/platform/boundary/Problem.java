@@ -1,7 +1,6 @@
 package io.ordergate.platform.boundary;
 
 import jakarta.json.Json;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
@@ -12,7 +11,6 @@ import java.util.Map;
 public record Problem(int status, String title, String detail) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    public static final MediaType MEDIA = MediaType.valueOf(MEDIA_TYPE);
 
     public String toJson() {
         var builder = Json.createObjectBuilder()
@@ -30,7 +28,7 @@ public record Problem(int status, String title, String detail) {
     }
 
     public Response toResponse(Map<String, String> headers) {
-        var response = Response.status(status).type(MEDIA).entity(toJson());
+        var response = Response.status(status).type(MEDIA_TYPE).entity(toJson());
         headers.forEach(response::header);
         return response.build();
     }

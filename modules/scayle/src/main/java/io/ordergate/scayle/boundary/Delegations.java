@@ -256,7 +256,7 @@ public class Delegations {
                         c.conflict))
                 .toList();
         JsonValue acknowledgement = idempotency.find(SCOPE, identity(merchantKey, referenceKey))
-                .map(r -> (JsonValue) Json.createReader(new ByteArrayInputStream(r.response().body())).readValue())
+                .map(r -> Json.createReader(new ByteArrayInputStream(r.response().body())).readValue())
                 .orElse(JsonValue.NULL);
         return Optional.of(new DelegationDetail(d.merchantKey, d.referenceKey, d.orderReferenceKey, d.scayleOrderId,
                 d.scayleId, d.companyId, d.shopId, d.shopKey, d.countryCode, d.languageCode, d.paymentMethod,

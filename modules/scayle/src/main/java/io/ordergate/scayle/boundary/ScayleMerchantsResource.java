@@ -50,7 +50,10 @@ public class ScayleMerchantsResource {
         JsonObject request = null;
         try (var reader = Json.createReader(new ByteArrayInputStream(body))) {
             request = reader.readValue() instanceof JsonObject object ? object : null;
-        } catch (JsonException e) {
+        } catch (JsonException | IllegalStateException e) {
+            request = null;
+        } catch (RuntimeException e) {
+            // Parsson reports some limits (nesting depth) as plain RuntimeExceptions
             request = null;
         }
         if (request == null || !(request.get("merchantKey") instanceof JsonString merchantKey)) {

@@ -53,6 +53,9 @@ final class JsonInput {
                             + location.getColumnNumber() + ")") + ": " + safe(e.getMessage()));
         } catch (JsonException | IllegalStateException | ArithmeticException e) {
             throw bad("The request body is not acceptable JSON: " + safe(e.getMessage()));
+        } catch (RuntimeException e) {
+            // Parsson signals some limits (nesting depth) with a plain RuntimeException: still the body's fault.
+            throw bad("The request body is not acceptable JSON: " + safe(e.getMessage()));
         }
     }
 

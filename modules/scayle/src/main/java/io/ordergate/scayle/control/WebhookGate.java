@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.HashMap;
@@ -121,17 +120,11 @@ public class WebhookGate {
         };
     }
 
+    /** application/json or any application/*+json, with any parameters (charset). */
     static void requireJson(String contentType) {
-        MediaType type = null;
-        if (contentType != null) {
-            try {
-                type = MediaType.valueOf(contentType);
-            } catch (IllegalArgumentException e) {
-                type = null;
-            }
-        }
-        boolean json = type != null && "application".equalsIgnoreCase(type.getType())
-                && (type.getSubtype().equalsIgnoreCase("json") || type.getSubtype().toLowerCase(Locale.ROOT).endsWith("+json"));
+        var type = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        boolean json = type.equals("application/json")
+                || (type.startsWith("application/") && type.endsWith("+json") && type.length() > "application/+json".length());
         if (!json) {
             throw new ProblemException(415, "Unsupported Media Type",
                     "The request body must be sent as application/json"
