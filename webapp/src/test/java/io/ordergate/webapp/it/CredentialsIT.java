@@ -36,6 +36,23 @@ class CredentialsIT extends OrderGateIT {
     }
 
     @Test
+    void adminReadsAreAuditedAndTheApiIsDocumented() {
+        var merchant = newMerchant();
+        var reference = Orders.newReference();
+        delegate(merchant, Orders.delegation(merchant.key(), reference), "r");
+
+        assertThat(get("api/admin/scayle/delegations/" + merchant.key() + "/" + reference, admin()).statusCode())
+                .isEqualTo(200);
+
+        assertThat(count("SELECT count(*) FROM audit_record WHERE action = 'scayle.delegation.viewed' "
+                + "AND actor = 'admin' AND subject_key = ?", merchant.key() + "/" + reference)).isEqualTo(1);
+        var openapi = text(get("openapi", null));
+        assertThat(openapi).contains("title: OrderGate API", "/api/scayle/order-delegations:",
+                "/api/scayle/order-cancellations:", "/api/admin/scayle/merchants:",
+                "/api/admin/scayle/delegations/{merchantKey}/{referenceKey}:");
+    }
+
+    @Test
     void newMerchantGetsReadyToPasteUrlsAndASecondCreateIsAConflict() {
         var merchant = newMerchant();
 

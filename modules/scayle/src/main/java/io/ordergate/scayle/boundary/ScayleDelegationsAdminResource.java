@@ -1,5 +1,7 @@
 package io.ordergate.scayle.boundary;
 
+import io.ordergate.audit.boundary.AuditEntry;
+import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.credentials.boundary.AdminApi;
 import io.ordergate.platform.boundary.Page;
 import io.ordergate.platform.boundary.ProblemException;
@@ -10,9 +12,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 
 /** Admin API: the delegations we received and what we answered. */
 @AdminApi
@@ -23,22 +28,39 @@ public class ScayleDelegationsAdminResource {
     @Inject
     Delegations delegations;
 
+    @Inject
+    AuditTrail audit;
+
+    @Context
+    SecurityContext security;
+
     /** Newest first; {@code from}/{@code to} are ISO-8601 instants, {@code page} starts at 0. */
     @GET
     public Page<DelegationSummary> list(@QueryParam("merchantKey") String merchantKey,
             @QueryParam("referenceKey") String referenceKey, @QueryParam("status") String status,
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("50") String size) {
-        return delegations.list(new Delegations.Filter(merchantKey, referenceKey, status, instant("from", from),
-                instant("to", to)), new Page.Request(number("page", page), number("size", size)));
+        var filter = new Delegations.Filter(merchantKey, referenceKey, status, instant("from", from), instant("to", to));
+        var result = delegations.list(filter, new Page.Request(number("page", page), number("size", size)));
+        audit.record(AuditEntry.byUser(actor(), "scayle.delegations.listed", "scayle-delegations", null,
+                Map.of("filter", filter.toString(), "total", String.valueOf(result.total()))));
+        return result;
     }
 
     @GET
     @Path("{merchantKey}/{referenceKey}")
     public DelegationDetail detail(@PathParam("merchantKey") String merchantKey,
             @PathParam("referenceKey") String referenceKey) {
-        return delegations.detail(merchantKey, referenceKey).orElseThrow(() -> new ProblemException(404, "Not Found",
-                "No delegation '" + referenceKey + "' of merchant '" + merchantKey + "'."));
+        var detail = delegations.detail(merchantKey, referenceKey).orElseThrow(() -> new ProblemException(404,
+                "Not Found", "No delegation '" + referenceKey + "' of merchant '" + merchantKey + "'."));
+        // Order details carry customer data: who looked at which order is part of the trail.
+        audit.record(AuditEntry.byUser(actor(), "scayle.delegation.viewed", "scayle-order",
+                merchantKey + "/" + referenceKey, Map.of()));
+        return detail;
+    }
+
+    String actor() {
+        return security.getUserPrincipal().getName();
     }
 
     static int number(String name, String value) {
