@@ -31,6 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Credentials {
 
     static final String REALM = "OrderGate SCAYLE";
+    static final String SCOPE = "scayle";
     static final Pattern MERCHANT_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     /** A hash that no password produces, compared against when the user does not exist. */
     static final byte[] NO_SUCH_USER = new byte[32];
@@ -125,45 +126,36 @@ public class Credentials {
         if (authorization == null) {
             throw new AuthenticationFailed(REALM, "missing", null);
         }
-        var sourceBucket = "scayle:" + source;
         var parsed = BasicCredentials.parse(authorization);
         var username = parsed.map(BasicCredentials::username).orElse(null);
-        var userBucket = sourceBucket + ":" + username;
-        var blocked = throttle.blocked(sourceBucket).or(() -> throttle.blocked(userBucket));
+        var blocked = throttle.blocked(SCOPE, source, username);
         if (blocked.isPresent()) {
             throw new AuthenticationFailed(blocked.get(), username);
         }
         if (parsed.isEmpty()) {
-            throw failed(sourceBucket, null, "malformed");
+            throw failed(source, null, "malformed");
         }
         var credential = em.find(ScayleCredential.class, username);
         boolean secretMatches = hasher.matches(parsed.get().password(),
                 credential == null ? NO_SUCH_USER : credential.secretHmac());
         if (credential == null) {
-            throw failed(sourceBucket, username, "unknown-user");
+            throw failed(source, username, "unknown-user");
         }
         if (!secretMatches) {
-            throw failed(sourceBucket, username, "wrong-password");
+            throw failed(source, username, "wrong-password");
         }
         var now = clock.instant();
         if (credential.revokedAt() != null) {
-            throw failed(sourceBucket, username, "revoked");
+            throw failed(source, username, "revoked");
         }
         if (!credential.validAt(now)) {
-            throw failed(sourceBucket, username, "expired");
+            throw failed(source, username, "expired");
         }
         return new ScayleCaller(credential.merchantKey(), credential.username());
     }
 
-    /**
-     * Counts a failure against the user bucket (tight limit) and the source bucket (ten times
-     * looser, so one misconfigured merchant does not lock out every merchant SCAYLE sends for).
-     */
-    AuthenticationFailed failed(String sourceBucket, String username, String reason) {
-        if (username != null) {
-            throttle.failed(sourceBucket + ":" + username, 1);
-        }
-        throttle.failed(sourceBucket, 10);
+    AuthenticationFailed failed(String source, String username, String reason) {
+        throttle.failed(SCOPE, source, username);
         return new AuthenticationFailed(REALM, reason, username);
     }
 

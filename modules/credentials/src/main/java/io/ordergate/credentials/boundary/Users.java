@@ -26,6 +26,7 @@ public class Users {
 
     static final Logger LOG = Logger.getLogger(Users.class.getName());
     static final String REALM = "OrderGate admin";
+    static final String SCOPE = "user";
     static final String INITIAL_ADMIN = "admin";
     /**
      * 100,000 iterations: expensive for an offline attacker, yet an admin API call authenticating
@@ -85,22 +86,19 @@ public class Users {
         }
         var parsed = BasicCredentials.parse(authorization);
         var username = parsed.map(BasicCredentials::username).orElse(null);
-        var sourceBucket = "user:" + source;
-        var userBucket = sourceBucket + ":" + username;
-        var blocked = throttle.blocked(sourceBucket).or(() -> throttle.blocked(userBucket));
+        var blocked = throttle.blocked(SCOPE, source, username);
         if (blocked.isPresent()) {
             throw new AuthenticationFailed(blocked.get(), username);
         }
         if (parsed.isEmpty()) {
-            throttle.failed(sourceBucket, 10);
+            throttle.failed(SCOPE, source, null);
             throw new AuthenticationFailed(REALM, "malformed", null);
         }
         var account = em.find(UserAccount.class, username);
         boolean valid = passwordHash.verify(parsed.get().password().toCharArray(),
                 account == null ? dummyHash() : account.passwordHash());
         if (account == null || !valid || !account.enabled()) {
-            throttle.failed(userBucket, 1);
-            throttle.failed(sourceBucket, 10);
+            throttle.failed(SCOPE, source, username);
             throw new AuthenticationFailed(REALM, account == null ? "unknown-user"
                     : !valid ? "wrong-password" : "disabled", username);
         }

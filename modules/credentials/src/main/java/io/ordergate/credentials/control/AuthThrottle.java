@@ -45,9 +45,31 @@ public class AuthThrottle {
     @ConfigProperty(name = "ordergate.auth.failure-limit", defaultValue = "10")
     int limit;
 
-    /** How long the bucket is still blocked, if it is. */
+    /**
+     * How long a caller is still blocked, if it is: by its source address as a whole, or by its
+     * source address together with the user name it presents.
+     *
+     * @param scope what is authenticated ({@code scayle}, {@code user}): separate counters
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Optional<Duration> blocked(String bucket) {
+    public Optional<Duration> blocked(String scope, String source, String username) {
+        return blocked(scope + ":" + source).or(() -> blocked(scope + ":" + source + ":" + username));
+    }
+
+    /**
+     * Counts one failure against the source and user name (the configured limit) and against the
+     * source alone (ten times looser, so that one misconfigured merchant does not lock out every
+     * merchant SCAYLE sends for from the same addresses). Committed whatever the caller does.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void failed(String scope, String source, String username) {
+        if (username != null) {
+            failed(scope + ":" + source + ":" + username, 1);
+        }
+        failed(scope + ":" + source, 10);
+    }
+
+    Optional<Duration> blocked(String bucket) {
         var until = BLOCKED_UNTIL.get(bucket);
         var now = clock.instant();
         if (until == null) {
@@ -60,13 +82,8 @@ public class AuthThrottle {
         return Optional.of(Duration.between(now, until));
     }
 
-    /**
-     * Counts one failure (committed on its own, whatever the caller's transaction does).
-     *
-     * @param weight how many failures this bucket tolerates relative to the configured limit
-     */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void failed(String bucket, int weight) {
+    /** @param weight how many failures this bucket tolerates relative to the configured limit */
+    void failed(String bucket, int weight) {
         var now = clock.instant();
         var windowStart = Instant.ofEpochMilli(now.toEpochMilli() - now.toEpochMilli() % WINDOW.toMillis());
         var failures = ((Number) em.createNativeQuery(COUNT)

@@ -40,10 +40,6 @@ public record DelegationDetail(
             String warehouseReferenceKey) {
     }
 
-    public record Address(String firstName, String lastName, String street, String houseNumber, String additional,
-            String zipCode, String city, String countryCode, String phoneNumber) {
-    }
-
     /** @param outcome created, replayed or conflict */
     public record Attempt(long id, String kind, String requestId, Instant receivedAt, String payloadSha256,
             String outcome, int responseStatus) {

@@ -9,7 +9,6 @@ import io.ordergate.platform.boundary.Hashes;
 import io.ordergate.platform.boundary.Page;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.scayle.control.Acknowledgements;
-import io.ordergate.scayle.control.Address;
 import io.ordergate.scayle.control.DelegationRequest;
 import io.ordergate.scayle.control.DeliverableQuantities;
 import io.ordergate.scayle.control.Inbound;
@@ -232,11 +231,11 @@ public class Delegations {
                 .map(i -> new DelegationDetail.Item(i.referenceKey, i.merchantKey, i.quantity, i.deliverableQuantity,
                         i.orderItemId, i.sku, i.name, i.currencyCode, i.price, i.warehouseReferenceKey))
                 .toList();
-        DelegationDetail.Address billing = null;
-        DelegationDetail.Address shipping = null;
+        Address billing = null;
+        Address shipping = null;
         for (var a : em.createNamedQuery(DelegationAddress.OF_DELEGATION, DelegationAddress.class)
                 .setParameter("id", d.id).getResultList()) {
-            var view = new DelegationDetail.Address(a.firstName, a.lastName, a.street, a.houseNumber, a.additional,
+            var view = new Address(a.firstName, a.lastName, a.street, a.houseNumber, a.additional,
                     a.zipCode, a.city, a.countryCode, a.phoneNumber);
             if ("billing".equals(a.kind)) {
                 billing = view;

@@ -8,6 +8,7 @@ import static io.ordergate.scayle.control.JsonInput.requiredString;
 
 import io.ordergate.platform.boundary.Hashes;
 import io.ordergate.platform.boundary.ProblemException;
+import io.ordergate.scayle.boundary.Address;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
