@@ -54,6 +54,27 @@ class DatabaseOutageIT extends OrderGateIT {
                 + "ON d.delegation_id = i.delegation_id WHERE d.reference_key = ?", reference)).isEqualTo(2);
     }
 
+    @Test
+    void stalledDatabaseGets503WellInsideScaylesTimeout() throws Exception {
+        var merchant = newMerchant();
+        var reference = Orders.newReference();
+        var body = Orders.delegation(merchant.key(), reference);
+
+        ItEnvironment.proxy().stall();
+        var started = Instant.now();
+        var response = delegate(merchant, body, "stalled");
+        var took = Duration.between(started, Instant.now());
+        ItEnvironment.proxy().restore();
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        // SCAYLE gives up after 15 s; the answer deadline is 5 s
+        assertThat(took).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(8));
+        assertThat(waitFor201(() -> delegate(merchant, body, "after-stall"))).isEqualTo(201);
+        assertThat(count("SELECT count(*) FROM scayle_delegation WHERE merchant_key = ? AND reference_key = ?",
+                merchant.key(), reference)).isEqualTo(1);
+    }
+
     interface Attempt {
         java.net.http.HttpResponse<byte[]> run();
     }

@@ -20,6 +20,7 @@ public final class TcpProxy implements AutoCloseable {
     private final InetSocketAddress target;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
+    private volatile boolean stalled;
 
     public TcpProxy(int port, InetSocketAddress target) throws IOException {
         this.target = target;
@@ -37,8 +38,17 @@ public final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
+    /**
+     * Plays a database that hangs: connections stay open, but nothing passes in either direction
+     * (like a network partition without resets). New connections are accepted and starve too.
+     */
+    public void stall() {
+        stalled = true;
+    }
+
     public void restore() {
         cut = false;
+        stalled = false;
     }
 
     private void accept() {
@@ -67,9 +77,14 @@ public final class TcpProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) != -1) {
+                    while (stalled && !from.isClosed()) {
+                        Thread.sleep(50);
+                    }
                     out.write(buffer, 0, n);
                     out.flush();
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (IOException e) {
                 // connection closed by either side or cut
             } finally {

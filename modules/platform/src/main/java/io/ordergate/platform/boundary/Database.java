@@ -32,12 +32,12 @@ import org.flywaydb.core.Flyway;
         password = "${MPCONFIG=ordergate.db.password}",
         minPoolSize = 2,
         maxPoolSize = 40,
-        loginTimeout = 3,
+        loginTimeout = 2,
         properties = {
-            "connectTimeout=3",
-            "socketTimeout=5",
-            // a stuck statement or a lock held by a stalled transaction ends in seconds, not minutes
-            "options=-c statement_timeout=4000 -c lock_timeout=4000",
+            "connectTimeout=2",
+            "socketTimeout=4",
+            // a slow statement or a lock held by a stalled transaction ends in seconds, not minutes
+            "options=-c statement_timeout=3000 -c lock_timeout=3000",
             "tcpKeepAlive=true",
             "reWriteBatchedInserts=true",
             // strings are sent untyped so that JSON text lands in jsonb columns without casts

@@ -8,23 +8,38 @@ import io.ordergate.scayle.control.CancellationRequest;
 import io.ordergate.scayle.control.DelegationParser;
 import io.ordergate.scayle.control.DelegationRequest;
 import io.ordergate.scayle.control.WebhookGate;
+import io.ordergate.scayle.control.WebhookWorkers;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The two blocking webhooks SCAYLE calls (spec sections 3, 4 and 6). The answer is sent only after
  * the facade's transaction committed; anything that kept us from storing the delivery is a 503, so
  * that SCAYLE retries instead of cancelling the order.
+ *
+ * <p>Every answer leaves within {@code ordergate.scayle.answer-deadline}: the request is read on
+ * the request thread, then stored on one of the {@link WebhookWorkers}. When storage hangs (a
+ * stalled database, a network partition), the 503 goes out at the deadline while the worker waits
+ * for its own timeouts. (The answer cannot be written while the request thread is still inside the
+ * servlet: that is why the work moves to another thread.) Should the delivery still commit after
+ * the deadline, SCAYLE's retry gets the stored answer: a late 503 never loses or duplicates an
+ * order.
  */
 @Path("scayle")
 public class ScayleWebhooksResource {
@@ -43,11 +58,19 @@ public class ScayleWebhooksResource {
     @Context
     HttpServletRequest http;
 
+    @Inject
+    @ConfigProperty(name = "ordergate.scayle.answer-deadline", defaultValue = "PT5S")
+    Duration deadline;
+
+    @Inject
+    WebhookWorkers workers;
+
     @POST
     @Path("order-delegations")
-    public Response delegate(@Context HttpHeaders headers, InputStream body) {
-        return answer(() -> {
-            var inbound = gate.admit("delegation", headers, http.getRemoteAddr(), body);
+    public void delegate(@Context HttpHeaders headers, InputStream body, @Suspended AsyncResponse async) {
+        var received = gate.receive(headers, http.getRemoteAddr(), body);
+        answer(async, () -> {
+            var inbound = gate.admit("delegation", received);
             var order = gate.validate("delegation", inbound, DelegationParser::parse,
                     DelegationRequest::fulfillingMerchantKey);
             return delegations.receive(inbound, order);
@@ -56,16 +79,31 @@ public class ScayleWebhooksResource {
 
     @POST
     @Path("order-cancellations")
-    public Response cancel(@Context HttpHeaders headers, InputStream body) {
-        return answer(() -> {
-            var inbound = gate.admit("cancellation", headers, http.getRemoteAddr(), body);
+    public void cancel(@Context HttpHeaders headers, InputStream body, @Suspended AsyncResponse async) {
+        var received = gate.receive(headers, http.getRemoteAddr(), body);
+        answer(async, () -> {
+            var inbound = gate.admit("cancellation", received);
             var request = gate.validate("cancellation", inbound, CancellationParser::parse,
                     CancellationRequest::merchantKey);
             return cancellations.receive(inbound, request);
         });
     }
 
-    static Response answer(Supplier<StoredResponse> delivery) {
+    void answer(AsyncResponse async, Supplier<StoredResponse> delivery) {
+        async.setTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        async.setTimeoutHandler(late -> {
+            LOG.warning("SCAYLE delivery not answered within " + deadline + ": answering 503");
+            late.resume(unavailable());
+        });
+        try {
+            workers.execute(() -> async.resume(process(delivery)));
+        } catch (RejectedExecutionException e) {
+            LOG.warning("SCAYLE webhook workers saturated: answering 503");
+            async.resume(unavailable());
+        }
+    }
+
+    static Response process(Supplier<StoredResponse> delivery) {
         try {
             var stored = delivery.get();
             return Response.status(stored.status()).type(stored.contentType()).entity(stored.body()).build();
@@ -79,8 +117,12 @@ public class ScayleWebhooksResource {
             } else {
                 LOG.log(Level.SEVERE, "SCAYLE delivery failed unexpectedly, reference " + reference, e);
             }
-            var problem = Unavailable.problem();
-            return problem.problem().toResponse(problem.headers());
+            return unavailable();
         }
+    }
+
+    static Response unavailable() {
+        var problem = Unavailable.problem();
+        return problem.problem().toResponse(problem.headers());
     }
 }

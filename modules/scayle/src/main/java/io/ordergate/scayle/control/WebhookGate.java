@@ -15,6 +15,7 @@ import jakarta.json.Json;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Set;
@@ -50,22 +51,59 @@ public class WebhookGate {
     @ConfigProperty(name = "ordergate.scayle.max-body-bytes", defaultValue = "1048576")
     int maxBodyBytes;
 
-    /** @param kind {@code delegation} or {@code cancellation} */
-    public Inbound admit(String kind, HttpHeaders headers, String source, InputStream body) {
+    /**
+     * Takes what the request brought while still on the request thread (nothing here touches the
+     * database): the headers, the source and the body, read within the limit.
+     */
+    public Received receive(HttpHeaders headers, String source, InputStream body) {
         var receivedAt = clock.instant();
-        var requestId = requestId(headers);
+        byte[] bytes = null;
+        ProblemException unreadable = null;
+        try {
+            bytes = RequestBodies.read(body, headers.getLength(), maxBodyBytes);
+        } catch (ProblemException e) {
+            unreadable = e;
+        }
+        return new Received(receivedAt, headers.getHeaderString(HttpHeaders.AUTHORIZATION),
+                headers.getHeaderString(HttpHeaders.CONTENT_TYPE), requestId(headers), headersJson(headers), source,
+                bytes, unreadable);
+    }
+
+    /**
+     * A webhook request as received. {@code body} is null when it could not be read within the
+     * limit; {@code unreadable} then says why (413, 400).
+     */
+    public record Received(Instant receivedAt, String authorization, String contentType, String requestId,
+            String headersJson, String source, byte[] body, ProblemException unreadable) {
+
+        @Override
+        public String toString() {
+            return "Received[requestId=" + requestId + ", source=" + source + "]";
+        }
+    }
+
+    /**
+     * Authenticates (401/429), then checks the content type (415) and the body (413): in that
+     * order, so that only an authenticated caller learns more than "unauthorized".
+     *
+     * @param kind {@code delegation} or {@code cancellation}
+     */
+    public Inbound admit(String kind, Received request) {
         ScayleCaller caller;
         try {
-            caller = credentials.authenticateScayle(headers.getHeaderString(HttpHeaders.AUTHORIZATION), source);
+            caller = credentials.authenticateScayle(request.authorization(), request.source());
         } catch (AuthenticationFailed e) {
-            throw rejected(kind, e, e.username(), e.reason(), source, requestId, null);
+            throw rejected(kind, e, e.username(), e.reason(), request.source(), request.requestId(), null);
         }
         try {
-            requireJson(headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
-            var bytes = RequestBodies.read(body, headers.getLength(), maxBodyBytes);
-            return new Inbound(caller, bytes, requestId, headersJson(headers), source, receivedAt);
+            requireJson(request.contentType());
+            if (request.unreadable() != null) {
+                throw request.unreadable();
+            }
+            return new Inbound(caller, request.body(), request.requestId(), request.headersJson(), request.source(),
+                    request.receivedAt());
         } catch (ProblemException e) {
-            throw rejected(kind, e, caller.username(), reasonOf(e), source, requestId, null);
+            throw rejected(kind, e, caller.username(), reasonOf(e), request.source(), request.requestId(), null);
         }
     }
 
