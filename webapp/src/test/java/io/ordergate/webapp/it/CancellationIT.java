@@ -59,6 +59,11 @@ class CancellationIT extends OrderGateIT {
                 merchant.key())).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM scayle_cancellation WHERE merchant_key = ? AND NOT unknown_order "
                 + "AND delegation_id IS NOT NULL", merchant.key())).isEqualTo(1);
+        var listed = Json.object(get("api/admin/scayle/cancellations?merchantKey=" + merchant.key(), admin()).body());
+        assertThat(listed.getJsonArray("items").getJsonObject(0).getString("delegationReferenceKey"))
+                .isEqualTo(reference);
+        assertThat(Json.object(get("api/admin/scayle/cancellations?merchantKey=" + merchant.key()
+                + "&unknownOrder=true", admin()).body()).getInt("total")).isZero();
     }
 
     @Test
@@ -74,6 +79,13 @@ class CancellationIT extends OrderGateIT {
         assertThat(count("SELECT count(*) FROM audit_record WHERE action = 'scayle.cancellation.received' "
                 + "AND subject_key = ? AND detail->>'unknownOrder' = 'true'", merchant.key() + "/never-delegated"))
                 .isEqualTo(1);
+        var flagged = Json.object(get("api/admin/scayle/cancellations?unknownOrder=true&merchantKey=" + merchant.key(),
+                admin()).body());
+        assertThat(flagged.getInt("total")).isEqualTo(1);
+        var item = flagged.getJsonArray("items").getJsonObject(0);
+        assertThat(item.getString("orderReferenceKey")).isEqualTo("never-delegated");
+        assertThat(item.getString("warehouseIds")).isEqualTo("[7]");
+        assertThat(item.containsKey("delegationReferenceKey")).isFalse();
     }
 
     @Test

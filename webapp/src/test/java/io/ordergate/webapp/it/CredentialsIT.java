@@ -100,6 +100,9 @@ class CredentialsIT extends OrderGateIT {
         var listed = Json.array(get("api/admin/scayle/merchants/" + merchant.key() + "/credentials", admin()).body())
                 .getValuesAs(JsonObject.class);
         assertThat(listed).hasSize(2);
+        assertThat(Json.array(get("api/admin/scayle/merchants", admin()).body()).getValuesAs(JsonObject.class))
+                .filteredOn(m -> m.getString("merchantKey").equals(merchant.key()))
+                .singleElement().satisfies(m -> assertThat(m.getInt("activeCredentials")).isEqualTo(2));
         assertThat(listed.get(0).getString("expiresAt")).isNotBlank();
 
         Thread.sleep(Math.max(0, Duration.ofSeconds(7).toMillis() - Duration.between(rotatedAt, Instant.now()).toMillis()));

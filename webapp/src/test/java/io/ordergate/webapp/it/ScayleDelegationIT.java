@@ -111,6 +111,11 @@ class ScayleDelegationIT extends OrderGateIT {
         var hashes = detail.getJsonArray("attempts").getValuesAs(JsonObject.class).stream()
                 .map(a -> a.getString("payloadSha256")).distinct().count();
         assertThat(hashes).isEqualTo(2);
+        var conflicts = Json.object(get("api/admin/scayle/delegations?conflict=true&merchantKey=" + merchant.key(),
+                admin()).body());
+        assertThat(conflicts.getInt("total")).isEqualTo(1);
+        assertThat(conflicts.getJsonArray("items").getJsonObject(0).getString("referenceKey")).isEqualTo(reference);
+        assertThat(get("api/admin/scayle/delegations?conflict=maybe", admin()).statusCode()).isEqualTo(400);
     }
 
     static Stream<Arguments> malformed() {

@@ -104,6 +104,25 @@ public class Credentials {
                 Map.of("username", username)));
     }
 
+    /** Every merchant, by key. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<MerchantInfo> scayleMerchants() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT m.merchant_key, m.created_at, m.created_by,
+                       count(c.username) FILTER (WHERE c.revoked_at IS NULL
+                                                 AND (c.expires_at IS NULL OR c.expires_at > ?1))
+                FROM cred_scayle_merchant m LEFT JOIN cred_scayle_credential c ON c.merchant_key = m.merchant_key
+                GROUP BY m.merchant_key, m.created_at, m.created_by
+                ORDER BY m.merchant_key""")
+                .setParameter(1, Timestamp.from(clock.instant()))
+                .getResultList();
+        return rows.stream()
+                .map(r -> new MerchantInfo((String) r[0], ((Timestamp) r[1]).toInstant(), (String) r[2],
+                        ((Number) r[3]).longValue()))
+                .toList();
+    }
+
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<CredentialInfo> scayleCredentials(String merchantKey) {
         requireMerchant(merchantKey);

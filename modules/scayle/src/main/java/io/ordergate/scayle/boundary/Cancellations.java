@@ -5,15 +5,19 @@ import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.idempotency.boundary.Claim;
 import io.ordergate.idempotency.boundary.Idempotency;
 import io.ordergate.idempotency.boundary.StoredResponse;
+import io.ordergate.platform.boundary.Page;
 import io.ordergate.scayle.control.Acknowledgements;
 import io.ordergate.scayle.control.CancellationRequest;
 import io.ordergate.scayle.control.Inbound;
 import io.ordergate.scayle.entity.Cancellation;
 import io.ordergate.scayle.entity.Delegation;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -81,5 +85,29 @@ public class Cancellations {
                 Map.of("payloadSha256", attempt.payloadSha256, "unknownOrder", String.valueOf(cancellation.unknownOrder),
                         "warehouseIds", request.warehouseIdsJson())));
         return claim.response();
+    }
+
+    /** Newest first, paged in the database; null filters mean "any". */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Page<CancellationSummary> list(String merchantKey, Boolean unknownOrder, Page.Request page) {
+        var where = new StringBuilder(" WHERE 1 = 1");
+        var parameters = new HashMap<String, Object>();
+        Delegations.condition(where, parameters, "merchantKey", "c.merchantKey = :merchantKey", merchantKey);
+        Delegations.condition(where, parameters, "unknownOrder", "c.unknownOrder = :unknownOrder", unknownOrder);
+        var rows = em.createQuery("SELECT c, d.referenceKey FROM Cancellation c LEFT JOIN Delegation d "
+                + "ON d.id = c.delegationId" + where + " ORDER BY c.receivedAt DESC, c.id DESC", Object[].class);
+        var count = em.createQuery("SELECT COUNT(c) FROM Cancellation c" + where, Long.class);
+        parameters.forEach((name, value) -> {
+            rows.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        var items = rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList().stream()
+                .map(row -> {
+                    var c = (Cancellation) row[0];
+                    return new CancellationSummary(c.merchantKey, c.orderReferenceKey, c.warehouseIds, c.companyId,
+                            c.unknownOrder, c.conflict, (String) row[1], c.receivedAt);
+                })
+                .toList();
+        return new Page<>(items, count.getSingleResult());
     }
 }

@@ -177,7 +177,8 @@ public class Delegations {
     }
 
     /** Filters of the delegation list; null means "any". {@code from} inclusive, {@code to} exclusive. */
-    public record Filter(String merchantKey, String referenceKey, String status, Instant from, Instant to) {
+    public record Filter(String merchantKey, String referenceKey, String status, Boolean conflict, Instant from,
+            Instant to) {
     }
 
     /** Newest first, paged in the database. */
@@ -192,6 +193,7 @@ public class Delegations {
         condition(where, parameters, "referenceKey", "(d.referenceKey = :referenceKey OR d.orderReferenceKey = :referenceKey)",
                 filter.referenceKey());
         condition(where, parameters, "status", "d.status = :status", filter.status());
+        condition(where, parameters, "conflict", "d.conflict = :conflict", filter.conflict());
         condition(where, parameters, "from", "d.receivedAt >= :from", filter.from());
         condition(where, parameters, "to", "d.receivedAt < :to", filter.to());
         TypedQuery<Delegation> rows = em.createQuery(

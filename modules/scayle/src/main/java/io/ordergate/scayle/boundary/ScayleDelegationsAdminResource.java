@@ -38,9 +38,11 @@ public class ScayleDelegationsAdminResource {
     @GET
     public Page<DelegationSummary> list(@QueryParam("merchantKey") String merchantKey,
             @QueryParam("referenceKey") String referenceKey, @QueryParam("status") String status,
+            @QueryParam("conflict") String conflict,
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("50") String size) {
-        var filter = new Delegations.Filter(merchantKey, referenceKey, status, instant("from", from), instant("to", to));
+        var filter = new Delegations.Filter(merchantKey, referenceKey, status, bool("conflict", conflict),
+                instant("from", from), instant("to", to));
         var result = delegations.list(filter, new Page.Request(number("page", page), number("size", size)));
         audit.record(AuditEntry.byUser(actor(), "scayle.delegations.listed", "scayle-delegations", null,
                 Map.of("filter", filter.toString(), "total", String.valueOf(result.total()))));
@@ -61,6 +63,16 @@ public class ScayleDelegationsAdminResource {
 
     String actor() {
         return security.getUserPrincipal().getName();
+    }
+
+    static Boolean bool(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new ProblemException(400, "Bad Request", "'" + name + "' must be true or false.");
+        }
+        return Boolean.valueOf(value);
     }
 
     static int number(String name, String value) {

@@ -4,6 +4,7 @@ import io.ordergate.credentials.boundary.AdminApi;
 import io.ordergate.credentials.boundary.CredentialInfo;
 import io.ordergate.credentials.boundary.Credentials;
 import io.ordergate.credentials.boundary.IssuedCredential;
+import io.ordergate.credentials.boundary.MerchantInfo;
 import io.ordergate.platform.boundary.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -43,6 +44,11 @@ public class ScayleMerchantsResource {
 
     @Context
     SecurityContext security;
+
+    @GET
+    public List<MerchantInfo> merchants() {
+        return credentials.scayleMerchants();
+    }
 
     /** Body: {@code {"merchantKey": "acme"}}. */
     @POST
