@@ -1,0 +1,138 @@
+package io.ordergate.jobs.control;
+
+import io.ordergate.jobs.boundary.Job;
+import io.ordergate.jobs.boundary.JobResult;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The queue's SQL. PostgreSQL decides everything that more than one node could race on: who
+ * claims a job ({@code FOR UPDATE SKIP LOCKED}), whether a lease has expired, and whether a
+ * completion still belongs to the worker reporting it (fenced by node and attempt number).
+ */
+public class JobQueue {
+
+    static final String ENQUEUE = """
+            INSERT INTO job (job_type, dedupe_key, payload, state, max_attempts, give_up_at, run_at, created_at,
+                             updated_at)
+            VALUES (?, ?, ?, 'pending', ?, now() + make_interval(secs => ?), now() + make_interval(secs => ?),
+                    now(), now())
+            ON CONFLICT (job_type, dedupe_key) WHERE dedupe_key IS NOT NULL AND state IN ('pending', 'running')
+            DO NOTHING
+            RETURNING job_id""";
+    static final String CLAIM = """
+            UPDATE job SET state = 'running', attempts = attempts + 1, locked_by = ?,
+                           locked_until = now() + make_interval(secs => ?), updated_at = now()
+            WHERE job_id IN (
+                SELECT job_id FROM job
+                WHERE job_type = ANY (string_to_array(?, ','))
+                  AND ((state = 'pending' AND run_at <= now()) OR (state = 'running' AND locked_until < now()))
+                ORDER BY run_at
+                LIMIT ?
+                FOR UPDATE SKIP LOCKED)
+            RETURNING job_id, job_type, payload, attempts, created_at, now()""";
+    static final String FINISH = """
+            UPDATE job SET
+                state = CASE WHEN ? THEN 'succeeded'
+                             WHEN ? OR attempts >= max_attempts
+                                  OR now() + make_interval(secs => ?) > give_up_at THEN 'dead'
+                             ELSE 'pending' END,
+                run_at = CASE WHEN ? THEN run_at ELSE now() + make_interval(secs => ?) END,
+                last_status = CAST(? AS INTEGER), last_error = ?, locked_by = NULL, locked_until = NULL,
+                updated_at = now(),
+                finished_at = CASE WHEN ? OR ? OR attempts >= max_attempts
+                                        OR now() + make_interval(secs => ?) > give_up_at THEN now() END
+            WHERE job_id = ? AND locked_by = ? AND attempts = ? AND state = 'running'
+            RETURNING state""";
+    static final String ATTEMPT = """
+            INSERT INTO job_attempt (job_id, attempt, node, started_at, finished_at, outcome, http_status, error)
+            VALUES (?, ?, ?, ?, now(), ?, CAST(? AS INTEGER), ?)
+            ON CONFLICT (job_id, attempt) DO NOTHING""";
+    static final int MAX_ERROR = 2000;
+
+    final Sql sql;
+
+    public JobQueue(Sql sql) {
+        this.sql = sql;
+    }
+
+    /**
+     * @param dedupeKey when not null, nothing is enqueued while a job of the same type and key is
+     *     pending or running
+     * @return the new job's id, or empty when deduplicated
+     */
+    public Optional<Long> enqueue(String type, String dedupeKey, String payload, Limits limits, Duration delay) {
+        var rows = sql.query(ENQUEUE, type, dedupeKey, payload, limits.maxAttempts(),
+                (double) limits.giveUpAfter().toSeconds(), delay.toMillis() / 1000.0);
+        return rows.stream().findFirst().map(row -> ((Number) row[0]).longValue());
+    }
+
+    /** A claimed job and when its attempt started (database time). */
+    public record Claimed(Job job, Instant startedAt) {
+    }
+
+    /** Claims up to {@code limit} due jobs (or jobs whose lease expired) of the given types. */
+    public List<Claimed> claim(String node, List<String> types, int limit, Duration lease) {
+        if (types.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        return sql.query(CLAIM, node, (double) lease.toSeconds(), String.join(",", types), limit).stream()
+                .map(row -> new Claimed(new Job(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
+                        ((Number) row[3]).intValue(), instant(row[4])), instant(row[5])))
+                .toList();
+    }
+
+    /**
+     * Records the attempt and moves the job on: succeeded, pending again after the backoff, or
+     * dead. A worker whose lease expired meanwhile (another node took the job over) changes
+     * nothing but its attempt record.
+     *
+     * @return the job's new state, or empty when this worker no longer owned the job
+     */
+    public Optional<String> finish(Claimed claimed, String node, JobResult result, Backoff backoff) {
+        boolean succeeded = result instanceof JobResult.Succeeded;
+        boolean permanent = result instanceof JobResult.Permanent;
+        Integer status = null;
+        String error = null;
+        Duration retryAfter = null;
+        if (result instanceof JobResult.Succeeded s) {
+            status = s.httpStatus();
+        } else if (result instanceof JobResult.Retry r) {
+            status = r.httpStatus();
+            error = r.error();
+            retryAfter = r.retryAfter();
+        } else if (result instanceof JobResult.Permanent p) {
+            status = p.httpStatus();
+            error = p.error();
+        }
+        error = error == null ? null : error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error;
+        var job = claimed.job();
+        double delay = backoff.delay(job.attempt(), retryAfter, ThreadLocalRandom.current().nextDouble()).toMillis()
+                / 1000.0;
+        var state = sql.query(FINISH, succeeded, permanent, delay, succeeded, delay, status, error, succeeded,
+                permanent, delay, job.id(), node, job.attempt()).stream()
+                .findFirst().map(row -> (String) row[0]);
+        var outcome = succeeded ? "succeeded" : state.map(s -> s.equals("dead") ? "dead" : "retry").orElse("retry");
+        sql.update(ATTEMPT, job.id(), job.attempt(), node, Timestamp.from(claimed.startedAt()), outcome, status,
+                error);
+        return state;
+    }
+
+    /** How long a job may keep failing: attempts and wall-clock time, whichever ends first. */
+    public record Limits(int maxAttempts, Duration giveUpAfter) {
+    }
+
+    static Instant instant(Object value) {
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        throw new IllegalStateException("not a timestamp: " + value);
+    }
+}

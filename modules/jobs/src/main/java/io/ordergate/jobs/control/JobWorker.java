@@ -1,0 +1,139 @@
+package io.ordergate.jobs.control;
+
+import io.ordergate.jobs.boundary.JobHandler;
+import io.ordergate.jobs.boundary.JobResult;
+import io.ordergate.platform.boundary.WorkerPools;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Runs due jobs on every node: polls the queue, claims as many jobs as it has idle workers, runs
+ * each job's handler on a worker thread outside any transaction, and records the outcome. Only
+ * job types with a handler in this application are claimed.
+ */
+@Singleton
+@Startup
+@DependsOn("Database")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class JobWorker {
+
+    static final Logger LOG = Logger.getLogger(JobWorker.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    WorkerPools pools;
+
+    @Inject
+    JobStore store;
+
+    @Inject
+    @Any
+    Instance<JobHandler> handlerBeans;
+
+    @Inject
+    @ConfigProperty(name = "ordergate.jobs.workers", defaultValue = "8")
+    int workers;
+
+    @Inject
+    @ConfigProperty(name = "ordergate.jobs.poll-interval", defaultValue = "PT0.5S")
+    Duration pollInterval;
+
+    @Inject
+    @ConfigProperty(name = "ordergate.jobs.lease", defaultValue = "PT2M")
+    Duration lease;
+
+    @Inject
+    @ConfigProperty(name = "ordergate.jobs.backoff-base", defaultValue = "PT5S")
+    Duration backoffBase;
+
+    @Inject
+    @ConfigProperty(name = "ordergate.jobs.backoff-cap", defaultValue = "PT30M")
+    Duration backoffCap;
+
+    final String node = nodeName();
+    final Map<String, JobHandler> handlers = new HashMap<>();
+    ThreadPoolExecutor pool;
+    ScheduledFuture<?> polling;
+    Backoff backoff;
+
+    @PostConstruct
+    void start() {
+        handlerBeans.forEach(handler -> handlers.put(handler.type(), handler));
+        backoff = new Backoff(backoffBase, backoffCap);
+        pool = pools.create(workers, workers);
+        polling = scheduler.scheduleWithFixedDelay(this::poll, pollInterval.toMillis(), pollInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
+        LOG.info(() -> "Job worker " + node + " runs " + (handlers.isEmpty() ? "no job types yet" : handlers.keySet())
+                + " with " + workers + " workers");
+    }
+
+    @PreDestroy
+    void stop() {
+        if (polling != null) {
+            polling.cancel(false);
+        }
+    }
+
+    void poll() {
+        if (handlers.isEmpty()) {
+            return;
+        }
+        try {
+            int idle = workers - pool.getActiveCount() - pool.getQueue().size();
+            for (var claimed : store.claim(node, List.copyOf(handlers.keySet()), idle, lease)) {
+                pool.execute(() -> run(claimed));
+            }
+        } catch (RuntimeException e) {
+            // The database may be down: the next poll tries again; claimed jobs come back after their lease.
+            LOG.log(Level.WARNING, "Job polling failed: {0}", String.valueOf(e));
+        }
+    }
+
+    void run(JobQueue.Claimed claimed) {
+        var job = claimed.job();
+        JobResult result;
+        try {
+            result = handlers.get(job.type()).run(job);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Job " + job.id() + " (" + job.type() + ") failed", e);
+            result = JobResult.retry(null, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+        }
+        try {
+            store.finish(claimed, node, result, backoff);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not record the outcome of job " + job.id()
+                    + "; it runs again when its lease ends: {0}", String.valueOf(e));
+        }
+    }
+
+    static String nodeName() {
+        return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

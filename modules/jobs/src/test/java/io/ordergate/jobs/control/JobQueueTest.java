@@ -1,0 +1,224 @@
+package io.ordergate.jobs.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ordergate.jobs.boundary.JobResult;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The queue against real PostgreSQL (a database of its own, migrated with the project's
+ * migrations), with real threads where nodes would race.
+ */
+class JobQueueTest {
+
+    static final String HOST = System.getProperty("it.db.host", "127.0.0.1");
+    static final String PORT = System.getProperty("it.db.port", "5432");
+    static final String USER = System.getProperty("it.db.user", "postgres");
+    static final String PASSWORD = System.getProperty("it.db.password", "");
+    static final String DATABASE = "ordergate_jobs_test";
+    static final JobQueue.Limits LIMITS = new JobQueue.Limits(3, Duration.ofHours(1));
+    static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10));
+
+    Connection connection;
+    JobQueue queue;
+    String type;
+
+    @BeforeAll
+    static void database() throws SQLException {
+        try (var admin = DriverManager.getConnection(url("postgres"), USER, PASSWORD);
+                var statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + DATABASE);
+        }
+        Flyway.configure().dataSource(url(DATABASE), USER, PASSWORD)
+                .locations("filesystem:" + Paths.get("../../db/migrations").toAbsolutePath().normalize())
+                .load().migrate();
+    }
+
+    static String url(String database) {
+        return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
+    }
+
+    @BeforeEach
+    void connect() throws SQLException {
+        connection = DriverManager.getConnection(url(DATABASE), USER, PASSWORD);
+        queue = new JobQueue(new JdbcSql(connection));
+        type = "test." + UUID.randomUUID();
+    }
+
+    @AfterEach
+    void disconnect() throws SQLException {
+        connection.close();
+    }
+
+    long enqueue(String dedupeKey) {
+        return queue.enqueue(type, dedupeKey, "{}", LIMITS, Duration.ZERO).orElseThrow();
+    }
+
+    JobQueue.Claimed claimOne(String node, Duration lease) {
+        var claimed = queue.claim(node, List.of(type), 1, lease);
+        assertThat(claimed).hasSize(1);
+        return claimed.get(0);
+    }
+
+    void makeDue(long id) {
+        new JdbcSql(connection).update("UPDATE job SET run_at = now() WHERE job_id = ?", id);
+    }
+
+    Object column(long id, String column) {
+        return new JdbcSql(connection).query("SELECT " + column + " FROM job WHERE job_id = ?", id).get(0)[0];
+    }
+
+    @Test
+    void aLiveJobWithTheSameDedupeKeyIsNotEnqueuedTwice() {
+        enqueue("order-1");
+
+        assertThat(queue.enqueue(type, "order-1", "{}", LIMITS, Duration.ZERO)).isEmpty();
+        assertThat(queue.enqueue(type, "order-2", "{}", LIMITS, Duration.ZERO)).isPresent();
+        assertThat(queue.enqueue(type, null, "{}", LIMITS, Duration.ZERO)).isPresent();
+        assertThat(queue.enqueue(type, null, "{}", LIMITS, Duration.ZERO)).isPresent();
+    }
+
+    @Test
+    void aJobIsNotDueBeforeItsDelay() {
+        queue.enqueue(type, null, "{}", LIMITS, Duration.ofMinutes(5));
+
+        assertThat(queue.claim("a", List.of(type), 10, Duration.ofMinutes(1))).isEmpty();
+    }
+
+    @Test
+    void concurrentWorkersNeverClaimTheSameJob() throws Exception {
+        for (int i = 0; i < 300; i++) {
+            enqueue(null);
+        }
+        var claimedIds = ConcurrentHashMap.<Long>newKeySet();
+        var duplicates = ConcurrentHashMap.<Long>newKeySet();
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(4);
+        var futures = new ArrayList<java.util.concurrent.Future<Integer>>();
+        for (int w = 0; w < 4; w++) {
+            var node = "node-" + w;
+            futures.add(pool.submit(() -> {
+                try (var own = DriverManager.getConnection(url(DATABASE), USER, PASSWORD)) {
+                    var workerQueue = new JobQueue(new JdbcSql(own));
+                    start.await();
+                    int claims = 0;
+                    List<JobQueue.Claimed> batch;
+                    while (!(batch = workerQueue.claim(node, List.of(type), 7, Duration.ofMinutes(1))).isEmpty()) {
+                        for (var claimed : batch) {
+                            if (!claimedIds.add(claimed.job().id())) {
+                                duplicates.add(claimed.job().id());
+                            }
+                            workerQueue.finish(claimed, node, JobResult.succeeded(200), BACKOFF);
+                            claims++;
+                        }
+                    }
+                    return claims;
+                }
+            }));
+        }
+        start.countDown();
+        int total = 0;
+        for (var future : futures) {
+            total += future.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        assertThat(duplicates).isEmpty();
+        assertThat(total).isEqualTo(300);
+        assertThat(claimedIds).hasSize(300);
+        assertThat(new JdbcSql(connection).query("SELECT count(*) FROM job WHERE job_type = ? AND state = 'succeeded'",
+                type).get(0)[0]).isEqualTo(300L);
+    }
+
+    @Test
+    void failuresBackOffAndTheLastAttemptMakesTheJobDead() {
+        var id = enqueue(null);
+
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            var claimed = claimOne("a", Duration.ofMinutes(1));
+            assertThat(claimed.job().attempt()).isEqualTo(attempt);
+            var state = queue.finish(claimed, "a", JobResult.retry(503, "unavailable " + attempt, null), BACKOFF);
+            assertThat(state).hasValue(attempt < 3 ? "pending" : "dead");
+            if (attempt < 3) {
+                assertThat(queue.claim("a", List.of(type), 1, Duration.ofMinutes(1))).as("backing off").isEmpty();
+                makeDue(id);
+            }
+        }
+
+        assertThat(column(id, "last_error")).isEqualTo("unavailable 3");
+        assertThat(column(id, "finished_at")).isNotNull();
+        assertThat(new JdbcSql(connection).query("SELECT attempt, outcome, http_status FROM job_attempt "
+                + "WHERE job_id = ? ORDER BY attempt", id))
+                .extracting(r -> r[0] + ":" + r[1] + ":" + r[2])
+                .containsExactly("1:retry:503", "2:retry:503", "3:dead:503");
+    }
+
+    @Test
+    void retryAfterIsAFloorForTheNextAttempt() {
+        var id = enqueue(null);
+        var claimed = claimOne("a", Duration.ofMinutes(1));
+
+        queue.finish(claimed, "a", JobResult.retry(429, "slow down", Duration.ofSeconds(120)), BACKOFF);
+
+        var seconds = ((Number) new JdbcSql(connection).query(
+                "SELECT extract(epoch FROM run_at - now()) FROM job WHERE job_id = ?", id).get(0)[0]).doubleValue();
+        assertThat(seconds).isBetween(115.0, 121.0);
+    }
+
+    @Test
+    void aPermanentFailureIsDeadAtOnce() {
+        var id = enqueue(null);
+
+        var state = queue.finish(claimOne("a", Duration.ofMinutes(1)), "a", JobResult.permanent(404, "no such order"),
+                BACKOFF);
+
+        assertThat(state).hasValue("dead");
+        assertThat(column(id, "last_status")).isEqualTo(404);
+    }
+
+    @Test
+    void aJobThatWouldOutliveItsTimeLimitIsDead() {
+        var id = queue.enqueue(type, null, "{}", new JobQueue.Limits(100, Duration.ofSeconds(30)), Duration.ZERO)
+                .orElseThrow();
+
+        var state = queue.finish(claimOne("a", Duration.ofMinutes(1)), "a",
+                JobResult.retry(503, "down", Duration.ofMinutes(5)), BACKOFF);
+
+        assertThat(state).hasValue("dead");
+        assertThat(column(id, "state")).isEqualTo("dead");
+    }
+
+    @Test
+    void anExpiredLeaseIsClaimedAgainAndTheOldWorkerIsFencedOut() throws Exception {
+        var id = enqueue(null);
+        var first = claimOne("crashed-node", Duration.ofSeconds(1));
+        assertThat(queue.claim("other", List.of(type), 1, Duration.ofMinutes(1))).as("lease still held").isEmpty();
+
+        Thread.sleep(1500);
+        var second = claimOne("other", Duration.ofMinutes(1));
+
+        assertThat(second.job().id()).isEqualTo(id);
+        assertThat(second.job().attempt()).isEqualTo(2);
+        assertThat(queue.finish(first, "crashed-node", JobResult.succeeded(200), BACKOFF)).isEmpty();
+        assertThat(queue.finish(second, "other", JobResult.succeeded(200), BACKOFF)).hasValue("succeeded");
+        assertThat(Set.of(column(id, "state"))).containsExactly("succeeded");
+    }
+}
