@@ -12,6 +12,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.Converter;
 import jakarta.persistence.Entity;
 import jakarta.ws.rs.Path;
@@ -29,7 +33,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The module rules of shared/ARCHITECTURE.md, checked on the classes that go into the WAR: a
  * module's API is its {@code boundary} package, dependencies point one way, resources live in
- * boundaries, the console never touches JPA, and persistence.xml lists every entity.
+ * boundaries, the console never touches JPA and declares who may open each view, and
+ * persistence.xml lists every entity.
  */
 class ArchitectureTest {
 
@@ -113,7 +118,16 @@ class ArchitectureTest {
     void theConsoleNeverTouchesPersistence() {
         noClasses().that().resideInAPackage("io.ordergate.console..")
                 .should().dependOnClassesThat().resideInAPackage("jakarta.persistence..")
-                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    /** The console's access check refuses views that say nothing; this catches them before a user does. */
+    @Test
+    void everyConsoleRouteSaysWhoMayOpenIt() {
+        classes().that().resideInAPackage("io.ordergate.console..").and().areAnnotatedWith(Route.class)
+                .should().beAnnotatedWith(RolesAllowed.class)
+                .orShould().beAnnotatedWith(PermitAll.class)
+                .orShould().beAnnotatedWith(AnonymousAllowed.class)
                 .check(classes);
     }
 

@@ -4,7 +4,8 @@
  * protects stored secrets, and throttling of repeated authentication failures.
  *
  * <p>Public API ({@code boundary}): {@link io.ordergate.credentials.boundary.Credentials},
- * {@link io.ordergate.credentials.boundary.Users}, the admin API filter
+ * {@link io.ordergate.credentials.boundary.Users}, the identity store of the console login
+ * ({@link io.ordergate.credentials.boundary.UserIdentityStore}), the admin API filter
  * {@link io.ordergate.credentials.boundary.AdminApi}, and their records. Tables owned:
  * {@code cred_user}, {@code cred_user_role}, {@code cred_scayle_merchant},
  * {@code cred_scayle_credential}, {@code cred_auth_failure}. Depends on: platform, audit.

@@ -9,12 +9,13 @@ import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Prepares what the integration tests share before the first Payara Micro starts: a fresh
- * database, and the proxy through which the server reaches it (failsafe points
- * ORDERGATE_DB_URL at the proxy). Only active in the failsafe run ({@code -Dordergate.it=true}).
+ * database, the proxy through which the server reaches it (failsafe points
+ * ORDERGATE_DB_URL at the proxy), and the Scalepoint simulator. Only active in the failsafe run ({@code -Dordergate.it=true}).
  */
 public class ItEnvironment implements LauncherSessionListener {
 
     private static TcpProxy proxy;
+    private static ScalepointSimulator scalepoint;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -26,6 +27,8 @@ public class ItEnvironment implements LauncherSessionListener {
             statement.execute("CREATE DATABASE " + name());
             proxy = new TcpProxy(Integer.getInteger("it.proxy.port"),
                     new InetSocketAddress(System.getProperty("it.db.host"), Integer.getInteger("it.db.port")));
+            // failsafe points ORDERGATE_SCALEPOINT_*_URL at this port
+            scalepoint = ScalepointSimulator.start(Integer.getInteger("it.scalepoint.port"));
         } catch (Exception e) {
             throw new IllegalStateException("Cannot prepare the integration test database at "
                     + System.getProperty("it.db.host") + ":" + System.getProperty("it.db.port")
@@ -35,6 +38,9 @@ public class ItEnvironment implements LauncherSessionListener {
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
+        if (scalepoint != null) {
+            scalepoint.close();
+        }
         if (proxy != null) {
             try {
                 proxy.close();
@@ -46,6 +52,11 @@ public class ItEnvironment implements LauncherSessionListener {
 
     public static TcpProxy proxy() {
         return proxy;
+    }
+
+    /** Plays Scalepoint (Authorization Server, Order Data API, Event API) for every server the tests start. */
+    public static ScalepointSimulator scalepoint() {
+        return scalepoint;
     }
 
     static String name() {

@@ -2,7 +2,9 @@ package io.ordergate.webapp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The job queue as staff see it through the admin API: dead jobs are visible and can be retried. */
@@ -64,5 +66,31 @@ class JobsIT extends OrderGateIT {
         assertThat(get("api/admin/jobs/abc", admin()).statusCode()).isEqualTo(404);
         assertThat(post("api/admin/jobs/999999999/retry", admin(), null, new byte[0]).statusCode()).isEqualTo(404);
         assertThat(get("api/admin/jobs", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void severalJobsAreRetriedAtOnceAndRefusalsAreReported() {
+        var dead = deadJob(null);
+        var succeeded = count("INSERT INTO job (job_type, payload, state, attempts, max_attempts, give_up_at, run_at, "
+                + "created_at, updated_at, finished_at) VALUES ('test.unhandled', '{}', 'succeeded', 1, 5, now(), now(), "
+                + "now(), now(), now()) RETURNING job_id");
+        var before = Json.object(get("api/admin/jobs/summary?type=test.unhandled", admin()).body());
+
+        var response = post("api/admin/jobs/retry", admin(), "application/json",
+                ("{\"ids\": [" + dead + ", " + succeeded + ", " + dead + "]}").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).as(text(response)).isEqualTo(200);
+        var result = Json.object(response.body());
+        assertThat(result.getJsonArray("retried").getValuesAs(JsonNumber.class)).extracting(JsonNumber::longValue)
+                .containsExactly(dead);
+        var refused = result.getJsonArray("refused").getJsonObject(0);
+        assertThat(refused.getJsonNumber("id").longValue()).isEqualTo(succeeded);
+        assertThat(refused.getString("reason")).contains("succeeded");
+        var after = Json.object(get("api/admin/jobs/summary?type=test.unhandled", admin()).body());
+        assertThat(after.getJsonNumber("dead").longValue()).isEqualTo(before.getJsonNumber("dead").longValue() - 1);
+        assertThat(after.getJsonNumber("failing").longValue())
+                .isEqualTo(before.getJsonNumber("failing").longValue() + 1);
+        assertThat(post("api/admin/jobs/retry", admin(), "application/json", "{\"ids\": []}".getBytes(
+                StandardCharsets.UTF_8)).statusCode()).isEqualTo(400);
     }
 }

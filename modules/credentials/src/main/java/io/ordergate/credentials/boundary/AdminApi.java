@@ -7,8 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a JAX-RS resource of the admin API: every request must authenticate with HTTP Basic as a
- * user holding the {@code admin} role ({@link AdminApiAuthentication}).
+ * Marks a JAX-RS resource of the admin API, for readers and tools. The guard itself,
+ * {@link StaffAuthentication}, protects every path under {@code /api/admin/} whether or not
+ * the resource carries this annotation.
  */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)

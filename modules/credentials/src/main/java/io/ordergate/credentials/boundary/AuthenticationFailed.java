@@ -31,6 +31,19 @@ public class AuthenticationFailed extends ProblemException {
         this.username = username;
     }
 
+    private AuthenticationFailed(Problem problem, Map<String, String> headers, String reason, String username) {
+        super(problem, headers);
+        this.reason = reason;
+        this.username = username;
+    }
+
+    /** 401 for a missing, invalid or expired bearer token (RFC 6750). */
+    static AuthenticationFailed bearer(String reason, String clientId) {
+        var error = reason.equals("missing") ? "" : ", error=\"invalid_token\"";
+        return new AuthenticationFailed(new Problem(401, "Unauthorized", "A valid bearer token is required."),
+                Map.of("WWW-Authenticate", "Bearer realm=\"OrderGate\"" + error), reason, clientId);
+    }
+
     /** missing, malformed, unknown-user, wrong-password, revoked, expired, throttled, not-admin, disabled */
     public String reason() {
         return reason;

@@ -8,6 +8,8 @@ import io.ordergate.credentials.control.SecretHasher;
 import io.ordergate.credentials.control.Secrets;
 import io.ordergate.credentials.entity.ScayleCredential;
 import io.ordergate.platform.boundary.ProblemException;
+import io.ordergate.platform.boundary.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -56,6 +58,7 @@ public class Credentials {
     Duration rotationGrace;
 
     /** @throws ProblemException 400 for an unusable key, 409 when the merchant already exists */
+    @RolesAllowed(Roles.ADMIN)
     public IssuedCredential createScayleMerchant(String merchantKey, String actor) {
         if (merchantKey == null || !MERCHANT_KEY.matcher(merchantKey).matches()) {
             throw new ProblemException(400, "Invalid merchant key",
@@ -78,6 +81,7 @@ public class Credentials {
     }
 
     /** New credentials; the current ones keep working for the rotation grace period. */
+    @RolesAllowed(Roles.ADMIN)
     public IssuedCredential rotateScayleCredentials(String merchantKey, String actor) {
         requireMerchant(merchantKey);
         var graceEnd = clock.instant().plus(rotationGrace);
@@ -92,6 +96,7 @@ public class Credentials {
     }
 
     /** Revokes one credential at once. */
+    @RolesAllowed(Roles.ADMIN)
     public void revokeScayleCredential(String merchantKey, String username, String actor) {
         requireMerchant(merchantKey);
         var credential = em.find(ScayleCredential.class, username);
@@ -105,6 +110,7 @@ public class Credentials {
     }
 
     /** Every merchant, by key. */
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<MerchantInfo> scayleMerchants() {
         @SuppressWarnings("unchecked")
@@ -123,6 +129,7 @@ public class Credentials {
                 .toList();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<CredentialInfo> scayleCredentials(String merchantKey) {
         requireMerchant(merchantKey);

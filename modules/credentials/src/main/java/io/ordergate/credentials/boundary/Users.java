@@ -6,7 +6,9 @@ import io.ordergate.credentials.control.AuthThrottle;
 import io.ordergate.credentials.control.BasicCredentials;
 import io.ordergate.credentials.control.Secrets;
 import io.ordergate.credentials.entity.UserAccount;
+import io.ordergate.platform.boundary.ProblemException;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -15,12 +17,19 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
-/** Console and admin API users: PBKDF2-hashed passwords, roles, failed-login throttling. */
+/**
+ * Console and admin API users: PBKDF2-hashed passwords, roles ({@code admin}, {@code staff},
+ * {@code auditor}), failed-login throttling.
+ */
 @Stateless
 public class Users {
 
@@ -85,17 +94,28 @@ public class Users {
             throw new AuthenticationFailed(REALM, "missing", null);
         }
         var parsed = BasicCredentials.parse(authorization);
-        var username = parsed.map(BasicCredentials::username).orElse(null);
-        var blocked = throttle.blocked(SCOPE, source, username);
-        if (blocked.isPresent()) {
-            throw new AuthenticationFailed(blocked.get(), username);
-        }
         if (parsed.isEmpty()) {
+            throwIfBlocked(source, null);
             throttle.failed(SCOPE, source, null);
             throw new AuthenticationFailed(REALM, "malformed", null);
         }
-        var account = em.find(UserAccount.class, username);
-        boolean valid = passwordHash.verify(parsed.get().password().toCharArray(),
+        return authenticatePassword(parsed.get().username(), parsed.get().password(), source);
+    }
+
+    /**
+     * Checks a user name and password, as the admin API's Basic authentication and the console's
+     * login do. Both count against the same failure throttle, so alternating between them gains an
+     * attacker nothing.
+     *
+     * @param source the caller's address, for throttling
+     * @throws AuthenticationFailed with the reason (unknown-user, wrong-password, disabled,
+     *         throttled); the caller must not tell the first three apart to the user
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public AuthenticatedUser authenticatePassword(String username, String password, String source) {
+        throwIfBlocked(source, username);
+        var account = username == null ? null : em.find(UserAccount.class, username);
+        boolean valid = passwordHash.verify(password == null ? new char[0] : password.toCharArray(),
                 account == null ? dummyHash() : account.passwordHash());
         if (account == null || !valid || !account.enabled()) {
             throttle.failed(SCOPE, source, username);
@@ -103,6 +123,30 @@ public class Users {
                     : !valid ? "wrong-password" : "disabled", username);
         }
         return new AuthenticatedUser(account.username(), account.roles());
+    }
+
+    /** The user as the store has it now, if it exists and is enabled: a console session is re-checked with it. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<AuthenticatedUser> current(String username) {
+        var account = username == null ? null : em.find(UserAccount.class, username);
+        return account == null || !account.enabled() ? Optional.empty()
+                : Optional.of(new AuthenticatedUser(account.username(), account.roles()));
+    }
+
+    /**
+     * How long logins of this user name from this source are still refused after too many
+     * failures, if they are.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<Duration> loginBlocked(String username, String source) {
+        return throttle.blocked(SCOPE, source, username);
+    }
+
+    void throwIfBlocked(String source, String username) {
+        var blocked = throttle.blocked(SCOPE, source, username);
+        if (blocked.isPresent()) {
+            throw new AuthenticationFailed(blocked.get(), username);
+        }
     }
 
     @PostConstruct
@@ -119,5 +163,107 @@ public class Users {
             dummyHash = hash(Secrets.password());
         }
         return dummyHash;
+    }
+
+    // ---- user management (admins only)
+
+    static final Set<String> ROLES = Set.of(AuthenticatedUser.ADMIN, AuthenticatedUser.STAFF, AuthenticatedUser.AUDITOR);
+    static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+
+    /** Every user, by name; no password hashes. */
+    @RolesAllowed(AuthenticatedUser.ADMIN)
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<UserInfo> list() {
+        return em.createQuery("SELECT u FROM UserAccount u ORDER BY u.username", UserAccount.class).getResultList()
+                .stream().map(Users::info).toList();
+    }
+
+    /**
+     * Creates a user with a generated password, shown this once.
+     *
+     * @throws ProblemException 400 for a bad name or role, 409 when the name is taken
+     */
+    @RolesAllowed(AuthenticatedUser.ADMIN)
+    public IssuedPassword create(String username, Set<String> roles, String actor) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new ProblemException(400, "Bad Request", "A user name is 2 to 64 lower-case letters, digits, '.', "
+                    + "'_' or '-', starting with a letter or digit.");
+        }
+        requireRoles(roles);
+        if (em.find(UserAccount.class, username) != null) {
+            throw new ProblemException(409, "Conflict", "There is already a user '" + username + "'.");
+        }
+        var password = Secrets.password();
+        var account = new UserAccount(username, hash(password), roles, clock.instant());
+        em.persist(account);
+        audit.record(AuditEntry.byUser(actor, "user.created", "user", username,
+                Map.of("roles", String.join(" ", new TreeSet<>(roles)))));
+        return new IssuedPassword(info(account), password);
+    }
+
+    /** @throws ProblemException 409 when it would leave no enabled admin */
+    @RolesAllowed(AuthenticatedUser.ADMIN)
+    public UserInfo changeRoles(String username, Set<String> roles, String actor) {
+        requireRoles(roles);
+        var account = require(username);
+        if (account.roles().contains(AuthenticatedUser.ADMIN) && !roles.contains(AuthenticatedUser.ADMIN)) {
+            requireAnotherAdmin(username);
+        }
+        account.changeRoles(roles, clock.instant());
+        audit.record(AuditEntry.byUser(actor, "user.roles-changed", "user", username,
+                Map.of("roles", String.join(" ", new TreeSet<>(roles)))));
+        return info(account);
+    }
+
+    /** A new generated password, shown this once; the old one stops working at once. */
+    @RolesAllowed(AuthenticatedUser.ADMIN)
+    public IssuedPassword resetPassword(String username, String actor) {
+        var account = require(username);
+        var password = Secrets.password();
+        account.changePassword(hash(password), clock.instant());
+        audit.record(AuditEntry.byUser(actor, "user.password-reset", "user", username, Map.of()));
+        return new IssuedPassword(info(account), password);
+    }
+
+    /** A disabled user cannot log in, and an open console session of theirs ends with its next request. */
+    @RolesAllowed(AuthenticatedUser.ADMIN)
+    public UserInfo setEnabled(String username, boolean enabled, String actor) {
+        var account = require(username);
+        if (!enabled && account.enabled() && account.roles().contains(AuthenticatedUser.ADMIN)) {
+            requireAnotherAdmin(username);
+        }
+        account.enable(enabled, clock.instant());
+        audit.record(AuditEntry.byUser(actor, enabled ? "user.enabled" : "user.disabled", "user", username,
+                Map.of()));
+        return info(account);
+    }
+
+    UserAccount require(String username) {
+        var account = username == null ? null : em.find(UserAccount.class, username);
+        if (account == null) {
+            throw new ProblemException(404, "Not Found", "There is no user '" + username + "'.");
+        }
+        return account;
+    }
+
+    void requireAnotherAdmin(String username) {
+        long others = em.createQuery("SELECT COUNT(u) FROM UserAccount u JOIN u.roles r WHERE r = :admin "
+                + "AND u.enabled = TRUE AND u.username <> :name", Long.class)
+                .setParameter("admin", AuthenticatedUser.ADMIN).setParameter("name", username).getSingleResult();
+        if (others == 0) {
+            throw new ProblemException(409, "Conflict", "'" + username + "' is the last enabled admin; make another "
+                    + "user admin first.");
+        }
+    }
+
+    static void requireRoles(Set<String> roles) {
+        if (roles == null || roles.isEmpty() || !ROLES.containsAll(roles)) {
+            throw new ProblemException(400, "Bad Request", "roles must be a non-empty subset of " + new TreeSet<>(ROLES)
+                    + ".");
+        }
+    }
+
+    static UserInfo info(UserAccount account) {
+        return new UserInfo(account.username(), new TreeSet<>(account.roles()), account.enabled(), account.createdAt());
     }
 }

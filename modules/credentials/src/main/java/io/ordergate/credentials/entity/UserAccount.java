@@ -62,7 +62,27 @@ public class UserAccount {
         return enabled;
     }
 
+    public Instant createdAt() {
+        return createdAt;
+    }
+
     public Set<String> roles() {
         return Set.copyOf(roles);
+    }
+
+    public void changeRoles(Set<String> newRoles, Instant now) {
+        roles.clear();
+        roles.addAll(newRoles);
+        updatedAt = now;
+    }
+
+    public void changePassword(String newHash, Instant now) {
+        passwordHash = newHash;
+        updatedAt = now;
+    }
+
+    public void enable(boolean on, Instant now) {
+        enabled = on;
+        updatedAt = now;
     }
 }

@@ -11,4 +11,13 @@ public interface JobHandler {
     String type();
 
     JobResult run(Job job);
+
+    /**
+     * Called in the transaction that records an attempt's outcome, once the queue has decided the
+     * job's new state ({@code pending}, {@code succeeded} or {@code dead}): the place to keep a
+     * module's own status in step with its job. Not called when the worker lost the job to
+     * another node meanwhile. An exception rolls the outcome back; the job then runs again.
+     */
+    default void recorded(Job job, JobResult result, String state) {
+    }
 }

@@ -9,7 +9,18 @@ import java.time.Duration;
  */
 public sealed interface JobResult {
 
+    /** The partner's HTTP status, or null when there was no HTTP answer. */
+    Integer httpStatus();
+
+    /** What went wrong, or null for a success. */
+    String error();
+
     record Succeeded(Integer httpStatus) implements JobResult {
+
+        @Override
+        public String error() {
+            return null;
+        }
     }
 
     record Retry(Integer httpStatus, String error, Duration retryAfter) implements JobResult {

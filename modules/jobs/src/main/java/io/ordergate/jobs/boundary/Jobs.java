@@ -6,6 +6,10 @@ import io.ordergate.jobs.control.EntityManagerSql;
 import io.ordergate.jobs.control.JobQueue;
 import io.ordergate.platform.boundary.Page;
 import io.ordergate.platform.boundary.ProblemException;
+import io.ordergate.platform.boundary.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -15,6 +19,7 @@ import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +39,9 @@ public class Jobs {
     @Inject
     AuditTrail audit;
 
+    @Resource
+    SessionContext context;
+
     @Inject
     @ConfigProperty(name = "ordergate.jobs.max-attempts", defaultValue = "20")
     int maxAttempts;
@@ -45,8 +53,8 @@ public class Jobs {
     /**
      * Adds a job that commits or rolls back with the caller's transaction.
      *
-     * @param dedupeKey when not null, nothing is added while a job of this type and key is pending
-     *     or running
+     * @param dedupeKey when not null, nothing is added while a job of this type and key is waiting
+     *     to run (a running job does not count: what is asked for now may need a new run)
      * @return the new job's id, or empty when deduplicated
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -55,7 +63,18 @@ public class Jobs {
                 new JobQueue.Limits(maxAttempts, giveUpAfter), Duration.ZERO);
     }
 
+    /**
+     * Makes sure a job of this type and key runs soon, in the caller's transaction: a new one, or
+     * the one already waiting, moved forward to now if it was backing off.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public JobRequested request(String type, String dedupeKey, String payload) {
+        return new JobQueue(new EntityManagerSql(em)).request(type, dedupeKey, payload,
+                new JobQueue.Limits(maxAttempts, giveUpAfter));
+    }
+
     /** Most recently changed first; {@code state} one of {@link #STATES} or null for all. */
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Page<JobView> list(String state, String type, Page.Request page) {
         var where = new StringBuilder(" WHERE 1 = 1");
@@ -91,6 +110,7 @@ public class Jobs {
     }
 
     /** One job with every attempt. */
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<JobView> find(long id) {
         var sql = new EntityManagerSql(em);
@@ -112,6 +132,7 @@ public class Jobs {
      * @throws ProblemException 404 unknown, 409 when it is running, succeeded, or another job for
      *     the same thing is already live
      */
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF})
     public JobView retry(long id, String actor) {
         var job = find(id).orElseThrow(() -> new ProblemException(404, "Not Found", "There is no job " + id + "."));
         if (job.state().equals("running") || job.state().equals("succeeded")) {
@@ -120,9 +141,9 @@ public class Jobs {
         }
         var sql = new EntityManagerSql(em);
         if (job.dedupeKey() != null && !sql.query("SELECT 1 FROM job WHERE job_type = ? AND dedupe_key = ? "
-                + "AND state IN ('pending', 'running') AND job_id <> ?", job.type(), job.dedupeKey(), id).isEmpty()) {
+                + "AND state = 'pending' AND job_id <> ?", job.type(), job.dedupeKey(), id).isEmpty()) {
             throw new ProblemException(409, "Conflict", "Another job for the same " + job.type() + " is already "
-                    + "waiting or running.");
+                    + "waiting to run.");
         }
         sql.update("UPDATE job SET state = 'pending', run_at = now(), max_attempts = attempts + ?, "
                 + "give_up_at = now() + make_interval(secs => ?), locked_by = NULL, locked_until = NULL, "
@@ -131,6 +152,44 @@ public class Jobs {
         audit.record(AuditEntry.byUser(actor, "job.retried", "job", String.valueOf(id),
                 Map.of("type", job.type(), "previousState", job.state(), "attempts", String.valueOf(job.attempts()))));
         return find(id).orElseThrow();
+    }
+
+    /** Counts per state and the age of the backlog, of one job type or (null) of all. */
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public JobSummary summary(String type) {
+        var sql = "SELECT count(*) FILTER (WHERE state = 'pending' AND attempts = 0), "
+                + "count(*) FILTER (WHERE state = 'pending' AND attempts > 0), "
+                + "count(*) FILTER (WHERE state = 'running'), count(*) FILTER (WHERE state = 'dead'), "
+                + "count(*) FILTER (WHERE state = 'succeeded'), min(created_at) FILTER (WHERE state = 'pending') "
+                + "FROM job";
+        var queries = new EntityManagerSql(em);
+        var row = (type == null || type.isBlank() ? queries.query(sql) : queries.query(sql + " WHERE job_type = ?",
+                type)).get(0);
+        return new JobSummary(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                ((Number) row[2]).longValue(), ((Number) row[3]).longValue(), ((Number) row[4]).longValue(),
+                instant(row[5]));
+    }
+
+    /**
+     * Retries several jobs, each as {@link #retry} would and each in its own transaction: one that
+     * cannot be retried is reported with the reason, the others still are.
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public RetryResult retryAll(List<Long> ids, String actor) {
+        var retried = new ArrayList<Long>();
+        var refused = new ArrayList<RetryResult.Refused>();
+        var self = context.getBusinessObject(Jobs.class);
+        for (var id : new LinkedHashSet<>(ids)) {
+            try {
+                self.retry(id, actor);
+                retried.add(id);
+            } catch (ProblemException e) {
+                refused.add(new RetryResult.Refused(id, e.problem().detail()));
+            }
+        }
+        return new RetryResult(retried, refused);
     }
 
     static JobView view(Object[] r, List<JobView.Attempt> attempts) {

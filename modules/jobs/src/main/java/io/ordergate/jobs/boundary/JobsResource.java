@@ -2,8 +2,12 @@ package io.ordergate.jobs.boundary;
 
 import io.ordergate.credentials.boundary.AdminApi;
 import io.ordergate.platform.boundary.Page;
+import io.ordergate.platform.boundary.QueryParams;
 import io.ordergate.platform.boundary.ProblemException;
+import io.ordergate.platform.boundary.StrictJson;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,7 +35,26 @@ public class JobsResource {
     @GET
     public Page<JobView> list(@QueryParam("state") String state, @QueryParam("type") String type,
             @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("50") String size) {
-        return jobs.list(state, type, new Page.Request(number("page", page), number("size", size)));
+        return jobs.list(state, type, QueryParams.page(page, size));
+    }
+
+    @GET
+    @Path("summary")
+    public JobSummary summary(@QueryParam("type") String type) {
+        return jobs.summary(type);
+    }
+
+    /** Body: {@code {"ids": [1, 2, 3]}}; each job is retried on its own, refusals come with the reason. */
+    @POST
+    @Path("retry")
+    public RetryResult retryAll(byte[] body) {
+        var request = StrictJson.object(body);
+        if (!(request.get("ids") instanceof JsonArray array) || array.isEmpty() || array.size() > 1000
+                || !array.stream().allMatch(v -> v instanceof JsonNumber n && n.isIntegral())) {
+            throw StrictJson.bad("Send {\"ids\": [...]} with 1 to 1000 job ids.");
+        }
+        return jobs.retryAll(array.getValuesAs(JsonNumber.class).stream().map(JsonNumber::longValue).toList(),
+                security.getUserPrincipal().getName());
     }
 
     @GET
@@ -52,14 +75,6 @@ public class JobsResource {
             return Long.parseLong(value.strip());
         } catch (NumberFormatException e) {
             throw new ProblemException(404, "Not Found", "There is no job " + value + ".");
-        }
-    }
-
-    static int number(String name, String value) {
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new ProblemException(400, "Bad Request", "'" + name + "' must be a whole number.");
         }
     }
 }

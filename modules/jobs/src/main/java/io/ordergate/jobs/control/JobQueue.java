@@ -1,6 +1,7 @@
 package io.ordergate.jobs.control;
 
 import io.ordergate.jobs.boundary.Job;
+import io.ordergate.jobs.boundary.JobRequested;
 import io.ordergate.jobs.boundary.JobResult;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -21,7 +22,7 @@ public class JobQueue {
                              updated_at)
             VALUES (?, ?, ?, 'pending', ?, now() + make_interval(secs => ?), now() + make_interval(secs => ?),
                     now(), now())
-            ON CONFLICT (job_type, dedupe_key) WHERE dedupe_key IS NOT NULL AND state IN ('pending', 'running')
+            ON CONFLICT (job_type, dedupe_key) WHERE dedupe_key IS NOT NULL AND state = 'pending'
             DO NOTHING
             RETURNING job_id""";
     static final String CLAIM = """
@@ -62,7 +63,7 @@ public class JobQueue {
 
     /**
      * @param dedupeKey when not null, nothing is enqueued while a job of the same type and key is
-     *     pending or running
+     *     waiting (pending); a job that is already running does not hold its key
      * @return the new job's id, or empty when deduplicated
      */
     public Optional<Long> enqueue(String type, String dedupeKey, String payload, Limits limits, Duration delay) {
@@ -71,8 +72,36 @@ public class JobQueue {
         return rows.stream().findFirst().map(row -> ((Number) row[0]).longValue());
     }
 
-    /** A claimed job and when its attempt started (database time). */
-    public record Claimed(Job job, Instant startedAt) {
+    /**
+     * Makes sure a run of this key starts soon: enqueues one, or pulls the waiting one (perhaps
+     * backing off) forward to now.
+     *
+     * @return the job that will run, and whether it is new
+     */
+    public JobRequested request(String type, String dedupeKey, String payload, Limits limits) {
+        for (int tries = 0; tries < 3; tries++) {
+            var queued = enqueue(type, dedupeKey, payload, limits, Duration.ZERO);
+            if (queued.isPresent()) {
+                return new JobRequested(queued.get(), true);
+            }
+            var waiting = sql.query("UPDATE job SET run_at = least(run_at, now()), updated_at = now() "
+                    + "WHERE job_type = ? AND dedupe_key = ? AND state = 'pending' RETURNING job_id", type, dedupeKey);
+            if (!waiting.isEmpty()) {
+                return new JobRequested(((Number) waiting.get(0)[0]).longValue(), false);
+            }
+            // The waiting job was claimed between the two statements: enqueue again.
+        }
+        throw new IllegalStateException("Could not queue a " + type + " job for " + dedupeKey
+                + ": it kept being claimed.");
+    }
+
+    /** A claimed job. */
+    public record Claimed(Job job) {
+
+        /** When this attempt started (database time). */
+        public Instant startedAt() {
+            return job.startedAt();
+        }
     }
 
     /** Claims up to {@code limit} due jobs (or jobs whose lease expired) of the given types. */
@@ -82,7 +111,7 @@ public class JobQueue {
         }
         return sql.query(CLAIM, node, (double) lease.toSeconds(), String.join(",", types), limit).stream()
                 .map(row -> new Claimed(new Job(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
-                        ((Number) row[3]).intValue(), instant(row[4])), instant(row[5])))
+                        ((Number) row[3]).intValue(), instant(row[4]), instant(row[5]))))
                 .toList();
     }
 
@@ -96,20 +125,10 @@ public class JobQueue {
     public Optional<String> finish(Claimed claimed, String node, JobResult result, Backoff backoff) {
         boolean succeeded = result instanceof JobResult.Succeeded;
         boolean permanent = result instanceof JobResult.Permanent;
-        Integer status = null;
-        String error = null;
-        Duration retryAfter = null;
-        if (result instanceof JobResult.Succeeded s) {
-            status = s.httpStatus();
-        } else if (result instanceof JobResult.Retry r) {
-            status = r.httpStatus();
-            error = r.error();
-            retryAfter = r.retryAfter();
-        } else if (result instanceof JobResult.Permanent p) {
-            status = p.httpStatus();
-            error = p.error();
-        }
-        error = error == null ? null : error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error;
+        Integer status = result.httpStatus();
+        var error = result.error() == null || result.error().length() <= MAX_ERROR ? result.error()
+                : result.error().substring(0, MAX_ERROR);
+        var retryAfter = result instanceof JobResult.Retry retry ? retry.retryAfter() : null;
         var job = claimed.job();
         double delay = backoff.delay(job.attempt(), retryAfter, ThreadLocalRandom.current().nextDouble()).toMillis()
                 / 1000.0;

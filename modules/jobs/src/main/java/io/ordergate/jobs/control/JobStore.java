@@ -1,5 +1,6 @@
 package io.ordergate.jobs.control;
 
+import io.ordergate.jobs.boundary.JobHandler;
 import io.ordergate.jobs.boundary.JobResult;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -22,7 +23,11 @@ public class JobStore {
         return new JobQueue(new EntityManagerSql(em)).claim(node, types, limit, lease);
     }
 
-    public Optional<String> finish(JobQueue.Claimed claimed, String node, JobResult result, Backoff backoff) {
-        return new JobQueue(new EntityManagerSql(em)).finish(claimed, node, result, backoff);
+    /** Records the outcome and lets the handler update its module's state in the same transaction. */
+    public Optional<String> finish(JobQueue.Claimed claimed, String node, JobResult result, Backoff backoff,
+            JobHandler handler) {
+        var state = new JobQueue(new EntityManagerSql(em)).finish(claimed, node, result, backoff);
+        state.ifPresent(s -> handler.recorded(claimed.job(), result, s));
+        return state;
     }
 }

@@ -118,15 +118,16 @@ public class JobWorker {
 
     void run(JobQueue.Claimed claimed) {
         var job = claimed.job();
+        var handler = handlers.get(job.type());
         JobResult result;
         try {
-            result = handlers.get(job.type()).run(job);
+            result = handler.run(job);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Job " + job.id() + " (" + job.type() + ") failed", e);
             result = JobResult.retry(null, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
         }
         try {
-            store.finish(claimed, node, result, backoff);
+            store.finish(claimed, node, result, backoff, handler);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not record the outcome of job " + job.id()
                     + "; it runs again when its lease ends: {0}", String.valueOf(e));

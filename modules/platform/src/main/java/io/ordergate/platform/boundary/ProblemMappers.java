@@ -1,5 +1,6 @@
 package io.ordergate.platform.boundary;
 
+import jakarta.ejb.EJBAccessException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -34,6 +35,15 @@ public final class ProblemMappers {
                 return unexpected(e);
             }
             return new Problem(status.getStatusCode(), status.getReasonPhrase(), e.getMessage()).toResponse();
+        }
+    }
+
+    /** A facade's {@code @RolesAllowed} refused the caller: their role may not do this. */
+    @Provider
+    public static class AccessRefused implements ExceptionMapper<EJBAccessException> {
+        @Override
+        public Response toResponse(EJBAccessException e) {
+            return new Problem(403, "Forbidden", "Your role does not allow this.").toResponse();
         }
     }
 

@@ -3,6 +3,7 @@ package io.ordergate.platform.boundary;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import java.util.Map;
 
 /** Reads request bodies with a hard size limit enforced while reading, not after. */
@@ -34,6 +35,22 @@ public final class RequestBodies {
             throw new ProblemException(400, "Bad Request", "The request body could not be read completely.");
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Accepts {@code application/json} and any {@code application/*+json}, with any parameters.
+     *
+     * @throws ProblemException 415 otherwise
+     */
+    public static void requireJson(String contentType) {
+        var type = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        boolean json = type.equals("application/json")
+                || (type.startsWith("application/") && type.endsWith("+json") && type.length() > "application/+json".length());
+        if (!json) {
+            throw new ProblemException(415, "Unsupported Media Type",
+                    "The request body must be sent as application/json"
+                            + (contentType == null ? "; no Content-Type was given." : ", not '" + contentType + "'."));
+        }
     }
 
     /** With {@code Connection: close}: the rest of the body is never read, so the connection is done. */

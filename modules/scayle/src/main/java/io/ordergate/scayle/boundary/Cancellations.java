@@ -11,6 +11,8 @@ import io.ordergate.scayle.control.CancellationRequest;
 import io.ordergate.scayle.control.Inbound;
 import io.ordergate.scayle.entity.Cancellation;
 import io.ordergate.scayle.entity.Delegation;
+import io.ordergate.platform.boundary.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -88,6 +90,7 @@ public class Cancellations {
     }
 
     /** Newest first, paged in the database; null filters mean "any". */
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Page<CancellationSummary> list(String merchantKey, Boolean unknownOrder, Page.Request page) {
         var where = new StringBuilder(" WHERE 1 = 1");

@@ -17,6 +17,8 @@ import io.ordergate.scayle.entity.Delegation;
 import io.ordergate.scayle.entity.DelegationAddress;
 import io.ordergate.scayle.entity.DelegationItem;
 import io.ordergate.scayle.entity.DeliveryAttempt;
+import io.ordergate.platform.boundary.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -182,13 +184,39 @@ public class Delegations {
     }
 
     /** Newest first, paged in the database. */
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Page<DelegationSummary> list(Filter filter, Page.Request page) {
+        var parameters = new HashMap<String, Object>();
+        var where = where(filter, parameters);
+        TypedQuery<Delegation> rows = em.createQuery(
+                "SELECT d FROM Delegation d" + where + " ORDER BY d.receivedAt DESC, d.id DESC", Delegation.class);
+        parameters.forEach(rows::setParameter);
+        var items = rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList().stream()
+                .map(d -> new DelegationSummary(d.merchantKey, d.referenceKey, d.orderReferenceKey, d.scayleOrderId,
+                        d.status(), d.conflict(), d.itemCount, d.customerEmail, d.receivedAt, d.cancelledAt()))
+                .toList();
+        return new Page<>(items, count(where, parameters));
+    }
+
+    /** How many delegations match, without loading any (the console's lazy grid and dashboard). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long count(Filter filter) {
+        var parameters = new HashMap<String, Object>();
+        return count(where(filter, parameters), parameters);
+    }
+
+    long count(String where, Map<String, Object> parameters) {
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(d) FROM Delegation d" + where, Long.class);
+        parameters.forEach(count::setParameter);
+        return count.getSingleResult();
+    }
+
+    static String where(Filter filter, Map<String, Object> parameters) {
         if (filter.status() != null && !List.of(Delegation.ACKNOWLEDGED, Delegation.CANCELLED).contains(filter.status())) {
             throw new ProblemException(400, "Invalid status", "status must be 'acknowledged' or 'cancelled'.");
         }
         var where = new StringBuilder(" WHERE 1 = 1");
-        var parameters = new HashMap<String, Object>();
         condition(where, parameters, "merchantKey", "d.merchantKey = :merchantKey", filter.merchantKey());
         condition(where, parameters, "referenceKey", "(d.referenceKey = :referenceKey OR d.orderReferenceKey = :referenceKey)",
                 filter.referenceKey());
@@ -196,18 +224,7 @@ public class Delegations {
         condition(where, parameters, "conflict", "d.conflict = :conflict", filter.conflict());
         condition(where, parameters, "from", "d.receivedAt >= :from", filter.from());
         condition(where, parameters, "to", "d.receivedAt < :to", filter.to());
-        TypedQuery<Delegation> rows = em.createQuery(
-                "SELECT d FROM Delegation d" + where + " ORDER BY d.receivedAt DESC, d.id DESC", Delegation.class);
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(d) FROM Delegation d" + where, Long.class);
-        parameters.forEach((name, value) -> {
-            rows.setParameter(name, value);
-            count.setParameter(name, value);
-        });
-        var items = rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList().stream()
-                .map(d -> new DelegationSummary(d.merchantKey, d.referenceKey, d.orderReferenceKey, d.scayleOrderId,
-                        d.status(), d.conflict(), d.itemCount, d.customerEmail, d.receivedAt, d.cancelledAt()))
-                .toList();
-        return new Page<>(items, count.getSingleResult());
+        return where.toString();
     }
 
     static void condition(StringBuilder where, Map<String, Object> parameters, String name, String clause,
@@ -218,6 +235,7 @@ public class Delegations {
         }
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<DelegationDetail> detail(String merchantKey, String referenceKey) {
         var found = em.createNamedQuery(Delegation.BY_IDENTITY, Delegation.class)

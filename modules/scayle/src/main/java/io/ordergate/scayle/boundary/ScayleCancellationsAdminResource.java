@@ -1,10 +1,8 @@
 package io.ordergate.scayle.boundary;
 
-import static io.ordergate.scayle.boundary.ScayleDelegationsAdminResource.bool;
-import static io.ordergate.scayle.boundary.ScayleDelegationsAdminResource.number;
-
 import io.ordergate.credentials.boundary.AdminApi;
 import io.ordergate.platform.boundary.Page;
+import io.ordergate.platform.boundary.QueryParams;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -27,7 +25,7 @@ public class ScayleCancellationsAdminResource {
     public Page<CancellationSummary> list(@QueryParam("merchantKey") String merchantKey,
             @QueryParam("unknownOrder") String unknownOrder, @QueryParam("page") @DefaultValue("0") String page,
             @QueryParam("size") @DefaultValue("50") String size) {
-        return cancellations.list(merchantKey, bool("unknownOrder", unknownOrder),
-                new Page.Request(number("page", page), number("size", size)));
+        return cancellations.list(merchantKey, QueryParams.bool("unknownOrder", unknownOrder),
+                QueryParams.page(page, size));
     }
 }

@@ -4,6 +4,7 @@ import io.ordergate.audit.boundary.AuditEntry;
 import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.credentials.boundary.AdminApi;
 import io.ordergate.platform.boundary.Page;
+import io.ordergate.platform.boundary.QueryParams;
 import io.ordergate.platform.boundary.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -15,8 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /** Admin API: the delegations we received and what we answered. */
@@ -41,9 +40,9 @@ public class ScayleDelegationsAdminResource {
             @QueryParam("conflict") String conflict,
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("50") String size) {
-        var filter = new Delegations.Filter(merchantKey, referenceKey, status, bool("conflict", conflict),
-                instant("from", from), instant("to", to));
-        var result = delegations.list(filter, new Page.Request(number("page", page), number("size", size)));
+        var filter = new Delegations.Filter(merchantKey, referenceKey, status, QueryParams.bool("conflict", conflict),
+                QueryParams.instant("from", from), QueryParams.instant("to", to));
+        var result = delegations.list(filter, QueryParams.page(page, size));
         audit.record(AuditEntry.byUser(actor(), "scayle.delegations.listed", "scayle-delegations", null,
                 Map.of("filter", filter.toString(), "total", String.valueOf(result.total()))));
         return result;
@@ -63,35 +62,5 @@ public class ScayleDelegationsAdminResource {
 
     String actor() {
         return security.getUserPrincipal().getName();
-    }
-
-    static Boolean bool(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (!value.equals("true") && !value.equals("false")) {
-            throw new ProblemException(400, "Bad Request", "'" + name + "' must be true or false.");
-        }
-        return Boolean.valueOf(value);
-    }
-
-    static int number(String name, String value) {
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new ProblemException(400, "Bad Request", "'" + name + "' must be a whole number.");
-        }
-    }
-
-    static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new ProblemException(400, "Bad Request",
-                    "'" + name + "' must be an ISO-8601 instant such as 2026-11-23T00:00:00Z.");
-        }
     }
 }

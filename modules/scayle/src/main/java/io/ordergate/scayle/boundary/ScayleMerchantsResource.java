@@ -6,10 +6,8 @@ import io.ordergate.credentials.boundary.Credentials;
 import io.ordergate.credentials.boundary.IssuedCredential;
 import io.ordergate.credentials.boundary.MerchantInfo;
 import io.ordergate.platform.boundary.ProblemException;
+import io.ordergate.platform.boundary.StrictJson;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,7 +19,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -53,16 +50,8 @@ public class ScayleMerchantsResource {
     /** Body: {@code {"merchantKey": "acme"}}. */
     @POST
     public Response create(byte[] body) {
-        JsonObject request = null;
-        try (var reader = Json.createReader(new ByteArrayInputStream(body))) {
-            request = reader.readValue() instanceof JsonObject object ? object : null;
-        } catch (JsonException | IllegalStateException e) {
-            request = null;
-        } catch (RuntimeException e) {
-            // Parsson reports some limits (nesting depth) as plain RuntimeExceptions
-            request = null;
-        }
-        if (request == null || !(request.get("merchantKey") instanceof JsonString merchantKey)) {
+        var request = StrictJson.object(body);
+        if (!(request.get("merchantKey") instanceof JsonString merchantKey)) {
             throw new ProblemException(400, "Bad Request", "Send {\"merchantKey\": \"...\"}.");
         }
         var issued = credentials.createScayleMerchant(merchantKey.getString(), actor());

@@ -1,11 +1,12 @@
 package io.ordergate.scayle.control;
 
-import static io.ordergate.scayle.control.JsonInput.bad;
-import static io.ordergate.scayle.control.JsonInput.optionalLong;
-import static io.ordergate.scayle.control.JsonInput.requiredString;
+import static io.ordergate.platform.boundary.StrictJson.bad;
+import static io.ordergate.platform.boundary.StrictJson.optionalLong;
+import static io.ordergate.platform.boundary.StrictJson.requiredString;
 
 import io.ordergate.platform.boundary.Hashes;
 import io.ordergate.platform.boundary.ProblemException;
+import io.ordergate.platform.boundary.StrictJson;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -21,7 +22,7 @@ public final class CancellationParser {
 
     /** @throws ProblemException 400 naming the first thing the sender must fix */
     public static CancellationRequest parse(byte[] body) {
-        var request = JsonInput.object(body);
+        var request = StrictJson.object(body);
         var orderReferenceKey = requiredString(request, "orderReferenceKey", "orderReferenceKey");
         var merchantField = request.containsKey("fulfillingMerchantKey") || !request.containsKey("merchantKey")
                 ? "fulfillingMerchantKey"

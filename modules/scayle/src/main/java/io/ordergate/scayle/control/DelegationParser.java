@@ -1,13 +1,14 @@
 package io.ordergate.scayle.control;
 
-import static io.ordergate.scayle.control.JsonInput.bad;
-import static io.ordergate.scayle.control.JsonInput.optionalLong;
-import static io.ordergate.scayle.control.JsonInput.optionalObject;
-import static io.ordergate.scayle.control.JsonInput.optionalString;
-import static io.ordergate.scayle.control.JsonInput.requiredString;
+import static io.ordergate.platform.boundary.StrictJson.bad;
+import static io.ordergate.platform.boundary.StrictJson.optionalLong;
+import static io.ordergate.platform.boundary.StrictJson.optionalObject;
+import static io.ordergate.platform.boundary.StrictJson.optionalString;
+import static io.ordergate.platform.boundary.StrictJson.requiredString;
 
 import io.ordergate.platform.boundary.Hashes;
 import io.ordergate.platform.boundary.ProblemException;
+import io.ordergate.platform.boundary.StrictJson;
 import io.ordergate.scayle.boundary.Address;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -23,7 +24,7 @@ public final class DelegationParser {
 
     /** @throws ProblemException 400 naming the first thing the sender must fix */
     public static DelegationRequest parse(byte[] body) {
-        var order = JsonInput.object(body);
+        var order = StrictJson.object(body);
         var referenceKey = requiredString(order, "referenceKey", "referenceKey");
         var merchantKey = requiredString(order, "fulfillingMerchantKey", "fulfillingMerchantKey");
         var itemsValue = order.get("items");

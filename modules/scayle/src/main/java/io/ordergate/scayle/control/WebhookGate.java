@@ -96,7 +96,7 @@ public class WebhookGate {
             throw rejected(kind, e, e.username(), e.reason(), request.source(), request.requestId(), null);
         }
         try {
-            requireJson(request.contentType());
+            RequestBodies.requireJson(request.contentType());
             if (request.unreadable() != null) {
                 throw request.unreadable();
             }
@@ -156,18 +156,6 @@ public class WebhookGate {
             case 415 -> "unsupported-media-type";
             default -> "unreadable";
         };
-    }
-
-    /** application/json or any application/*+json, with any parameters (charset). */
-    static void requireJson(String contentType) {
-        var type = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        boolean json = type.equals("application/json")
-                || (type.startsWith("application/") && type.endsWith("+json") && type.length() > "application/+json".length());
-        if (!json) {
-            throw new ProblemException(415, "Unsupported Media Type",
-                    "The request body must be sent as application/json"
-                            + (contentType == null ? "; no Content-Type was given." : ", not '" + contentType + "'."));
-        }
     }
 
     static String requestId(HttpHeaders headers) {

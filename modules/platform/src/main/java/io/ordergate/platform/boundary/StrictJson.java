@@ -1,6 +1,5 @@
-package io.ordergate.scayle.control;
+package io.ordergate.platform.boundary;
 
-import io.ordergate.platform.boundary.ProblemException;
 import jakarta.json.Json;
 import jakarta.json.JsonConfig;
 import jakarta.json.JsonException;
@@ -18,18 +17,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Strict reading of webhook bodies (valid UTF-8, one JSON object, no duplicate member names) and
- * tolerant extraction of optional fields.
+ * Strict reading of webhook bodies (valid UTF-8, one JSON object, no duplicate member names, sane
+ * nesting) and tolerant extraction of optional fields. Every failure is a 400 problem naming what
+ * to fix, never an unexpected exception.
  */
-final class JsonInput {
+public final class StrictJson {
 
     private static final JsonReaderFactory READERS = Json.createReaderFactory(
             Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
 
-    private JsonInput() {
+    private StrictJson() {
     }
 
-    static JsonObject object(byte[] body) {
+    public static JsonObject object(byte[] body) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
@@ -59,18 +59,18 @@ final class JsonInput {
         }
     }
 
-    static ProblemException bad(String detail) {
+    public static ProblemException bad(String detail) {
         return new ProblemException(400, "Bad Request", detail);
     }
 
-    static String safe(String message) {
+    public static String safe(String message) {
         if (message == null) {
             return "unreadable";
         }
         return message.length() > 200 ? message.substring(0, 200) + "..." : message;
     }
 
-    static String requiredString(JsonObject object, String name, String path) {
+    public static String requiredString(JsonObject object, String name, String path) {
         var value = object.get(name);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             throw bad("'" + path + "' is required.");
@@ -85,7 +85,7 @@ final class JsonInput {
     }
 
     /** A string, or the text of a number (ids sometimes arrive as either); null otherwise. */
-    static String optionalString(JsonObject object, String name) {
+    public static String optionalString(JsonObject object, String name) {
         if (object == null) {
             return null;
         }
@@ -99,7 +99,7 @@ final class JsonInput {
         return null;
     }
 
-    static Long optionalLong(JsonObject object, String name) {
+    public static Long optionalLong(JsonObject object, String name) {
         if (object == null) {
             return null;
         }
@@ -114,7 +114,7 @@ final class JsonInput {
         return null;
     }
 
-    static JsonObject optionalObject(JsonObject object, String name) {
+    public static JsonObject optionalObject(JsonObject object, String name) {
         if (object == null) {
             return null;
         }

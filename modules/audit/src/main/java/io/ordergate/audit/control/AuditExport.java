@@ -1,0 +1,98 @@
+package io.ordergate.audit.control;
+
+import io.ordergate.audit.boundary.AuditView;
+import jakarta.json.Json;
+import jakarta.json.stream.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** Writes audit records as CSV (RFC 4180, with a header) or as a JSON array, record by record. */
+public final class AuditExport implements AutoCloseable {
+
+    static final String[] HEADER = {"id", "occurredAt", "actorType", "actor", "action", "outcome", "subjectType",
+        "subjectKey", "source", "requestId", "payloadRef", "detail", "sealSeq"};
+
+    private final Writer writer;
+    private final CSVPrinter csv;
+    private final JsonGenerator json;
+
+    private AuditExport(OutputStream out, boolean asCsv) throws IOException {
+        this.writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        if (asCsv) {
+            this.csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(HEADER).get());
+            this.json = null;
+        } else {
+            this.csv = null;
+            this.json = Json.createGenerator(writer);
+            json.writeStartArray();
+        }
+    }
+
+    public static AuditExport csv(OutputStream out) throws IOException {
+        return new AuditExport(out, true);
+    }
+
+    public static AuditExport json(OutputStream out) throws IOException {
+        return new AuditExport(out, false);
+    }
+
+    /** A sink for {@code AuditSearch.stream}. */
+    public Consumer<AuditView> sink() {
+        return this::write;
+    }
+
+    public void write(AuditView r) {
+        try {
+            if (csv != null) {
+                csv.printRecord(r.id(), r.occurredAt(), r.actorType(), r.actor(), r.action(), r.outcome(),
+                        r.subjectType(), r.subjectKey(), r.source(), r.requestId(), r.payloadRef(),
+                        r.detail().toString(), r.sealSeq());
+            } else {
+                json.writeStartObject()
+                        .write("id", r.id())
+                        .write("occurredAt", r.occurredAt().toString())
+                        .write("actorType", r.actorType())
+                        .write("actor", r.actor())
+                        .write("action", r.action())
+                        .write("outcome", r.outcome());
+                optional("subjectType", r.subjectType());
+                optional("subjectKey", r.subjectKey());
+                optional("source", r.source());
+                optional("requestId", r.requestId());
+                optional("payloadRef", r.payloadRef());
+                json.write("detail", r.detail());
+                if (r.sealSeq() != null) {
+                    json.write("sealSeq", r.sealSeq());
+                }
+                json.writeEnd();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void optional(String name, String value) {
+        if (value != null) {
+            json.write(name, value);
+        }
+    }
+
+    /** Finishes the document and flushes it; the stream itself belongs to the caller and stays open. */
+    @Override
+    public void close() throws IOException {
+        if (csv != null) {
+            csv.flush();
+        } else {
+            json.writeEnd();
+            json.flush();
+        }
+        writer.flush();
+    }
+}

@@ -1,0 +1,172 @@
+package io.ordergate.console.delegations;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.ordergate.audit.boundary.AuditEntry;
+import io.ordergate.audit.boundary.AuditTrail;
+import io.ordergate.console.access.CurrentUser;
+import io.ordergate.console.layout.MainLayout;
+import io.ordergate.console.ui.BrowserTime;
+import io.ordergate.console.ui.CopyButton;
+import io.ordergate.console.ui.PrettyJson;
+import io.ordergate.credentials.boundary.AuthenticatedUser;
+import io.ordergate.scayle.boundary.Address;
+import io.ordergate.scayle.boundary.DelegationDetail;
+import io.ordergate.scayle.boundary.Delegations;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * One delegation: the order as stored, its items and addresses, and the acknowledgement exactly
+ * as SCAYLE received it (shown indented, copied as sent), with every delivery attempt. The URL
+ * names the order, so it can be shared and survives a reload.
+ */
+@Route(value = "delegations/:" + DelegationDetailView.MERCHANT_KEY + "/:" + DelegationDetailView.REFERENCE_KEY,
+        layout = MainLayout.class)
+@PageTitle("Delegation · OrderGate")
+@RolesAllowed({AuthenticatedUser.ADMIN, AuthenticatedUser.STAFF, AuthenticatedUser.AUDITOR})
+public class DelegationDetailView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final long serialVersionUID = 1L;
+    static final String MERCHANT_KEY = "merchantKey";
+    static final String REFERENCE_KEY = "referenceKey";
+
+    @Inject
+    Delegations delegations;
+
+    @Inject
+    AuditTrail audit;
+
+    public DelegationDetailView() {
+        setId("delegation-detail");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var merchantKey = event.getRouteParameters().get(MERCHANT_KEY).orElseThrow();
+        var referenceKey = event.getRouteParameters().get(REFERENCE_KEY).orElseThrow();
+        var detail = delegations.detail(merchantKey, referenceKey).orElse(null);
+        if (detail == null) {
+            event.rerouteToError(NotFoundException.class,
+                    "No delegation '" + referenceKey + "' of merchant '" + merchantKey + "'.");
+            return;
+        }
+        // Order details carry customer data: who looked at which order is part of the trail.
+        audit.record(AuditEntry.byUser(CurrentUser.actor(), "scayle.delegation.viewed", "scayle-order",
+                merchantKey + "/" + referenceKey, Map.of("channel", "console")));
+        BrowserTime.whenKnown(event.getUI(), zone -> show(detail));
+    }
+
+    void show(DelegationDetail d) {
+        removeAll();
+        var back = new Anchor("delegations", "← Delegations");
+        var title = new H2("Delegation " + d.referenceKey());
+        var status = new Span(d.status() + (d.conflict() ? " · conflict: redelivered with different content" : ""));
+        status.setId("delegation-status");
+        add(back, title, status);
+
+        var order = new FormLayout();
+        order.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));
+        order.addFormItem(text(d.merchantKey()), "Merchant");
+        order.addFormItem(text(d.orderReferenceKey()), "Order reference");
+        order.addFormItem(text(d.orderId()), "SCAYLE order id");
+        order.addFormItem(time(d.receivedAt()), "Received");
+        order.addFormItem(time(d.cancelledAt()), "Cancelled");
+        order.addFormItem(text(d.shopKey() + " / " + d.countryCode() + " / " + d.languageCode()), "Shop / country / language");
+        order.addFormItem(text(d.customer().email()), "Customer e-mail");
+        order.addFormItem(text(d.customer().referenceKey()), "Customer reference");
+        order.addFormItem(text(d.paymentMethod()), "Payment");
+        order.addFormItem(text(d.carrierKey()), "Carrier");
+        order.addFormItem(text(d.totalWithTax() == null ? null : d.totalWithTax() + " " + d.currencyCode()
+                + " (minor units)"), "Total with tax");
+        order.addFormItem(text(address(d.billingAddress())), "Billing address");
+        order.addFormItem(text(address(d.shippingAddress())), "Shipping address");
+        add(order);
+
+        var items = new Grid<>(DelegationDetail.Item.class, false);
+        items.setId("items");
+        items.addThemeVariants(GridVariant.LUMO_COMPACT);
+        items.setAllRowsVisible(true);
+        items.addColumn(DelegationDetail.Item::referenceKey).setHeader("Item reference").setAutoWidth(true);
+        items.addColumn(DelegationDetail.Item::sku).setHeader("SKU").setAutoWidth(true);
+        items.addColumn(DelegationDetail.Item::name).setHeader("Name").setAutoWidth(true);
+        items.addColumn(DelegationDetail.Item::merchantKey).setHeader("Merchant").setAutoWidth(true);
+        items.addColumn(DelegationDetail.Item::quantity).setHeader("Quantity").setAutoWidth(true);
+        items.addColumn(DelegationDetail.Item::deliverableQuantity).setHeader("Deliverable").setAutoWidth(true);
+        items.addColumn(i -> i.price() == null ? "" : i.price() + " " + i.currencyCode()).setHeader("Price")
+                .setAutoWidth(true);
+        items.setItems(d.items());
+        add(new H3("Items"), items);
+
+        var acknowledgement = new Pre(d.acknowledgement() == null || d.acknowledgement() == JsonValue.NULL
+                ? "(none stored)" : PrettyJson.format(d.acknowledgement()));
+        acknowledgement.setId("acknowledgement");
+        acknowledgement.getStyle().set("background", "var(--lumo-contrast-5pct)").set("padding", "var(--lumo-space-m)")
+                .set("border-radius", "var(--lumo-border-radius-m)").set("overflow", "auto").set("margin", "0");
+        // Compact serialisation of what we stored is byte for byte what SCAYLE received.
+        var copy = new CopyButton("Copy as sent", d.acknowledgement() == null ? "" : d.acknowledgement().toString());
+        copy.setId("copy-acknowledgement");
+        var heading = new HorizontalLayout(new H3("Acknowledgement (as sent to SCAYLE)"), copy);
+        heading.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(heading, acknowledgement);
+
+        var attempts = new Grid<>(DelegationDetail.Attempt.class, false);
+        attempts.setId("attempts");
+        attempts.addThemeVariants(GridVariant.LUMO_COMPACT);
+        attempts.setAllRowsVisible(true);
+        attempts.addColumn(a -> BrowserTime.format(a.receivedAt())).setHeader("Received")
+                .setTooltipGenerator(a -> BrowserTime.utc(a.receivedAt())).setAutoWidth(true);
+        attempts.addColumn(DelegationDetail.Attempt::kind).setHeader("Kind").setAutoWidth(true);
+        attempts.addColumn(DelegationDetail.Attempt::requestId).setHeader("Request id").setAutoWidth(true);
+        attempts.addColumn(DelegationDetail.Attempt::outcome).setHeader("Outcome").setAutoWidth(true);
+        attempts.addColumn(DelegationDetail.Attempt::responseStatus).setHeader("Answer").setAutoWidth(true);
+        attempts.addColumn(DelegationDetail.Attempt::payloadSha256).setHeader("Payload SHA-256").setAutoWidth(true);
+        attempts.setItems(d.attempts());
+        add(new H3("Delivery attempts"), attempts);
+    }
+
+    static Component text(Object value) {
+        return new Span(value == null ? "—" : value.toString());
+    }
+
+    static Component time(Instant instant) {
+        var span = new Span(instant == null ? "—" : BrowserTime.format(instant));
+        span.setTitle(BrowserTime.utc(instant));
+        return span;
+    }
+
+    static String address(Address a) {
+        if (a == null) {
+            return null;
+        }
+        return Stream.of(join(a.firstName(), a.lastName()), join(a.street(), a.houseNumber()), a.additional(),
+                join(a.zipCode(), a.city()), a.countryCode(), a.phoneNumber())
+                .filter(part -> part != null && !part.isBlank())
+                .collect(Collectors.joining(", "));
+    }
+
+    static String join(String first, String second) {
+        return Stream.of(first, second).filter(part -> part != null && !part.isBlank())
+                .collect(Collectors.joining(" "));
+    }
+}

@@ -1,0 +1,17 @@
+/**
+ * The staff console: a Vaadin Flow back office in the same WAR, served at {@code /} next to the
+ * REST API under {@code /api}.
+ *
+ * <p>One package per feature: {@code access} (form login through Jakarta Security against the
+ * credentials module's users, logout, session timeout, and the server-side check of every view's
+ * {@code @RolesAllowed} / {@code @PermitAll} / {@code @AnonymousAllowed} before it opens),
+ * {@code layout} (the shell with the navigation a role may use), {@code ui} (shared pieces: times in
+ * the browser's time zone, lazy paging over the facades' pages, JSON display, copying),
+ * {@code dashboard}, {@code delegations} and {@code users}. Roles: {@code admin}, {@code staff},
+ * {@code auditor}.
+ *
+ * <p>Public API: none; nothing depends on the console. Tables owned: none: views read and act only
+ * through other modules' {@code boundary} facades and records, never JPA. Depends on: platform,
+ * audit, credentials, scayle, scalepoint. Configuration: {@code ordergate.console.session-timeout}.
+ */
+package io.ordergate.console;

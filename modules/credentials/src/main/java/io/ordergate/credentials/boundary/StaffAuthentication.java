@@ -1,0 +1,149 @@
+package io.ordergate.credentials.boundary;
+
+import io.ordergate.audit.boundary.AuditEntry;
+import io.ordergate.audit.boundary.AuditTrail;
+import io.ordergate.platform.boundary.Problem;
+import io.ordergate.platform.boundary.Unavailable;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * OrderGate's one Jakarta Security authentication mechanism for people (webhooks authenticate
+ * their partners themselves). Because the container learns who calls, {@code @RolesAllowed} on the
+ * facades holds for the admin API and the console alike.
+ *
+ * <ul>
+ * <li>{@code /api/admin/**}: HTTP Basic on every request against the user store, without a session.
+ * Failures are answered here, as problem+json (401 with a challenge, 429 when throttled, 503 when
+ * the store cannot be read), and audited.</li>
+ * <li>A console login: the login view hands the credentials to {@code SecurityContext.authenticate};
+ * on success the caller is kept in the HTTP session under a new session id, and on every later
+ * request re-checked against the user store, so a disabled user or a changed role takes effect at
+ * once.</li>
+ * <li>Everything else proceeds anonymously; what needs a role says so.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class StaffAuthentication implements HttpAuthenticationMechanism {
+
+    static final String SESSION_CALLER = StaffAuthentication.class.getName() + ".caller";
+
+    @Inject
+    Users users;
+
+    @Inject
+    IdentityStoreHandler identities;
+
+    @Inject
+    AuditTrail audit;
+
+    /** Who logged in to this session. */
+    record SessionCaller(String username) implements Serializable {
+    }
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        if (context.isAuthenticationRequest() && context.getAuthParameters().getCredential() != null) {
+            return login(request, context);
+        }
+        if (isAdminApi(request)) {
+            return basic(request, response, context);
+        }
+        var session = request.getSession(false);
+        if (session != null && session.getAttribute(SESSION_CALLER) instanceof SessionCaller caller) {
+            var current = users.current(caller.username());
+            if (current.isPresent()) {
+                return context.notifyContainerAboutLogin(current.get().username(), current.get().roles());
+            }
+            session.removeAttribute(SESSION_CALLER);
+        }
+        return context.doNothing();
+    }
+
+    AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context) {
+        var result = identities.validate(context.getAuthParameters().getCredential());
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            // The login view tells the user; no error page, the answer belongs to the view.
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        // A new session id on login: a session id planted before the login is worth nothing after it.
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
+        request.getSession(true).setAttribute(SESSION_CALLER, new SessionCaller(result.getCallerPrincipal()
+                .getName()));
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    AuthenticationStatus basic(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        var source = request.getRemoteAddr();
+        try {
+            var user = users.authenticateBasic(request.getHeader("Authorization"), source);
+            return context.notifyContainerAboutLogin(user.username(), user.roles());
+        } catch (AuthenticationFailed e) {
+            audit(request, source, e.username(), e.reason(), e.problem().status());
+            return send(response, e.problem(), e.headers());
+        } catch (RuntimeException e) {
+            if (Unavailable.isStorageFailure(e)) {
+                var unavailable = Unavailable.problem();
+                return send(response, unavailable.problem(), unavailable.headers());
+            }
+            throw e;
+        }
+    }
+
+    void audit(HttpServletRequest request, String source, String username, String reason, int status) {
+        try {
+            audit.record(new AuditEntry(username == null ? AuditEntry.ACTOR_ANONYMOUS : AuditEntry.ACTOR_USER,
+                    username == null ? source : username, "admin.request.rejected", "rejected", "admin-api",
+                    request.getMethod() + " " + request.getRequestURI(), source, null, null,
+                    Map.of("reason", reason, "status", String.valueOf(status))));
+        } catch (RuntimeException e) {
+            if (!Unavailable.isStorageFailure(e)) {
+                throw e;
+            }
+        }
+    }
+
+    static AuthenticationStatus send(HttpServletResponse response, Problem problem, Map<String, String> headers) {
+        try {
+            response.setStatus(problem.status());
+            headers.forEach(response::setHeader);
+            // Bytes, not a writer: a writer would add a charset to the media type, unlike every other problem.
+            var body = problem.toJson().getBytes(StandardCharsets.UTF_8);
+            response.setContentType(Problem.MEDIA_TYPE);
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+            response.flushBuffer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        var session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(SESSION_CALLER);
+        }
+    }
+
+    static boolean isAdminApi(HttpServletRequest request) {
+        var path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/api/admin") || path.startsWith("/api/admin/");
+    }
+}

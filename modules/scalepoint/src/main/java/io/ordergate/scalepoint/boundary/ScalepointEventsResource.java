@@ -1,0 +1,105 @@
+package io.ordergate.scalepoint.boundary;
+
+import io.ordergate.audit.boundary.AuditEntry;
+import io.ordergate.audit.boundary.AuditTrail;
+import io.ordergate.credentials.boundary.AuthenticationFailed;
+import io.ordergate.credentials.boundary.WebhookClients;
+import io.ordergate.platform.boundary.Hashes;
+import io.ordergate.platform.boundary.ProblemException;
+import io.ordergate.platform.boundary.RequestBodies;
+import io.ordergate.platform.boundary.Unavailable;
+import io.ordergate.scalepoint.control.EventParser;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * {@code POST /api/scalepoint/events}: Scalepoint's Event API pushes events here with a bearer
+ * token from our {@code /oauth/token}. 202 only after the event is stored; a redelivery is 202 too
+ * and changes nothing. Rejections are audited and answered with problem+json.
+ */
+@Path("scalepoint/events")
+public class ScalepointEventsResource {
+
+    static final Logger LOG = Logger.getLogger(ScalepointEventsResource.class.getName());
+    public static final String PLATFORM = "scalepoint";
+
+    @Inject
+    WebhookClients clients;
+
+    @Inject
+    ScalepointEvents events;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    @ConfigProperty(name = "ordergate.scalepoint.max-body-bytes", defaultValue = "1048576")
+    int maxBodyBytes;
+
+    @Context
+    HttpServletRequest http;
+
+    @POST
+    public Response receive(@Context HttpHeaders headers, InputStream body) {
+        var source = http.getRemoteAddr();
+        String clientId = null;
+        byte[] raw = null;
+        try {
+            try {
+                clientId = clients.authenticateBearer(headers.getHeaderString(HttpHeaders.AUTHORIZATION), PLATFORM)
+                        .clientId();
+            } catch (AuthenticationFailed e) {
+                clientId = e.username();
+                throw e;
+            }
+            RequestBodies.requireJson(headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
+            raw = RequestBodies.read(body, headers.getLength(), maxBodyBytes);
+            var event = EventParser.parse(raw);
+            var receipt = events.receive(event, raw, "webhook", clientId, source);
+            return Response.accepted(receipt).build();
+        } catch (ProblemException e) {
+            rejected(e, clientId, source, raw);
+            return e.problem().toResponse(e.headers());
+        } catch (RuntimeException e) {
+            var reference = UUID.randomUUID();
+            LOG.log(Unavailable.isStorageFailure(e) ? Level.WARNING : Level.SEVERE,
+                    "Scalepoint event not stored, reference " + reference, e);
+            var problem = Unavailable.problem();
+            return problem.problem().toResponse(problem.headers());
+        }
+    }
+
+    void rejected(ProblemException e, String clientId, String source, byte[] raw) {
+        var detail = new HashMap<String, String>();
+        detail.put("status", String.valueOf(e.problem().status()));
+        detail.put("detail", e.problem().detail());
+        if (e instanceof AuthenticationFailed failed) {
+            detail.put("reason", failed.reason());
+        }
+        if (raw != null) {
+            detail.put("payloadSha256", Hashes.sha256Hex(raw));
+            detail.put("payloadBytes", String.valueOf(raw.length));
+        }
+        try {
+            audit.record(new AuditEntry(clientId == null ? AuditEntry.ACTOR_ANONYMOUS : AuditEntry.ACTOR_SYSTEM,
+                    clientId == null ? source : clientId, "scalepoint.event.rejected", "rejected", "scalepoint-webhook",
+                    "events", source, null, null, detail));
+        } catch (RuntimeException auditFailure) {
+            if (!Unavailable.isStorageFailure(auditFailure)) {
+                throw auditFailure;
+            }
+            LOG.log(Level.WARNING, "Could not audit a rejected Scalepoint event: {0}", String.valueOf(auditFailure));
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.ordergate.scalepoint.control;
+
+import jakarta.ejb.ApplicationException;
+
+/**
+ * Scalepoint answered, but with something we refuse to take: bigger than the limit, not UTF-8,
+ * not JSON. Not a sign that Scalepoint is down, so the circuit breaker skips it.
+ */
+@ApplicationException(rollback = true)
+public class BadPartnerResponse extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+
+    public BadPartnerResponse(int status, String message) {
+        super(message);
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+}

@@ -1,0 +1,119 @@
+package io.ordergate.scalepoint.control;
+
+import io.ordergate.jobs.boundary.Job;
+import io.ordergate.jobs.boundary.JobHandler;
+import io.ordergate.jobs.boundary.JobResult;
+import io.ordergate.scalepoint.boundary.OrderSnapshots;
+import io.ordergate.scalepoint.boundary.ScalepointConnection;
+import io.ordergate.scalepoint.boundary.ScalepointEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+
+/**
+ * Fetches one order from Scalepoint's Order Data API ({@code scalepoint.fetch-order} jobs) and
+ * decides what the answer means for the job: stored, retried later (honouring Retry-After), or
+ * given up. A 404 is retried a few times (Order Data may lag behind the event), then the job is
+ * dead; a 400 will not change and ends it at once.
+ */
+@ApplicationScoped
+public class OrderFetchHandler implements JobHandler {
+
+    @Inject
+    ScalepointConnection connection;
+
+    @Inject
+    ScalepointTokens tokens;
+
+    @Inject
+    ScalepointApi api;
+
+    @Inject
+    ScalepointConfig config;
+
+    @Inject
+    OrderSnapshots snapshots;
+
+    @Inject
+    CircuitWatch circuit;
+
+    @Override
+    public String type() {
+        return ScalepointEvents.FETCH_JOB;
+    }
+
+    @Override
+    public JobResult run(Job job) {
+        var orderToken = orderToken(job);
+        return PartnerCalls.guarded(circuit, () -> {
+            var settings = connection.settings();
+            var accessToken = tokens.accessToken(settings, settings.scopes());
+            return answer(job, orderToken, settings, api.fetchOrder(settings.orderDataUrl(), accessToken, orderToken));
+        });
+    }
+
+    JobResult answer(Job job, String orderToken, Settings settings, PartnerResponse response) {
+        int status = response.status();
+        if (response.successful()) {
+            String body;
+            JsonValue json;
+            try {
+                body = response.utf8();
+                try (var reader = Json.createReader(new StringReader(body))) {
+                    json = reader.readValue();
+                }
+            } catch (IllegalArgumentException | JsonParsingException e) {
+                return JobResult.retry(status, "Order Data answered " + status + " with a body that is not JSON: "
+                        + response.excerpt(), null);
+            }
+            if (!(json instanceof JsonObject || json instanceof JsonArray)) {
+                return JobResult.retry(status, "Order Data answered " + status + " with JSON that is not an order: "
+                        + response.excerpt(), null);
+            }
+            snapshots.store(orderToken, job, status, body, OrderDataParser.parse(json));
+            return JobResult.succeeded(status);
+        }
+        if (status == 401) {
+            tokens.invalidate(settings, settings.scopes());
+            return JobResult.retry(status, "Order Data refused the access token (401); the next attempt uses a new "
+                    + "one.", null);
+        }
+        if (status == 404) {
+            var error = "Order Data does not know order " + orderToken + " (404, attempt " + job.attempt() + " of "
+                    + config.notFoundAttempts() + ").";
+            return job.attempt() >= config.notFoundAttempts() ? JobResult.permanent(status, error)
+                    : JobResult.retry(status, error, null);
+        }
+        if (status >= 300 && status < 400) {
+            return JobResult.retry(status, "Order Data redirected to " + response.header("Location").orElse("?")
+                    + "; OrderGate calls only the configured host and does not follow redirects.", null);
+        }
+        if (status == 400 || status == 410) {
+            return JobResult.permanent(status, "Order Data rejected the request for " + orderToken + " (" + status
+                    + "): " + response.excerpt());
+        }
+        return JobResult.retry(status, "Order Data answered " + status + ": " + response.excerpt(), null);
+    }
+
+    @Override
+    public void recorded(Job job, JobResult result, String state) {
+        if (!(result instanceof JobResult.Succeeded)) {
+            snapshots.recordFailure(orderToken(job), job, result, state);
+        }
+    }
+
+    static String orderToken(Job job) {
+        try (var reader = Json.createReader(new StringReader(job.payload()))) {
+            if (reader.readValue() instanceof JsonObject payload && payload.get("orderToken") instanceof JsonString t) {
+                return t.getString();
+            }
+        }
+        throw new IllegalArgumentException("Job " + job.id() + " has no orderToken in its payload.");
+    }
+}

@@ -1,0 +1,84 @@
+package io.ordergate.scalepoint.control;
+
+import io.ordergate.jobs.boundary.Job;
+import io.ordergate.jobs.boundary.JobHandler;
+import io.ordergate.jobs.boundary.JobResult;
+import io.ordergate.scalepoint.boundary.ScalepointConnection;
+import io.ordergate.scalepoint.boundary.ScalepointPublications;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Sends one outbox event to Scalepoint's Event API ({@code scalepoint.publish-event} jobs). A 400
+ * or 422 means Scalepoint will never take this body: the job ends dead at once; everything else is
+ * retried until accepted or the queue gives up.
+ */
+@ApplicationScoped
+public class PublishHandler implements JobHandler {
+
+    @Inject
+    ScalepointConnection connection;
+
+    @Inject
+    ScalepointTokens tokens;
+
+    @Inject
+    ScalepointApi api;
+
+    @Inject
+    ScalepointConfig config;
+
+    @Inject
+    ScalepointPublications publications;
+
+    @Override
+    public String type() {
+        return ScalepointPublications.PUBLISH_JOB;
+    }
+
+    @Override
+    public JobResult run(Job job) {
+        var publication = publications.find(publicationId(job)).orElseThrow(() -> new IllegalStateException(
+                "Publication " + publicationId(job) + " of job " + job.id() + " does not exist."));
+        return PartnerCalls.guarded(null, () -> {
+            var settings = connection.settings();
+            var accessToken = tokens.accessToken(settings, config.eventScopes());
+            var response = api.sendEvent(settings, accessToken, publication.eventType(),
+                    publication.body().getBytes(StandardCharsets.UTF_8));
+            int status = response.status();
+            if (response.successful()) {
+                return JobResult.succeeded(status);
+            }
+            if (status == 401) {
+                tokens.invalidate(settings, config.eventScopes());
+                return JobResult.retry(status, "The Event API refused the access token (401); the next attempt uses "
+                        + "a new one.", null);
+            }
+            if (status == 400 || status == 422) {
+                return JobResult.permanent(status, "The Event API rejected the event (" + status + "): "
+                        + response.excerpt());
+            }
+            return JobResult.retry(status, "The Event API answered " + status + ": " + response.excerpt(), null);
+        });
+    }
+
+    @Override
+    public void recorded(Job job, JobResult result, String state) {
+        publications.recorded(publicationId(job), job, result, state);
+    }
+
+    static long publicationId(Job job) {
+        try (var reader = Json.createReader(new StringReader(job.payload()))) {
+            if (reader.readValue() instanceof JsonObject payload
+                    && payload.get("publicationId") instanceof JsonNumber id) {
+                return id.longValue();
+            }
+        }
+        throw new IllegalArgumentException("Job " + job.id() + " has no publicationId in its payload.");
+    }
+}

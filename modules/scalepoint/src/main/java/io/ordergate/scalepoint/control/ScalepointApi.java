@@ -1,0 +1,88 @@
+package io.ordergate.scalepoint.control;
+
+import io.ordergate.platform.boundary.RetryAfter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.net.URI;
+import java.time.Clock;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+/**
+ * Every call OrderGate makes to Scalepoint, each guarded by Fault Tolerance: a timeout above the
+ * client's read timeout, a circuit breaker that stops calling a Scalepoint that keeps failing
+ * (answers are then refused at once, and the job queue retries later), and a bulkhead that keeps
+ * Scalepoint from tying up every worker. There is no {@code @Retry}: the durable retry across
+ * minutes and restarts is the job queue's. A 429 or 5xx is thrown as {@link PartnerUnavailable}
+ * so that the breaker counts it; every other answer is returned.
+ *
+ * <p>Limits can be tuned with the MicroProfile Fault Tolerance keys, e.g.
+ * {@code io.ordergate.scalepoint.control.ScalepointApi/fetchOrder/CircuitBreaker/delay}.
+ */
+@ApplicationScoped
+public class ScalepointApi {
+
+    @Inject
+    PartnerClients clients;
+
+    @Inject
+    ScalepointConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Timeout(15_000)
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
+            skipOn = BadPartnerResponse.class)
+    @Bulkhead(16)
+    public PartnerResponse fetchOrder(URI orderDataUrl, String accessToken, String orderToken) {
+        var what = "Order Data";
+        return available(what, clients.call(what, () -> clients
+                .client(OrderDataApi.class, orderDataUrl, config.readTimeout())
+                .order(orderToken, "Bearer " + accessToken)));
+    }
+
+    @Timeout(15_000)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 15_000, successThreshold = 1,
+            skipOn = BadPartnerResponse.class)
+    @Bulkhead(8)
+    public PartnerResponse requestToken(URI tokenUrl, MultivaluedMap<String, String> form) {
+        var what = "The Scalepoint token endpoint";
+        return available(what, clients.call(what, () -> clients
+                .client(TokenApi.class, tokenUrl, config.readTimeout())
+                .token(form)));
+    }
+
+    @Timeout(15_000)
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
+            skipOn = BadPartnerResponse.class)
+    @Bulkhead(8)
+    public PartnerResponse sendEvent(Settings settings, String accessToken, String eventType, byte[] body) {
+        var what = "The Scalepoint Event API";
+        return available(what, clients.call(what, () -> clients
+                .client(EventApi.class, settings.eventApiUrl(), config.readTimeout(),
+                        new EventTypeHeader(config.eventTypeHeader()))
+                .send(settings.country(), settings.tenant(), "Bearer " + accessToken, eventType, body)));
+    }
+
+    /** A long poll: held open by Scalepoint until events exist, so no short timeout and no breaker. */
+    public PartnerResponse receiveEvents(Settings settings, String accessToken, String lastEventId) {
+        var what = "The Scalepoint Event API";
+        return available(what, clients.call(what, () -> clients
+                .client(EventApi.class, settings.eventApiUrl(), config.longPollTimeout())
+                .receive(settings.country(), settings.tenant(), lastEventId, "Bearer " + accessToken)));
+    }
+
+    PartnerResponse available(String what, PartnerResponse response) {
+        if (response.status() == 429 || response.status() >= 500) {
+            var retryAfter = response.header("Retry-After").flatMap(value -> RetryAfter.parse(value, clock.instant()))
+                    .orElse(null);
+            throw new PartnerUnavailable(response.status(), what + " answered " + response.status()
+                    + (retryAfter == null ? "" : " (Retry-After " + retryAfter.toSeconds() + " s)") + ": "
+                    + response.excerpt(), retryAfter, null);
+        }
+        return response;
+    }
+}

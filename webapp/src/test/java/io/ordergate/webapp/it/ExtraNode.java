@@ -1,0 +1,138 @@
+package io.ordergate.webapp.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Another OrderGate node: the same WAR on its own Payara Micro JVM, against the same database, as
+ * a second server in production would run. It inherits the test environment (database, master
+ * key, Scalepoint simulator), can be given more, and can be stopped cleanly or killed with
+ * SIGKILL in the middle of its work.
+ */
+final class ExtraNode implements AutoCloseable {
+
+    static final Duration STARTUP = Duration.ofSeconds(240);
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ExtraNode(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts a node on {@code port} and waits until it is ready. */
+    static ExtraNode start(int port, Map<String, String> environment) {
+        try {
+            var root = Files.createTempDirectory("ordergate-node-" + port);
+            var log = root.resolve("node.log");
+            var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            var builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", System.getProperty("payara.microJar"),
+                    "--deploy", System.getProperty("it.war"), "--contextroot", "/", "--port", String.valueOf(port),
+                    "--nocluster", "--rootdir", root.resolve("payara").toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            var node = new ExtraNode(builder.start(), port, log);
+            node.awaitReady();
+            return node;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitReady() {
+        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        var deadline = System.nanoTime() + STARTUP.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Node on port " + port + " exited with " + process.exitValue()
+                        + ":\n" + tail());
+            }
+            try {
+                var response = client.send(HttpRequest.newBuilder(uri("health/ready")).timeout(Duration.ofSeconds(5))
+                        .build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        kill();
+        throw new IllegalStateException("Node on port " + port + " was not ready within " + STARTUP.toSeconds()
+                + " s:\n" + tail());
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + "/" + path);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** What the node logged so far. */
+    String log() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    String tail() {
+        var text = log();
+        return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
+    }
+
+    /** SIGKILL: no shutdown hook, no clean-up, whatever the node was doing is cut off. */
+    void kill() {
+        process.destroyForcibly();
+        waitFor();
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!waitFor()) {
+                kill();
+            }
+        }
+    }
+
+    private boolean waitFor() {
+        try {
+            return process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
