@@ -120,6 +120,19 @@ final class Browser implements AutoCloseable {
                 .until(d -> deepText(find(css)).contains(text));
     }
 
+    /** Clicks the element after scrolling it to the middle of the window, clear of notifications at the edges. */
+    void click(String css) {
+        var element = find(css);
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center'});", element);
+        element.click();
+    }
+
+    /** Waits for an open dialog that says the text (closing dialogs may linger in the page). */
+    void waitForDialog(String text) {
+        new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
+                .until(d -> all("vaadin-dialog-overlay").stream().anyMatch(e -> deepText(e).contains(text)));
+    }
+
     void waitForText(String css, String text) {
         new WebDriverWait(driver, WAIT).until(d -> all(css).stream().anyMatch(e -> e.getText().contains(text)));
     }

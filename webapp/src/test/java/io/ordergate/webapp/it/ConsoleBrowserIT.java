@@ -48,8 +48,8 @@ class ConsoleBrowserIT extends OrderGateIT {
         browser.login("admin", ADMIN_PASSWORD);
 
         browser.waitForPath("/");
-        browser.find("#dashboard #delegations-today");
-        assertThat(navigation(browser)).containsExactly("Dashboard", "Delegations", "Jobs", "Audit", "Users");
+        browser.find("#dashboard #scayle-acknowledged");
+        assertThat(navigation(browser)).containsExactly("Dashboard", "Delegations", "Jobs", "Credentials", "Audit", "Users");
         assertThat(browser.find("#current-user").getText()).isEqualTo("admin");
         browser.screenshot("dashboard");
 
@@ -150,6 +150,15 @@ class ConsoleBrowserIT extends OrderGateIT {
         assertThat(cells).contains(reference, reference + "-o", merchant.key(), "acknowledged", "jane@example.com")
                 .contains(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(receivedAt.atZone(ZoneId.of(BROWSER_ZONE))));
         browser.screenshot("delegations");
+        // the filters are in the URL: the customer's e-mail (any case) and the day it arrived find it
+        var day = receivedAt.atZone(ZoneId.of(BROWSER_ZONE)).toLocalDate();
+        browser.open("delegations?merchant=" + merchant.key() + "&q=JANE@example.com&status=acknowledged&from=" + day
+                + "&to=" + day);
+        browser.waitForText("#delegations-total", "1 delegation");
+        browser.open("delegations?merchant=" + merchant.key() + "&from=" + day.plusDays(1));
+        browser.waitForText("#delegations-total", "0 delegations");
+        browser.open("delegations?merchant=" + merchant.key());
+        browser.waitForText("#delegations vaadin-grid-cell-content", reference);
 
         browser.all("#delegations vaadin-grid-cell-content").stream()
                 .filter(cell -> cell.getText().equals(reference)).findFirst().orElseThrow().click();
@@ -172,8 +181,16 @@ class ConsoleBrowserIT extends OrderGateIT {
                 + "AND subject_key = ? AND actor = 'admin'", merchant.key() + "/" + reference)).isEqualTo(2);
 
         browser.open("");
-        assertThat(Long.parseLong(browser.find("#delegations-today .count").getText())).isPositive();
+        long today = Long.parseLong(browser.find("#scayle-acknowledged .count").getText());
+        assertThat(today).isPositive();
+        assertThat(Long.parseLong(browser.find("#scayle-acknowledged .week").getText())).isGreaterThanOrEqualTo(today);
+        assertThat(Long.parseLong(browser.find("#scayle-deliveries .count").getText())).isGreaterThanOrEqualTo(today);
         assertThat(browser.find("#scalepoint-fetched .count").getText()).matches("\\d+");
+        // today's number opens the list it counts
+        browser.find("#scayle-acknowledged .count").click();
+        browser.waitForPath("/delegations");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("delegations?from=" + day + "&to=" + day);
+        browser.waitForText("#delegations vaadin-grid-cell-content", reference);
     }
 
     @Test
@@ -189,11 +206,11 @@ class ConsoleBrowserIT extends OrderGateIT {
             browser.open("login");
             browser.login(username, ADMIN_PASSWORD);
             browser.waitForPath("/");
-            browser.find("#dashboard #delegations-today");
+            browser.find("#dashboard #scayle-acknowledged");
 
             assertThat(navigation(browser)).as(role).containsExactlyElementsOf(role.equals("auditor")
-                    ? java.util.List.of("Dashboard", "Delegations", "Jobs", "Audit")
-                    : java.util.List.of("Dashboard", "Delegations", "Jobs"));
+                    ? java.util.List.of("Dashboard", "Delegations", "Jobs", "Credentials", "Audit")
+                    : java.util.List.of("Dashboard", "Delegations", "Jobs", "Credentials"));
 
             browser.open("users");
             assertThat(browser.find("#forbidden").getText()).as(role)
@@ -201,8 +218,14 @@ class ConsoleBrowserIT extends OrderGateIT {
             assertThat(browser.all("#users")).as(role).isEmpty();
             browser.screenshot("forbidden-" + role);
 
+            // credentials: everyone sees who is set up; only admins issue, rotate or revoke
+            browser.open("credentials");
+            browser.waitForText("#merchant-grid vaadin-grid-cell-content", merchant.key());
+            assertThat(browser.all("#merchant-create")).as(role).isEmpty();
+            assertThat(browser.all("#scayle-merchants vaadin-button")).as(role).isEmpty();
+
             browser.open("delegations");
-            browser.find("#filter-reference input").sendKeys(reference);
+            browser.find("#filter-text input").sendKeys(reference);
             browser.waitForText("#delegations vaadin-grid-cell-content", merchant.key());
             browser.open("delegations/" + merchant.key() + "/" + reference);
             assertThat(browser.find("#acknowledgement").getText()).as(role).contains(reference);

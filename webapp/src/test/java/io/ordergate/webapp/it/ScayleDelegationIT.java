@@ -118,6 +118,34 @@ class ScayleDelegationIT extends OrderGateIT {
         assertThat(get("api/admin/scayle/delegations?conflict=maybe", admin()).statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void oneSearchFieldFindsAnOrderByReferenceSkuOrCustomerEmail() {
+        var merchant = newMerchant();
+        var reference = Orders.newReference();
+        var email = "Search." + reference + "@Example.com";
+        var sku = "SKU-" + reference;
+        assertThat(delegate(merchant, Orders.delegation(merchant.key(), reference, email)
+                .replace("SKU-738854", sku), "q-1").statusCode()).isEqualTo(201);
+        assertThat(delegate(merchant, Orders.delegation(merchant.key(), Orders.newReference()), "q-2").statusCode())
+                .isEqualTo(201);
+
+        for (var query : new String[] {reference, reference + "-o", sku, email.toLowerCase(java.util.Locale.ROOT),
+                email.toUpperCase(java.util.Locale.ROOT)}) {
+            var found = Json.object(get("api/admin/scayle/delegations?merchantKey=" + merchant.key() + "&q="
+                    + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8), admin()).body());
+            assertThat(found.getInt("total")).as(query).isEqualTo(1);
+            assertThat(found.getJsonArray("items").getJsonObject(0).getString("referenceKey")).as(query)
+                    .isEqualTo(reference);
+        }
+        // exact values only: a fragment finds nothing (every search stays an index lookup)
+        var fragment = Json.object(get("api/admin/scayle/delegations?merchantKey=" + merchant.key() + "&q="
+                + reference.substring(0, 4), admin()).body());
+        assertThat(fragment.getInt("total")).isZero();
+        var both = Json.object(get("api/admin/scayle/delegations?merchantKey=" + merchant.key() + "&q=SKU-1022643",
+                admin()).body());
+        assertThat(both.getInt("total")).isEqualTo(2);
+    }
+
     static Stream<Arguments> malformed() {
         var valid = Orders.delegation("MERCHANT", "REF");
         return Stream.of(

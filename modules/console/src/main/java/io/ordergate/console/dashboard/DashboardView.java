@@ -1,5 +1,6 @@
 package io.ordergate.console.dashboard;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -11,96 +12,173 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.ordergate.console.layout.MainLayout;
 import io.ordergate.console.ui.BrowserTime;
-import io.ordergate.credentials.boundary.AuthenticatedUser;
 import io.ordergate.jobs.boundary.Jobs;
+import io.ordergate.platform.boundary.Roles;
+import io.ordergate.scalepoint.boundary.ScalepointEvents;
 import io.ordergate.scalepoint.boundary.ScalepointOrders;
 import io.ordergate.scalepoint.boundary.ScalepointStatus;
 import io.ordergate.scayle.boundary.Delegations;
+import io.ordergate.scayle.boundary.ScayleActivity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * First numbers of the day: SCAYLE delegations received today, Scalepoint orders by status, the
- * job backlog (failing and dead jobs link to the filtered jobs list), the Order Data circuit
- * breaker as this node last met it and the last Order Data error.
+ * The day at a glance, in the user's time zone: what SCAYLE sent today and in the last 7 days
+ * (new orders, deliveries, redeliveries, conflicts, cancellations), Scalepoint events in the same
+ * windows, Scalepoint orders by status, the job backlog, the Order Data circuit breaker and its
+ * last error. Every number opens the list it counts.
  */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Dashboard · OrderGate")
-@RolesAllowed({AuthenticatedUser.ADMIN, AuthenticatedUser.STAFF, AuthenticatedUser.AUDITOR})
+@RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
 public class DashboardView extends VerticalLayout {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    Delegations delegations;
+    final Delegations delegations;
+    final ScalepointOrders scalepointOrders;
+    final ScalepointEvents scalepointEvents;
+    final Jobs jobs;
+    final ScalepointStatus scalepointStatus;
 
     @Inject
-    ScalepointOrders scalepointOrders;
-
-    @Inject
-    Jobs jobs;
-
-    @Inject
-    ScalepointStatus scalepointStatus;
-
-    final FlexLayout tiles = new FlexLayout();
-
-    public DashboardView() {
+    public DashboardView(Delegations delegations, ScalepointOrders scalepointOrders, ScalepointEvents scalepointEvents,
+            Jobs jobs, ScalepointStatus scalepointStatus) {
+        this.delegations = delegations;
+        this.scalepointOrders = scalepointOrders;
+        this.scalepointEvents = scalepointEvents;
+        this.jobs = jobs;
+        this.scalepointStatus = scalepointStatus;
         setId("dashboard");
-        tiles.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        tiles.getStyle().set("gap", "var(--lumo-space-m)");
-        add(new H2("Dashboard"), tiles);
         // "Today" is the user's day: wait for the browser's time zone.
         addAttachListener(attach -> BrowserTime.whenKnown(attach.getUI(), this::show));
     }
 
     void show(ZoneId zone) {
-        tiles.removeAll();
-        var today = LocalDate.now(zone).atStartOfDay(zone).toInstant();
-        tiles.add(tile("delegations-today", "SCAYLE delegations today",
-                delegations.count(new Delegations.Filter(null, null, null, null, today, null))));
-        scalepointOrders.countByStatus().forEach((status, count) ->
-                tiles.add(tile("scalepoint-" + status, "Scalepoint orders " + status, count)));
+        removeAll();
+        var today = LocalDate.now(zone);
+        var weekStart = today.minusDays(6);
+        var day = scayle(today, zone);
+        var week = scayle(weekStart, zone);
+        var todayRange = "from=" + today + "&to=" + today;
+        var weekRange = "from=" + weekStart + "&to=" + today;
+
+        add(new H2("Dashboard"), section("SCAYLE: today · last 7 days (since " + weekStart + ")",
+                pair("scayle-acknowledged", "New orders acknowledged", day.acknowledged(), week.acknowledged(),
+                        "delegations?" + todayRange, "delegations?" + weekRange),
+                pair("scayle-deliveries", "Deliveries received (with redeliveries)", day.deliveries(),
+                        week.deliveries(), "delegations?" + todayRange, "delegations?" + weekRange),
+                pair("scayle-replayed", "Redeliveries answered as before", day.replayed(), week.replayed(),
+                        "delegations?" + todayRange, "delegations?" + weekRange),
+                pair("scayle-conflicts", "Redeliveries with other content", day.conflicts(), week.conflicts(),
+                        "delegations?conflict=true&" + todayRange, "delegations?conflict=true&" + weekRange),
+                pair("scayle-cancellations", "Cancellations", day.cancellations(), week.cancellations(),
+                        "delegations?status=cancelled&" + todayRange, "delegations?status=cancelled&" + weekRange)));
+
+        var events = section("Scalepoint",
+                pair("scalepoint-events", "Events received", scalepointEvents.countSince(start(today, zone)),
+                        scalepointEvents.countSince(start(weekStart, zone)), "scalepoint-orders?" + todayRange,
+                        "scalepoint-orders?" + weekRange));
+        scalepointOrders.countByStatus().forEach((status, count) -> events.add(link("scalepoint-orders?status="
+                + status, tile("scalepoint-" + status, "Orders " + status + " (all time)", count))));
+        add(events);
+
         var backlog = jobs.summary(null);
-        tiles.add(link("jobs?state=failing", tile("jobs-failing", "Jobs failing (backing off)", backlog.failing())));
-        tiles.add(link("jobs?state=dead", tile("jobs-dead", "Jobs dead", backlog.dead())));
         var status = scalepointStatus.status();
-        tiles.add(textTile("scalepoint-circuit", "Order Data circuit breaker", status.circuit()
-                + (status.circuitOpenSince() == null ? "" : " since " + BrowserTime.format(status.circuitOpenSince()))));
+        var health = section("Jobs and Order Data",
+                link("jobs?state=pending", tile("jobs-pending", "Jobs waiting", backlog.pending())),
+                link("jobs?state=failing", tile("jobs-failing", "Jobs failing (backing off)", backlog.failing())),
+                link("jobs?state=dead", tile("jobs-dead", "Jobs dead", backlog.dead())),
+                textTile("scalepoint-circuit", "Order Data circuit breaker (this node)", status.circuit()
+                        + (status.circuitOpenSince() == null ? "" : " since "
+                                + BrowserTime.format(status.circuitOpenSince()))));
         var error = status.lastFetchError();
         if (error != null) {
             var text = BrowserTime.format(error.at()) + " " + error.orderToken() + ": " + error.error();
-            tiles.add(textTile("scalepoint-last-error", "Last Order Data error",
-                    text.length() > 200 ? text.substring(0, 200) + "…" : text));
+            health.add(link("scalepoint-orders/" + error.orderToken(), textTile("scalepoint-last-error",
+                    "Last Order Data error", text.length() > 200 ? text.substring(0, 200) + "…" : text)));
         }
+        add(health);
     }
 
-    static Anchor link(String href, Div tile) {
+    ScayleActivity scayle(LocalDate from, ZoneId zone) {
+        return delegations.activity(start(from, zone));
+    }
+
+    static Instant start(LocalDate day, ZoneId zone) {
+        return day.atStartOfDay(zone).toInstant();
+    }
+
+    static FlexLayout section(String title, Component... tiles) {
+        var heading = new H3(title);
+        heading.getStyle().set("width", "100%").set("margin", "var(--lumo-space-s) 0 0 0");
+        var section = new FlexLayout(heading);
+        section.add(tiles);
+        section.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        section.getStyle().set("gap", "var(--lumo-space-m)");
+        section.setWidthFull();
+        return section;
+    }
+
+    static Anchor link(String href, Component tile) {
         var anchor = new Anchor(href, tile);
         anchor.getStyle().set("text-decoration", "none").set("color", "inherit");
         return anchor;
     }
 
+    /** Today's number ({@code .count}) and the last 7 days' ({@code .week}), each a link to its list. */
+    static Div pair(String id, String label, long today, long week, String todayHref, String weekHref) {
+        var tile = frame(id, label);
+        var todayNumber = number(String.valueOf(today), "count");
+        var weekNumber = number(String.valueOf(week), "week");
+        weekNumber.getStyle().set("font-size", "var(--lumo-font-size-xl)")
+                .set("color", "var(--lumo-secondary-text-color)");
+        var todayLink = link(todayHref, todayNumber);
+        todayLink.setTitle("today");
+        var weekLink = link(weekHref, weekNumber);
+        weekLink.setTitle("last 7 days");
+        var numbers = new Div(todayLink, caption("today"), new Span("·"), weekLink, caption("7 days"));
+        numbers.getStyle().set("display", "flex").set("align-items", "baseline").set("gap", "var(--lumo-space-xs)");
+        tile.add(numbers);
+        return tile;
+    }
+
+    static Span caption(String text) {
+        var caption = new Span(text);
+        caption.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("color", "var(--lumo-secondary-text-color)");
+        return caption;
+    }
+
     static Div textTile(String id, String label, String text) {
-        var tile = tile(id, label, 0);
-        tile.getChildren().filter(child -> child instanceof Span).findFirst().ifPresent(number -> {
-            ((Span) number).setText(text);
-            ((Span) number).getStyle().set("font-size", "var(--lumo-font-size-m)");
-        });
+        var tile = frame(id, label);
+        var value = number(text, "count");
+        value.getStyle().set("font-size", "var(--lumo-font-size-m)");
+        tile.add(value);
         tile.getStyle().set("max-width", "40em");
         return tile;
     }
 
     static Div tile(String id, String label, long count) {
-        var number = new Span(String.valueOf(count));
-        number.addClassName("count");
+        var tile = frame(id, label);
+        tile.add(number(String.valueOf(count), "count"));
+        return tile;
+    }
+
+    static Span number(String text, String className) {
+        var number = new Span(text);
+        number.addClassName(className);
         number.getStyle().set("font-size", "var(--lumo-font-size-xxxl)").set("font-weight", "600");
+        return number;
+    }
+
+    static Div frame(String id, String label) {
         var caption = new H3(label);
         caption.getStyle().set("font-size", "var(--lumo-font-size-s)").set("margin", "0")
                 .set("color", "var(--lumo-secondary-text-color)");
-        var tile = new Div(caption, number);
+        var tile = new Div(caption);
         tile.setId(id);
         tile.getStyle().set("display", "flex").set("flex-direction", "column").set("min-width", "12em")
                 .set("padding", "var(--lumo-space-m)").set("border-radius", "var(--lumo-border-radius-l)")

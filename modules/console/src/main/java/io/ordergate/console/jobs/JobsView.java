@@ -2,7 +2,6 @@ package io.ordergate.console.jobs;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -20,14 +19,15 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinService;
 import io.ordergate.console.access.CurrentUser;
 import io.ordergate.console.layout.MainLayout;
+import io.ordergate.console.ui.Actions;
 import io.ordergate.console.ui.BrowserTime;
+import io.ordergate.console.ui.Confirm;
 import io.ordergate.console.ui.Paging;
 import io.ordergate.jobs.boundary.JobView;
 import io.ordergate.jobs.boundary.Jobs;
 import io.ordergate.platform.boundary.Page;
 import io.ordergate.platform.boundary.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
 import java.util.List;
 
@@ -132,23 +132,13 @@ public class JobsView extends VerticalLayout implements BeforeEnterObserver {
             Notification.show("Select the jobs to retry first.");
             return;
         }
-        var dialog = new Dialog();
-        dialog.setId("confirm-retry");
-        dialog.setHeaderTitle(ids.size() == 1 ? "Retry job " + ids.get(0) + "?" : "Retry " + ids.size() + " jobs?");
-        dialog.add(new Span("They run again now, with a fresh allowance of attempts and time."));
-        var ok = new Button(ids.size() == 1 ? "Retry 1 job" : "Retry " + ids.size() + " jobs", click -> {
-            dialog.close();
-            retry(ids);
-        });
-        ok.setId("confirm-retry-ok");
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), ok);
-        dialog.open();
+        Confirm.ask("confirm-retry", ids.size() == 1 ? "Retry job " + ids.get(0) + "?" : "Retry " + ids.size()
+                + " jobs?", "They run again now, with a fresh allowance of attempts and time.",
+                ids.size() == 1 ? "Retry 1 job" : "Retry " + ids.size() + " jobs", false, () -> retry(ids));
     }
 
     void retry(List<Long> ids) {
-        try {
-            var result = jobs.retryAll(ids, CurrentUser.actor());
+        Actions.attempt(() -> jobs.retryAll(ids, CurrentUser.actor())).ifPresent(result -> {
             var message = result.retried().size() + " retried";
             if (!result.refused().isEmpty()) {
                 message += "; not retried: " + String.join("; ", result.refused().stream()
@@ -157,10 +147,7 @@ public class JobsView extends VerticalLayout implements BeforeEnterObserver {
             var note = Notification.show(message, 8000, Notification.Position.BOTTOM_START);
             note.addThemeVariants(result.refused().isEmpty() ? NotificationVariant.LUMO_SUCCESS
                     : NotificationVariant.LUMO_WARNING);
-        } catch (EJBAccessException e) {
-            Notification.show("Your role does not allow retrying jobs.", 8000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
-        }
+        });
         refresh();
     }
 

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import io.ordergate.console.access.CurrentUser;
 import io.ordergate.console.dashboard.DashboardView;
 import io.ordergate.console.audit.AuditTrailView;
+import io.ordergate.console.credentials.CredentialsView;
 import io.ordergate.console.delegations.DelegationsView;
 import io.ordergate.console.jobs.JobsView;
 import io.ordergate.console.ui.BrowserTime;
@@ -53,6 +54,7 @@ public class MainLayout extends AppLayout {
         item(nav, "Dashboard", DashboardView.class, VaadinIcon.DASHBOARD);
         item(nav, "Delegations", DelegationsView.class, VaadinIcon.PACKAGE);
         item(nav, "Jobs", JobsView.class, VaadinIcon.TASKS);
+        item(nav, "Credentials", CredentialsView.class, VaadinIcon.KEY);
         item(nav, "Audit", AuditTrailView.class, VaadinIcon.RECORDS);
         item(nav, "Users", UsersView.class, VaadinIcon.USERS);
         return nav;

@@ -57,6 +57,12 @@ public class Credentials {
     @ConfigProperty(name = "ordergate.scayle.rotation-grace", defaultValue = "PT48H")
     Duration rotationGrace;
 
+    /** How long replaced credentials (SCAYLE and webhook clients) keep working after a rotation. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Duration rotationGrace() {
+        return rotationGrace;
+    }
+
     /** @throws ProblemException 400 for an unusable key, 409 when the merchant already exists */
     @RolesAllowed(Roles.ADMIN)
     public IssuedCredential createScayleMerchant(String merchantKey, String actor) {

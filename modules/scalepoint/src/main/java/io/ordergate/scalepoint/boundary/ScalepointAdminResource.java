@@ -7,6 +7,7 @@ import io.ordergate.credentials.boundary.WebhookClients;
 import io.ordergate.platform.boundary.Page;
 import io.ordergate.platform.boundary.QueryParams;
 import io.ordergate.platform.boundary.ProblemException;
+import io.ordergate.platform.boundary.PublicUrl;
 import io.ordergate.platform.boundary.StrictJson;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -29,7 +30,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Admin API for Scalepoint: the webhook clients we hand Scalepoint, the connection and certificates
@@ -41,7 +41,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ScalepointAdminResource {
 
     /** The scope a Scalepoint webhook client's tokens carry. */
-    static final String WEBHOOK_SCOPE = "ordergate.events";
 
     @Inject
     WebhookClients clients;
@@ -62,27 +61,16 @@ public class ScalepointAdminResource {
     ScalepointStatus status;
 
     @Inject
-    @ConfigProperty(name = "ordergate.public.url", defaultValue = "http://localhost:8080")
-    String publicUrl;
+    PublicUrl urls;
 
     @Context
     SecurityContext security;
 
-    /** What Scalepoint registers for its webhook to us: shown once. */
-    public record WebhookClientCredentials(String clientId, String clientSecret, String tokenUrl, String webhookUrl,
-            String scope) {
-
-        @Override
-        public String toString() {
-            return "WebhookClientCredentials[clientId=" + clientId + ", clientSecret=***]";
-        }
-    }
-
     @POST
     @Path("webhook-clients")
     public Response createClient() {
-        return Response.status(201).entity(view(clients.create(ScalepointEventsResource.PLATFORM, WEBHOOK_SCOPE,
-                actor()))).build();
+        return Response.status(201).entity(view(clients.create(ScalepointEventsResource.PLATFORM,
+                WebhookClientCredentials.SCOPE, actor()))).build();
     }
 
     @GET
@@ -271,9 +259,7 @@ public class ScalepointAdminResource {
     }
 
     WebhookClientCredentials view(IssuedClient issued) {
-        var base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-        return new WebhookClientCredentials(issued.clientId(), issued.clientSecret(), base + "/oauth/token",
-                base + "/api/scalepoint/events", issued.scope());
+        return WebhookClientCredentials.of(issued, urls);
     }
 
     String actor() {

@@ -115,6 +115,14 @@ public class ScalepointEvents {
     }
 
     /** An event taken from a long-poll answer, with its raw bytes. */
+    /** How many events Scalepoint sent since the moment (by webhook or long poll), duplicates not counted. */
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long countSince(Instant since) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM sp_event WHERE received_at >= ?1")
+                .setParameter(1, Timestamp.from(since)).getSingleResult()).longValue();
+    }
+
     public record Polled(ScalepointEvent event, byte[] raw) {
     }
 

@@ -178,25 +178,71 @@ public class Delegations {
         em.persist(address);
     }
 
-    /** Filters of the delegation list; null means "any". {@code from} inclusive, {@code to} exclusive. */
+    /**
+     * Filters of the delegation list; null means "any". {@code from} inclusive, {@code to}
+     * exclusive. {@code text} finds a delegation by the exact value of its reference, its order
+     * reference, an item's SKU or (ignoring case) the customer's e-mail: each an indexed lookup,
+     * so it stays fast at millions of orders.
+     */
     public record Filter(String merchantKey, String referenceKey, String status, Boolean conflict, Instant from,
-            Instant to) {
+            Instant to, String text) {
+
+        public Filter(String merchantKey, String referenceKey, String status, Boolean conflict, Instant from,
+                Instant to) {
+            this(merchantKey, referenceKey, status, conflict, from, to, null);
+        }
     }
 
-    /** Newest first, paged in the database. */
+    /** The orders a list can be sorted in; each is served by an index. */
+    public enum Sort {
+        NEWEST("d.receivedAt DESC, d.id DESC"),
+        OLDEST("d.receivedAt ASC, d.id ASC"),
+        MERCHANT("d.merchantKey ASC, d.receivedAt DESC, d.id DESC"),
+        REFERENCE("d.referenceKey ASC, d.id ASC");
+
+        final String orderBy;
+
+        Sort(String orderBy) {
+            this.orderBy = orderBy;
+        }
+    }
+
+    /** Newest first, paged in the database, with the total. */
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Page<DelegationSummary> list(Filter filter, Page.Request page) {
+        return new Page<>(items(filter, Sort.NEWEST, page), count(filter));
+    }
+
+    /** One page of the list without counting (a lazy grid counts once, separately). */
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<DelegationSummary> items(Filter filter, Sort sort, Page.Request page) {
         var parameters = new HashMap<String, Object>();
         var where = where(filter, parameters);
         TypedQuery<Delegation> rows = em.createQuery(
-                "SELECT d FROM Delegation d" + where + " ORDER BY d.receivedAt DESC, d.id DESC", Delegation.class);
+                "SELECT d FROM Delegation d" + where + " ORDER BY " + sort.orderBy, Delegation.class);
         parameters.forEach(rows::setParameter);
-        var items = rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList().stream()
+        return rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList().stream()
                 .map(d -> new DelegationSummary(d.merchantKey, d.referenceKey, d.orderReferenceKey, d.scayleOrderId,
                         d.status(), d.conflict(), d.itemCount, d.customerEmail, d.receivedAt, d.cancelledAt()))
                 .toList();
-        return new Page<>(items, count(where, parameters));
+    }
+
+    /** Counts of what SCAYLE sent since {@code since} (the dashboard's today and last 7 days). */
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public ScayleActivity activity(Instant since) {
+        var row = (Object[]) em.createNativeQuery("""
+                SELECT count(*) FILTER (WHERE kind = 'delegation'),
+                       count(*) FILTER (WHERE kind = 'delegation' AND outcome = 'created'),
+                       count(*) FILTER (WHERE kind = 'delegation' AND outcome = 'replayed'),
+                       count(*) FILTER (WHERE kind = 'delegation' AND outcome = 'conflict'),
+                       count(*) FILTER (WHERE kind = 'cancellation' AND outcome = 'created')
+                FROM scayle_delivery_attempt WHERE received_at >= ?1""")
+                .setParameter(1, java.sql.Timestamp.from(since)).getSingleResult();
+        return new ScayleActivity(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                ((Number) row[2]).longValue(), ((Number) row[3]).longValue(), ((Number) row[4]).longValue());
     }
 
     /** How many delegations match, without loading any (the console's lazy grid and dashboard). */
@@ -224,6 +270,14 @@ public class Delegations {
         condition(where, parameters, "conflict", "d.conflict = :conflict", filter.conflict());
         condition(where, parameters, "from", "d.receivedAt >= :from", filter.from());
         condition(where, parameters, "to", "d.receivedAt < :to", filter.to());
+        var text = filter.text() == null ? null : filter.text().strip();
+        if (text != null && !text.isEmpty()) {
+            where.append(" AND (d.referenceKey = :text OR d.orderReferenceKey = :text"
+                    + " OR LOWER(d.customerEmail) = :email"
+                    + " OR d.id IN (SELECT i.delegationId FROM DelegationItem i WHERE i.sku = :text))");
+            parameters.put("text", text);
+            parameters.put("email", text.toLowerCase(java.util.Locale.ROOT));
+        }
         return where.toString();
     }
 
@@ -233,6 +287,25 @@ public class Delegations {
             where.append(" AND ").append(clause);
             parameters.put(name, value);
         }
+    }
+
+    /**
+     * The body of one delivery attempt of the delegation exactly as SCAYLE sent it (UTF-8 JSON; it
+     * passed validation), for comparing a conflicting redelivery with the first.
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<String> attemptBody(String merchantKey, String referenceKey, long attemptId) {
+        var attempt = em.find(DeliveryAttempt.class, attemptId);
+        if (attempt == null || attempt.delegationId == null) {
+            return Optional.empty();
+        }
+        var delegation = em.find(Delegation.class, attempt.delegationId);
+        if (delegation == null || !delegation.merchantKey.equals(merchantKey)
+                || !delegation.referenceKey.equals(referenceKey)) {
+            return Optional.empty();
+        }
+        return Optional.of(new String(attempt.rawBody, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})

@@ -33,15 +33,18 @@ public class ScayleDelegationsAdminResource {
     @Context
     SecurityContext security;
 
-    /** Newest first; {@code from}/{@code to} are ISO-8601 instants, {@code page} starts at 0. */
+    /**
+     * Newest first; {@code from}/{@code to} are ISO-8601 instants, {@code q} an exact reference, order
+     * reference, SKU or customer e-mail, {@code page} starts at 0.
+     */
     @GET
     public Page<DelegationSummary> list(@QueryParam("merchantKey") String merchantKey,
             @QueryParam("referenceKey") String referenceKey, @QueryParam("status") String status,
             @QueryParam("conflict") String conflict,
-            @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("q") String text,
             @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("50") String size) {
         var filter = new Delegations.Filter(merchantKey, referenceKey, status, QueryParams.bool("conflict", conflict),
-                QueryParams.instant("from", from), QueryParams.instant("to", to));
+                QueryParams.instant("from", from), QueryParams.instant("to", to), text);
         var result = delegations.list(filter, QueryParams.page(page, size));
         audit.record(AuditEntry.byUser(actor(), "scayle.delegations.listed", "scayle-delegations", null,
                 Map.of("filter", filter.toString(), "total", String.valueOf(result.total()))));

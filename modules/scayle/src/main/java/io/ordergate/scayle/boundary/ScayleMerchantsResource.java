@@ -6,6 +6,7 @@ import io.ordergate.credentials.boundary.Credentials;
 import io.ordergate.credentials.boundary.IssuedCredential;
 import io.ordergate.credentials.boundary.MerchantInfo;
 import io.ordergate.platform.boundary.ProblemException;
+import io.ordergate.platform.boundary.PublicUrl;
 import io.ordergate.platform.boundary.StrictJson;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Admin API: SCAYLE merchants and their webhook credentials. */
 @AdminApi
@@ -29,15 +29,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Produces(MediaType.APPLICATION_JSON)
 public class ScayleMerchantsResource {
 
-    static final String DELEGATION_PATH = "/api/scayle/order-delegations";
-    static final String CANCELLATION_PATH = "/api/scayle/order-cancellations";
-
     @Inject
     Credentials credentials;
 
     @Inject
-    @ConfigProperty(name = "ordergate.public.url", defaultValue = "http://localhost:8080")
-    String publicUrl;
+    PublicUrl urls;
 
     @Context
     SecurityContext security;
@@ -84,15 +80,6 @@ public class ScayleMerchantsResource {
     }
 
     MerchantCredentials view(IssuedCredential issued) {
-        return new MerchantCredentials(issued.merchantKey(), issued.username(), issued.password(),
-                webhookUrl(issued, DELEGATION_PATH), webhookUrl(issued, CANCELLATION_PATH));
-    }
-
-    /** {@code ORDERGATE_PUBLIC_URL} + path, with {@code username:password@} in the authority. */
-    String webhookUrl(IssuedCredential issued, String path) {
-        var base = URI.create(publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl);
-        var authority = issued.username() + ":" + issued.password() + "@" + base.getRawAuthority();
-        var basePath = base.getRawPath() == null ? "" : base.getRawPath();
-        return base.getScheme() + "://" + authority + basePath + path;
+        return MerchantCredentials.of(issued, urls);
     }
 }
