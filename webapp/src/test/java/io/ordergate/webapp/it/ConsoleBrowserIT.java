@@ -133,6 +133,9 @@ class ConsoleBrowserIT extends OrderGateIT {
         var merchant = newMerchant();
         var reference = Orders.newReference();
         var acknowledgement = text(delegate(merchant, Orders.delegation(merchant.key(), reference), "console-1"));
+        // SCAYLE redelivers it with another quantity: answered as before, kept, and shown as a difference
+        assertThat(text(delegate(merchant, Orders.delegation(merchant.key(), reference)
+                .replace("\"quantity\": 2", "\"quantity\": 5"), "console-2"))).isEqualTo(acknowledgement);
         var receivedAt = ((Timestamp) rows("SELECT received_at FROM scayle_delegation WHERE merchant_key = ? "
                 + "AND reference_key = ?", merchant.key(), reference).get(0).get("received_at")).toInstant();
         var browser = browser();
@@ -172,6 +175,22 @@ class ConsoleBrowserIT extends OrderGateIT {
         assertThat(cells(browser, "#items")).contains("SKU-1022643", "SKU-738854");
         assertThat(cells(browser, "#attempts")).contains("console-1", "created");
         browser.screenshot("delegation-detail");
+        var attemptIds = rows("SELECT attempt_id, request_id FROM scayle_delivery_attempt WHERE merchant_key = ? "
+                + "ORDER BY received_at", merchant.key());
+        browser.click("#payload-" + attemptIds.get(0).get("attempt_id"));
+        browser.waitForDialog("As received");
+        assertThat(browser.find("#payload").getText()).contains("\"referenceKey\": \"" + reference + "\"")
+                .contains("\"quantity\": 2");
+        browser.click("#payload-close");
+        browser.click("#compare-" + attemptIds.get(1).get("attempt_id"));
+        browser.waitForDialog("changed against the first");
+        var difference = browser.find("#payload-difference").getText().lines().toList();
+        assertThat(difference).anyMatch(line -> line.startsWith("-") && line.contains("\"quantity\": 2"))
+                .anyMatch(line -> line.startsWith("+") && line.contains("\"quantity\": 5"))
+                .noneMatch(line -> line.contains("SKU-1022643"));
+        browser.screenshot("delegation-difference");
+        browser.click("#difference-close");
+        assertThat(browser.find("#cancellation-state").getText()).isEqualTo("Not cancelled.");
 
         // a deep link survives a reload
         browser.driver.navigate().refresh();
@@ -258,6 +277,26 @@ class ConsoleBrowserIT extends OrderGateIT {
         assertThat(rows("SELECT state FROM job WHERE job_id = ?", dead).get(0).get("state")).isEqualTo("pending");
         assertThat(count("SELECT count(*) FROM audit_record WHERE action = 'job.retried' AND subject_key = ? "
                 + "AND actor = 'admin'", String.valueOf(dead))).isEqualTo(1);
+
+        // a selection is retried after a confirmation that counts it
+        var second = JobsIT.deadJob(null);
+        var third = JobsIT.deadJob(null);
+        browser.open("jobs?state=dead");
+        browser.waitForText("#jobs vaadin-grid-cell-content", String.valueOf(third));
+        for (var id : new long[] {second, third}) {
+            browser.driver.executeScript("""
+                    const content = [...document.querySelectorAll('#jobs vaadin-grid-cell-content')]
+                        .find(c => c.textContent.trim() === arguments[0]);
+                    const row = content.assignedSlot.parentElement.parentElement;
+                    const selection = row.querySelector('td slot').assignedElements()[0];
+                    selection.querySelector('vaadin-checkbox').click();""", String.valueOf(id));
+        }
+        browser.click("#retry-selected");
+        browser.waitForDialog("Retry 2 jobs?");
+        browser.click("#confirm-retry-ok");
+        browser.waitForText("vaadin-notification-card", "2 retried");
+        assertThat(rows("SELECT state FROM job WHERE job_id IN (?, ?)", second, third))
+                .extracting(r -> r.get("state")).containsOnly("pending");
 
         // the dashboard's backlog numbers lead to the filtered list
         browser.open("");

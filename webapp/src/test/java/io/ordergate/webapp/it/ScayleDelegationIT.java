@@ -111,6 +111,17 @@ class ScayleDelegationIT extends OrderGateIT {
         var hashes = detail.getJsonArray("attempts").getValuesAs(JsonObject.class).stream()
                 .map(a -> a.getString("payloadSha256")).distinct().count();
         assertThat(hashes).isEqualTo(2);
+        var attempts = detail.getJsonArray("attempts").getValuesAs(JsonObject.class);
+        var firstBody = get("api/admin/scayle/delegations/" + merchant.key() + "/" + reference + "/attempts/"
+                + attempts.get(0).getJsonNumber("id").longValue() + "/payload", admin());
+        assertThat(firstBody.statusCode()).isEqualTo(200);
+        assertThat(firstBody.body()).isEqualTo(Orders.delegation(merchant.key(), reference)
+                .getBytes(StandardCharsets.UTF_8));
+        var secondBody = get("api/admin/scayle/delegations/" + merchant.key() + "/" + reference + "/attempts/"
+                + attempts.get(1).getJsonNumber("id").longValue() + "/payload", admin());
+        assertThat(text(secondBody)).contains("other@example.com").contains("\"quantity\": 5");
+        assertThat(get("api/admin/scayle/delegations/" + merchant.key() + "/other-ref/attempts/"
+                + attempts.get(0).getJsonNumber("id").longValue() + "/payload", admin()).statusCode()).isEqualTo(404);
         var conflicts = Json.object(get("api/admin/scayle/delegations?conflict=true&merchantKey=" + merchant.key(),
                 admin()).body());
         assertThat(conflicts.getInt("total")).isEqualTo(1);

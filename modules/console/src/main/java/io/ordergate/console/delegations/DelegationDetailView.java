@@ -1,6 +1,9 @@
 package io.ordergate.console.delegations;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -23,6 +26,7 @@ import io.ordergate.console.access.CurrentUser;
 import io.ordergate.console.layout.MainLayout;
 import io.ordergate.console.ui.BrowserTime;
 import io.ordergate.console.ui.CopyButton;
+import io.ordergate.console.ui.DiffView;
 import io.ordergate.console.ui.PrettyJson;
 import io.ordergate.credentials.boundary.AuthenticatedUser;
 import io.ordergate.scayle.boundary.Address;
@@ -141,8 +145,93 @@ public class DelegationDetailView extends VerticalLayout implements BeforeEnterO
         attempts.addColumn(DelegationDetail.Attempt::outcome).setHeader("Outcome").setAutoWidth(true);
         attempts.addColumn(DelegationDetail.Attempt::responseStatus).setHeader("Answer").setAutoWidth(true);
         attempts.addColumn(DelegationDetail.Attempt::payloadSha256).setHeader("Payload SHA-256").setAutoWidth(true);
+        attempts.addComponentColumn(a -> attemptActions(d, a)).setAutoWidth(true).setFlexGrow(0);
         attempts.setItems(d.attempts());
         add(new H3("Delivery attempts"), attempts);
+
+        var cancellations = new Grid<>(DelegationDetail.CancellationView.class, false);
+        cancellations.setId("cancellations");
+        cancellations.addThemeVariants(GridVariant.LUMO_COMPACT);
+        cancellations.setAllRowsVisible(true);
+        cancellations.addColumn(c -> BrowserTime.format(c.receivedAt())).setHeader("Received")
+                .setTooltipGenerator(c -> BrowserTime.utc(c.receivedAt())).setAutoWidth(true);
+        cancellations.addColumn(DelegationDetail.CancellationView::warehouseIds).setHeader("Warehouses")
+                .setAutoWidth(true);
+        cancellations.addColumn(c -> c.conflict() ? "redelivered with other content" : "").setHeader("Conflict")
+                .setAutoWidth(true);
+        cancellations.setItems(d.cancellations());
+        var cancellationState = new Span(d.cancellations().isEmpty() ? "Not cancelled."
+                : "Cancelled " + BrowserTime.format(d.cancelledAt()) + " (" + d.cancellations().size()
+                        + (d.cancellations().size() == 1 ? " cancellation)." : " cancellations)."));
+        cancellationState.setId("cancellation-state");
+        add(new H3("Cancellation"), cancellationState);
+        if (!d.cancellations().isEmpty()) {
+            add(cancellations);
+        }
+    }
+
+    /** The payload of an attempt as received, and for a conflicting redelivery what differs from the first. */
+    HorizontalLayout attemptActions(DelegationDetail d, DelegationDetail.Attempt attempt) {
+        var payload = new Button("Payload", click -> showPayload(d, attempt));
+        payload.setId("payload-" + attempt.id());
+        payload.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        var row = new HorizontalLayout(payload);
+        var first = d.attempts().isEmpty() ? null : d.attempts().get(0);
+        if (first != null && first.id() != attempt.id() && !first.payloadSha256().equals(attempt.payloadSha256())) {
+            var compare = new Button("Compare with first", click -> showDifference(d, first, attempt));
+            compare.setId("compare-" + attempt.id());
+            compare.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            row.add(compare);
+        }
+        return row;
+    }
+
+    String body(DelegationDetail d, DelegationDetail.Attempt attempt) {
+        audit.record(AuditEntry.byUser(CurrentUser.actor(), "scayle.delegation.payload-viewed", "scayle-order",
+                d.merchantKey() + "/" + d.referenceKey(), Map.of("attemptId", String.valueOf(attempt.id()),
+                        "channel", "console")));
+        return delegations.attemptBody(d.merchantKey(), d.referenceKey(), attempt.id()).map(PrettyJson::formatText)
+                .orElse("(not stored)");
+    }
+
+    void showPayload(DelegationDetail d, DelegationDetail.Attempt attempt) {
+        var dialog = new Dialog();
+        dialog.setId("payload-dialog");
+        dialog.setHeaderTitle("Attempt " + attempt.requestId() + " · " + attempt.outcome() + " · "
+                + BrowserTime.format(attempt.receivedAt()));
+        dialog.setWidth("min(60rem, 95vw)");
+        var text = new Pre(body(d, attempt));
+        text.setId("payload");
+        block(text);
+        dialog.add(new Span("As received (indented for reading); SHA-256 of the bytes: " + attempt.payloadSha256()),
+                text);
+        var close = new Button("Close", click -> dialog.close());
+        close.setId("payload-close");
+        dialog.getFooter().add(new CopyButton("Copy", text.getText()), close);
+        dialog.open();
+    }
+
+    void showDifference(DelegationDetail d, DelegationDetail.Attempt first, DelegationDetail.Attempt other) {
+        var dialog = new Dialog();
+        dialog.setId("difference-dialog");
+        dialog.setHeaderTitle("What " + other.requestId() + " (" + other.outcome() + ") changed against the first "
+                + "delivery " + first.requestId());
+        dialog.setWidth("min(60rem, 95vw)");
+        var difference = DiffView.of(body(d, first), body(d, other));
+        difference.setId("payload-difference");
+        block(difference);
+        dialog.add(new Span("The answer stayed the first acknowledgement; - lines are the first delivery's, + lines "
+                + "this one's."), difference);
+        var close = new Button("Close", click -> dialog.close());
+        close.setId("difference-close");
+        dialog.getFooter().add(close);
+        dialog.open();
+    }
+
+    static void block(Pre pre) {
+        pre.getStyle().set("background", "var(--lumo-contrast-5pct)").set("padding", "var(--lumo-space-m)")
+                .set("border-radius", "var(--lumo-border-radius-m)").set("overflow", "auto").set("margin", "0")
+                .set("max-height", "60vh");
     }
 
     static Component text(Object value) {

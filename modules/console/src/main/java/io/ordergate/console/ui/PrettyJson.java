@@ -17,6 +17,15 @@ public final class PrettyJson {
     private PrettyJson() {
     }
 
+    /** JSON text indented; text that is not JSON is returned as it is. */
+    public static String formatText(String text) {
+        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(text))) {
+            return format(reader.readValue());
+        } catch (jakarta.json.JsonException e) {
+            return text;
+        }
+    }
+
     public static String format(JsonValue value) {
         var out = new StringBuilder();
         write(value, out, "");

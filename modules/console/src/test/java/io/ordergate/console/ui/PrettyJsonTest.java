@@ -60,4 +60,10 @@ class PrettyJsonTest {
 
         assertThat(PrettyJson.format(parse(sent)).replaceAll("\\n\\s*", "").replace("\": ", "\":")).isEqualTo(sent);
     }
+
+    @Test
+    void textIsIndentedWhenItIsJsonAndShownAsItIsWhenNot() {
+        assertThat(PrettyJson.formatText("{\"a\":[1,2]}")).contains("\n").contains("\"a\": [");
+        assertThat(PrettyJson.formatText("not json {")).isEqualTo("not json {");
+    }
 }

@@ -296,16 +296,15 @@ public class Delegations {
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<String> attemptBody(String merchantKey, String referenceKey, long attemptId) {
-        var attempt = em.find(DeliveryAttempt.class, attemptId);
-        if (attempt == null || attempt.delegationId == null) {
-            return Optional.empty();
-        }
-        var delegation = em.find(Delegation.class, attempt.delegationId);
-        if (delegation == null || !delegation.merchantKey.equals(merchantKey)
-                || !delegation.referenceKey.equals(referenceKey)) {
-            return Optional.empty();
-        }
-        return Optional.of(new String(attempt.rawBody, java.nio.charset.StandardCharsets.UTF_8));
+        // raw_body is a lazy column: read it directly rather than through the entity's field.
+        @SuppressWarnings("unchecked")
+        List<byte[]> bodies = em.createNativeQuery("""
+                SELECT a.raw_body FROM scayle_delivery_attempt a
+                JOIN scayle_delegation d ON d.delegation_id = a.delegation_id
+                WHERE a.attempt_id = ?1 AND d.merchant_key = ?2 AND d.reference_key = ?3""")
+                .setParameter(1, attemptId).setParameter(2, merchantKey).setParameter(3, referenceKey)
+                .getResultList();
+        return bodies.stream().findFirst().map(body -> new String(body, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Map;
 
@@ -61,6 +62,26 @@ public class ScayleDelegationsAdminResource {
         audit.record(AuditEntry.byUser(actor(), "scayle.delegation.viewed", "scayle-order",
                 merchantKey + "/" + referenceKey, Map.of()));
         return detail;
+    }
+
+    /** The body of one delivery attempt exactly as SCAYLE sent it. */
+    @GET
+    @Path("{merchantKey}/{referenceKey}/attempts/{attemptId}/payload")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response payload(@PathParam("merchantKey") String merchantKey,
+            @PathParam("referenceKey") String referenceKey, @PathParam("attemptId") String attemptId) {
+        long id;
+        try {
+            id = Long.parseLong(attemptId);
+        } catch (NumberFormatException e) {
+            throw new ProblemException(400, "Bad Request", "attemptId must be a number.");
+        }
+        var body = delegations.attemptBody(merchantKey, referenceKey, id).orElseThrow(() -> new ProblemException(
+                404, "Not Found", "Delegation '" + referenceKey + "' of merchant '" + merchantKey + "' has no attempt "
+                        + attemptId + "."));
+        audit.record(AuditEntry.byUser(actor(), "scayle.delegation.payload-viewed", "scayle-order",
+                merchantKey + "/" + referenceKey, Map.of("attemptId", attemptId)));
+        return Response.ok(body, MediaType.APPLICATION_JSON).build();
     }
 
     String actor() {
