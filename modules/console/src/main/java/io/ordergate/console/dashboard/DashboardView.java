@@ -22,8 +22,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * First numbers of the day: SCAYLE delegations received today, Scalepoint orders by status, the
- * job backlog (failing and dead jobs link to the filtered jobs list), the Order Data circuit
+ * First numbers of the day: SCAYLE delegations received today, Scalepoint orders by status (each
+ * links to the orders list filtered by it), the job backlog (failing and dead jobs link to the filtered jobs list), the Order Data circuit
  * breaker as this node last met it and the last Order Data error.
  */
 @Route(value = "", layout = MainLayout.class)
@@ -62,7 +62,8 @@ public class DashboardView extends VerticalLayout {
         tiles.add(tile("delegations-today", "SCAYLE delegations today",
                 delegations.count(new Delegations.Filter(null, null, null, null, today, null))));
         scalepointOrders.countByStatus().forEach((status, count) ->
-                tiles.add(tile("scalepoint-" + status, "Scalepoint orders " + status, count)));
+                tiles.add(link("scalepoint-orders?status=" + status,
+                        tile("scalepoint-" + status, "Scalepoint orders " + status, count))));
         var backlog = jobs.summary(null);
         tiles.add(link("jobs?state=failing", tile("jobs-failing", "Jobs failing (backing off)", backlog.failing())));
         tiles.add(link("jobs?state=dead", tile("jobs-dead", "Jobs dead", backlog.dead())));
