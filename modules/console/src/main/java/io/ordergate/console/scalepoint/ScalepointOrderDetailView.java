@@ -272,7 +272,7 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
         publicationList.setItems(d.publications());
     }
 
-    /** Every version, newest first and opened, with the difference between two chosen ones. */
+    /** The difference between two chosen versions (the latest two at first), then every version, newest first. */
     Component snapshots(List<OrderSnapshots.SnapshotView> versions) {
         var box = new VerticalLayout();
         box.setPadding(false);
@@ -283,44 +283,49 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
         }
         var newestFirst = versions.stream().sorted(Comparator.comparingInt(OrderSnapshots.SnapshotView::version)
                 .reversed()).toList();
+        if (versions.size() < 2) {
+            box.add(new Span("One version so far: a refresh that finds changed content adds the next."));
+        } else {
+            var numbers = newestFirst.stream().map(OrderSnapshots.SnapshotView::version).toList();
+            var from = new Select<Integer>();
+            from.setId("diff-from");
+            from.setLabel("Compare");
+            var to = new Select<Integer>();
+            to.setId("diff-to");
+            to.setLabel("with");
+            for (var select : List.of(from, to)) {
+                select.setItems(numbers);
+                select.setItemLabelGenerator(n -> "v" + n);
+            }
+            from.setValue(numbers.get(1));
+            to.setValue(numbers.get(0));
+            var diff = new Pre();
+            diff.setId("snapshot-diff");
+            style(diff);
+            Runnable compare = () -> showDiff(diff, body(versions, from.getValue()), body(versions, to.getValue()));
+            from.addValueChangeListener(change -> compare.run());
+            to.addValueChangeListener(change -> compare.run());
+            compare.run();
+            var choose = new HorizontalLayout(from, to);
+            choose.setAlignItems(FlexComponent.Alignment.BASELINE);
+            box.add(choose, diff);
+        }
         for (var v : newestFirst) {
             var body = json(v.body());
             body.setId("snapshot-v" + v.version() + "-body");
             var copy = new CopyButton("Copy JSON", v.body().toString());
+            var hash = new Span("SHA-256 " + v.sha256());
+            hash.getStyle().set("font-family", "monospace").set("font-size", "var(--lumo-font-size-s)");
+            var top = new HorizontalLayout(copy, hash);
+            top.setAlignItems(FlexComponent.Alignment.BASELINE);
             var details = new Details("v" + v.version() + " · fetched " + BrowserTime.format(v.fetchedAt())
-                    + " · last seen " + BrowserTime.format(v.lastSeenAt()) + " · SHA-256 " + v.sha256(),
-                    new VerticalLayout(copy, body));
+                    + " · last seen " + BrowserTime.format(v.lastSeenAt()) + " · SHA-256 "
+                    + v.sha256().substring(0, Math.min(12, v.sha256().length())) + "…", new VerticalLayout(top, body));
             details.setId("snapshot-v" + v.version());
-            details.setOpened(v == newestFirst.get(0));
+            // with several versions the difference comes first; a body is one click away
+            details.setOpened(versions.size() == 1);
             box.add(details);
         }
-        if (versions.size() < 2) {
-            box.add(new Span("One version so far: a refresh that finds changed content adds the next."));
-            return box;
-        }
-        var numbers = newestFirst.stream().map(OrderSnapshots.SnapshotView::version).toList();
-        var from = new Select<Integer>();
-        from.setId("diff-from");
-        from.setLabel("Compare");
-        var to = new Select<Integer>();
-        to.setId("diff-to");
-        to.setLabel("with");
-        for (var select : List.of(from, to)) {
-            select.setItems(numbers);
-            select.setItemLabelGenerator(n -> "v" + n);
-        }
-        from.setValue(numbers.get(1));
-        to.setValue(numbers.get(0));
-        var diff = new Pre();
-        diff.setId("snapshot-diff");
-        style(diff);
-        Runnable compare = () -> showDiff(diff, body(versions, from.getValue()), body(versions, to.getValue()));
-        from.addValueChangeListener(change -> compare.run());
-        to.addValueChangeListener(change -> compare.run());
-        compare.run();
-        var choose = new HorizontalLayout(from, to);
-        choose.setAlignItems(FlexComponent.Alignment.BASELINE);
-        box.add(new H3("Difference between versions"), choose, diff);
         return box;
     }
 
