@@ -49,7 +49,8 @@ class ConsoleBrowserIT extends OrderGateIT {
 
         browser.waitForPath("/");
         browser.find("#dashboard #delegations-today");
-        assertThat(navigation(browser)).containsExactly("Dashboard", "Delegations", "Jobs", "Audit", "Users");
+        assertThat(navigation(browser)).containsExactly("Dashboard", "Delegations", "Scalepoint orders", "Jobs", "Audit",
+                "Users");
         assertThat(browser.find("#current-user").getText()).isEqualTo("admin");
         browser.screenshot("dashboard");
 
@@ -192,8 +193,8 @@ class ConsoleBrowserIT extends OrderGateIT {
             browser.find("#dashboard #delegations-today");
 
             assertThat(navigation(browser)).as(role).containsExactlyElementsOf(role.equals("auditor")
-                    ? java.util.List.of("Dashboard", "Delegations", "Jobs", "Audit")
-                    : java.util.List.of("Dashboard", "Delegations", "Jobs"));
+                    ? java.util.List.of("Dashboard", "Delegations", "Scalepoint orders", "Jobs", "Audit")
+                    : java.util.List.of("Dashboard", "Delegations", "Scalepoint orders", "Jobs"));
 
             browser.open("users");
             assertThat(browser.find("#forbidden").getText()).as(role)
