@@ -28,6 +28,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,8 +37,8 @@ import java.util.stream.Stream;
 
 /**
  * Scalepoint orders, newest first, paged in the database as the grid scrolls; filtered by status,
- * case number and the day they were announced (in the user's time zone). {@code ?status=dead}
- * opens the list filtered, so the dashboard can link to it. A row opens the order.
+ * case number and the days they were announced on (in the user's time zone). The filters can come
+ * from the URL ({@code ?status=dead}), so the dashboard can link to them. A row opens the order.
  */
 @Route(value = "scalepoint-orders", layout = MainLayout.class)
 @PageTitle("Scalepoint orders · OrderGate")
@@ -56,8 +58,8 @@ public class ScalepointOrdersView extends VerticalLayout implements BeforeEnterO
     final Grid<ScalepointOrder> grid = new Grid<>(ScalepointOrder.class, false);
 
     final ScalepointOrders orders;
-    /** A status from a link that is none of ours: said until another status is chosen; the list shows all. */
-    String unknownStatus;
+    /** What was wrong with the link's filters: said until the user changes a filter; the rest applies. */
+    String linkProblem;
 
     @Inject
     public ScalepointOrdersView(ScalepointOrders orders) {
@@ -68,22 +70,17 @@ public class ScalepointOrdersView extends VerticalLayout implements BeforeEnterO
         status.setId("filter-status");
         status.setItems(Stream.concat(Stream.of(ALL), STATUSES.stream()).toList());
         status.setValue(ALL);
-        status.addValueChangeListener(change -> {
-            if (change.isFromClient()) {
-                unknownStatus = null;
-            }
-            refresh();
-        });
+        status.addValueChangeListener(change -> changed(change.isFromClient()));
         caseNumber.setId("filter-case");
         caseNumber.setClearButtonVisible(true);
         caseNumber.setValueChangeMode(ValueChangeMode.LAZY);
-        caseNumber.addValueChangeListener(change -> refresh());
+        caseNumber.addValueChangeListener(change -> changed(change.isFromClient()));
         for (var date : List.of(createdFrom, createdTo)) {
             date.setClearButtonVisible(true);
             date.setLocale(Locale.CANADA); // ISO dates: 2026-03-01
             date.setI18n(new DatePicker.DatePickerI18n()
                     .setBadInputErrorMessage("Not a date: use the picker or type e.g. 2026-03-01."));
-            date.addValueChangeListener(change -> refresh());
+            date.addValueChangeListener(change -> changed(change.isFromClient()));
             // typing something that is no date leaves the value empty and only marks the field
             date.addValidationStatusChangeListener(change -> refresh());
         }
@@ -128,22 +125,58 @@ public class ScalepointOrdersView extends VerticalLayout implements BeforeEnterO
         addAttachListener(attach -> BrowserTime.whenKnown(attach.getUI(), zone -> refresh()));
     }
 
-    /** {@code ?status=dead} and {@code ?caseNumber=CH60158270} open the list filtered. */
+    /**
+     * {@code ?status=dead&caseNumber=CH60158270&from=2026-11-17&to=2026-11-23} (dates inclusive,
+     * yyyy-MM-dd) open the list filtered, so the dashboard can link to what it counts.
+     */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        var parameters = event.getLocation().getQueryParameters().getParameters();
-        var wanted = parameters.getOrDefault("status", List.of());
-        if (!wanted.isEmpty()) {
-            if (STATUSES.contains(wanted.get(0))) {
-                status.setValue(wanted.get(0));
-            } else {
-                status.setValue(ALL);
-                unknownStatus = wanted.get(0);
+        var link = LinkFilters.parse(event.getLocation().getQueryParameters().getParameters());
+        status.setValue(link.status() == null ? ALL : link.status());
+        caseNumber.setValue(link.caseNumber() == null ? "" : link.caseNumber());
+        createdFrom.setValue(link.from());
+        createdTo.setValue(link.to());
+        linkProblem = link.problems().isEmpty() ? null : String.join(" ", link.problems());
+        refresh();
+    }
+
+    /** The filters a link asks for; what cannot be used is left out and said in {@code problems}. */
+    record LinkFilters(String status, String caseNumber, LocalDate from, LocalDate to, List<String> problems) {
+
+        static LinkFilters parse(Map<String, List<String>> parameters) {
+            var problems = new ArrayList<String>();
+            var status = first(parameters, "status");
+            if (status != null && !STATUSES.contains(status)) {
+                problems.add("There is no status '" + status + "'; the statuses are " + String.join(", ", STATUSES)
+                        + ". Showing all.");
+                status = null;
+            }
+            return new LinkFilters(status, first(parameters, "caseNumber"), date(parameters, "from", problems),
+                    date(parameters, "to", problems), List.copyOf(problems));
+        }
+
+        static LocalDate date(Map<String, List<String>> parameters, String name, List<String> problems) {
+            var value = first(parameters, name);
+            if (value == null) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                problems.add("'" + name + "' in the link is not a date like 2026-03-01: '" + value + "'; left out.");
+                return null;
             }
         }
-        var caseNumbers = parameters.getOrDefault("caseNumber", List.of());
-        if (!caseNumbers.isEmpty()) {
-            caseNumber.setValue(caseNumbers.get(0));
+
+        static String first(Map<String, List<String>> parameters, String name) {
+            var values = parameters.getOrDefault(name, List.of());
+            return values.isEmpty() || values.get(0).isBlank() ? null : values.get(0).strip();
+        }
+    }
+
+    void changed(boolean byUser) {
+        if (byUser) {
+            linkProblem = null;
         }
         refresh();
     }
@@ -196,9 +229,8 @@ public class ScalepointOrdersView extends VerticalLayout implements BeforeEnterO
 
     void refresh() {
         var message = problem();
-        if (message == null && unknownStatus != null) {
-            message = "There is no status '" + unknownStatus + "'; the statuses are " + String.join(", ", STATUSES)
-                    + ". Showing all.";
+        if (message == null) {
+            message = linkProblem;
         }
         problem.setText(message == null ? "" : message);
         grid.getDataProvider().refreshAll();
