@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ordergate.webapp.it.ScalepointSimulator.Reply;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -86,10 +89,18 @@ class ScalepointConsoleIT extends ScalepointBase {
         // the same order is not among the dead ones
         browser.open("scalepoint-orders?status=dead");
         assertThat(ConsoleBrowserIT.cells(browser, "#scalepoint-orders")).doesNotContain(token);
-        // a status that does not exist says so instead of failing
-        browser.open("scalepoint-orders?status=bogus");
+        // the day it was announced on, in the browser's zone, as the dashboard links it
+        var today = LocalDate.ofInstant(((Timestamp) rows("SELECT created_at FROM sp_order WHERE order_token = ?",
+                token).get(0).get("created_at")).toInstant(), ZoneId.of(ConsoleBrowserIT.BROWSER_ZONE));
+        browser.open("scalepoint-orders?from=" + today + "&to=" + today);
+        browser.waitForText("#scalepoint-orders vaadin-grid-cell-content", token);
+        browser.open("scalepoint-orders?from=" + today.plusDays(1));
+        assertThat(ConsoleBrowserIT.cells(browser, "#scalepoint-orders")).doesNotContain(token);
+        // filters in a link that make no sense are said, not failed on
+        browser.open("scalepoint-orders?status=bogus&from=17.11.2026");
         browser.waitForText("#filter-problem", "There is no status 'bogus'");
-        assertThat(browser.find("#filter-problem").getText()).contains("pending, fetched, failed, dead");
+        assertThat(browser.find("#filter-problem").getText()).contains("pending, fetched, failed, dead")
+                .contains("'from' in the link is not a date like 2026-03-01: '17.11.2026'");
         browser.waitForText("#scalepoint-orders vaadin-grid-cell-content", token);
 
         browser.all("#scalepoint-orders vaadin-grid-cell-content").stream()
