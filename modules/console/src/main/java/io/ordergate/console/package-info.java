@@ -6,8 +6,11 @@
  * credentials module's users, logout, session timeout, and the server-side check of every view's
  * {@code @RolesAllowed} / {@code @PermitAll} / {@code @AnonymousAllowed} before it opens),
  * {@code layout} (the shell with the navigation a role may use), {@code ui} (shared pieces: times in
- * the browser's time zone, lazy paging over the facades' pages, JSON display, copying),
- * {@code dashboard}, {@code delegations} and {@code users}. Roles: {@code admin}, {@code staff},
+ * the browser's time zone, lazy paging over the facades' pages, JSON display, line differences,
+ * copying),
+ * {@code dashboard}, {@code delegations}, {@code scalepoint} (orders, their Order Data versions
+ * and differences, refresh with pushed progress, publishing events) and {@code users}. The shell
+ * ({@code layout.ConsoleShell}) turns on server push, over long polling. Roles: {@code admin}, {@code staff},
  * {@code auditor}.
  *
  * <p>Public API: none; nothing depends on the console. Tables owned: none: views read and act only

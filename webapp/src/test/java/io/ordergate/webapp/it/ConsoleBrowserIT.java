@@ -49,7 +49,8 @@ class ConsoleBrowserIT extends OrderGateIT {
 
         browser.waitForPath("/");
         browser.find("#dashboard #scayle-acknowledged");
-        assertThat(navigation(browser)).containsExactly("Dashboard", "Delegations", "Jobs", "Credentials", "Audit", "Users");
+        assertThat(navigation(browser)).containsExactly("Dashboard", "Delegations", "Scalepoint orders", "Jobs",
+                "Credentials", "Audit", "Users");
         assertThat(browser.find("#current-user").getText()).isEqualTo("admin");
         browser.screenshot("dashboard");
 
@@ -228,8 +229,8 @@ class ConsoleBrowserIT extends OrderGateIT {
             browser.find("#dashboard #scayle-acknowledged");
 
             assertThat(navigation(browser)).as(role).containsExactlyElementsOf(role.equals("auditor")
-                    ? java.util.List.of("Dashboard", "Delegations", "Jobs", "Credentials", "Audit")
-                    : java.util.List.of("Dashboard", "Delegations", "Jobs", "Credentials"));
+                    ? java.util.List.of("Dashboard", "Delegations", "Scalepoint orders", "Jobs", "Credentials", "Audit")
+                    : java.util.List.of("Dashboard", "Delegations", "Scalepoint orders", "Jobs", "Credentials"));
 
             browser.open("users");
             assertThat(browser.find("#forbidden").getText()).as(role)

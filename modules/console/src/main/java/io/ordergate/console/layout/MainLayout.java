@@ -17,6 +17,7 @@ import io.ordergate.console.audit.AuditTrailView;
 import io.ordergate.console.credentials.CredentialsView;
 import io.ordergate.console.delegations.DelegationsView;
 import io.ordergate.console.jobs.JobsView;
+import io.ordergate.console.scalepoint.ScalepointOrdersView;
 import io.ordergate.console.ui.BrowserTime;
 import io.ordergate.console.users.UsersView;
 
@@ -53,6 +54,7 @@ public class MainLayout extends AppLayout {
         nav.setId("navigation");
         item(nav, "Dashboard", DashboardView.class, VaadinIcon.DASHBOARD);
         item(nav, "Delegations", DelegationsView.class, VaadinIcon.PACKAGE);
+        item(nav, "Scalepoint orders", ScalepointOrdersView.class, VaadinIcon.CART);
         item(nav, "Jobs", JobsView.class, VaadinIcon.TASKS);
         item(nav, "Credentials", CredentialsView.class, VaadinIcon.KEY);
         item(nav, "Audit", AuditTrailView.class, VaadinIcon.RECORDS);
