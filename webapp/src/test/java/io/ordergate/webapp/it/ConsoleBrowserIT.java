@@ -161,6 +161,7 @@ class ConsoleBrowserIT extends OrderGateIT {
         browser.waitForText("#delegations-total", "1 delegation");
         browser.open("delegations?merchant=" + merchant.key() + "&from=" + day.plusDays(1));
         browser.waitForText("#delegations-total", "0 delegations");
+        browser.waitForDeepText("#delegations vaadin-grid", "No delegation matches these filters.");
         browser.open("delegations?merchant=" + merchant.key());
         browser.waitForText("#delegations vaadin-grid-cell-content", reference);
 

@@ -18,7 +18,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.StreamResource;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import io.ordergate.audit.boundary.AuditFilter;
 import io.ordergate.audit.boundary.AuditSeals;
 import io.ordergate.audit.boundary.AuditSearch;
@@ -30,8 +30,6 @@ import io.ordergate.platform.boundary.Page;
 import io.ordergate.platform.boundary.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The audit trail for auditors and admins: filtered newest first, or one subject's whole history
@@ -79,6 +77,7 @@ public class AuditTrailView extends VerticalLayout implements BeforeEnterObserve
         history.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
 
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setEmptyStateText("No audit record matches these filters.");
         grid.addColumn(r -> BrowserTime.format(r.occurredAt())).setHeader("When")
                 .setTooltipGenerator(r -> BrowserTime.utc(r.occurredAt())).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> r.actor() + " (" + r.actorType() + ")").setHeader("Who").setAutoWidth(true);
@@ -139,14 +138,13 @@ public class AuditTrailView extends VerticalLayout implements BeforeEnterObserve
     }
 
     Anchor download(String format) {
-        var resource = new StreamResource("ordergate-audit." + format, (out, session) -> {
-            try {
-                search.export(filter(), format, out, CurrentUser.actor());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        var link = new Anchor(resource, "Export " + format.toUpperCase(java.util.Locale.ROOT));
+        DownloadHandler export = event -> {
+            event.setFileName("ordergate-audit." + format);
+            event.setContentType("csv".equals(format) ? "text/csv" : "application/json");
+            // the filters as they are when the link is followed; the export itself is audited
+            search.export(filter(), format, event.getOutputStream(), event.getRequest().getUserPrincipal().getName());
+        };
+        var link = new Anchor(export, "Export " + format.toUpperCase(java.util.Locale.ROOT));
         link.getElement().setAttribute("download", true);
         link.setId("export-" + format);
         return link;

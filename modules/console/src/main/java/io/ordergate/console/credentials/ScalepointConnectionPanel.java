@@ -16,7 +16,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.server.StreamResource;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import io.ordergate.console.access.CurrentUser;
 import io.ordergate.console.ui.Actions;
 import io.ordergate.console.ui.BrowserTime;
@@ -27,7 +27,6 @@ import io.ordergate.scalepoint.boundary.ConnectionTest;
 import io.ordergate.scalepoint.boundary.ConnectionView;
 import io.ordergate.scalepoint.boundary.ScalepointConnection;
 import io.ordergate.scalepoint.boundary.ScalepointConnection.ConnectionRequest;
-import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -120,6 +119,7 @@ class ScalepointConnectionPanel extends VerticalLayout {
             add(bar);
         }
         certificates.setId("certificate-grid");
+        certificates.setEmptyStateText("No certificate yet: generate one (or set a client secret above).");
         certificates.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         certificates.addColumn(CertificateView::thumbprint).setHeader("Thumbprint (kid)").setAutoWidth(true);
         certificates.addColumn(CertificateView::subject).setHeader("Subject").setAutoWidth(true);
@@ -223,8 +223,13 @@ class ScalepointConnectionPanel extends VerticalLayout {
             var copy = new CopyButton("Copy base64", certificate.certificate());
             copy.setId("copy-" + certificate.thumbprint());
             var der = Base64.getDecoder().decode(certificate.certificate());
-            var download = new Anchor(new StreamResource("ordergate-" + certificate.thumbprint() + ".cer",
-                    () -> new ByteArrayInputStream(der)), "Download .cer");
+            DownloadHandler file = event -> {
+                event.setFileName("ordergate-" + certificate.thumbprint() + ".cer");
+                event.setContentType("application/pkix-cert");
+                event.setContentLength(der.length);
+                event.getOutputStream().write(der);
+            };
+            var download = new Anchor(file, "Download .cer");
             download.getElement().setAttribute("download", true);
             download.setId("download-" + certificate.thumbprint());
             row.add(copy, download);

@@ -65,6 +65,7 @@ class ScayleMerchantsPanel extends VerticalLayout {
             add(bar);
         }
         merchants.setId("merchant-grid");
+        merchants.setEmptyStateText("No SCAYLE merchant is set up yet.");
         merchants.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         merchants.addColumn(MerchantInfo::merchantKey).setHeader("Merchant").setAutoWidth(true);
         merchants.addColumn(MerchantInfo::activeCredentials).setHeader("Working credentials").setAutoWidth(true);

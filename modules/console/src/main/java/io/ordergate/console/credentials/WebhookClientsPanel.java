@@ -54,6 +54,7 @@ class WebhookClientsPanel extends VerticalLayout {
             add(create);
         }
         grid.setId("webhook-client-grid");
+        grid.setEmptyStateText("No webhook client yet: Scalepoint cannot send events until one is issued.");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(WebhookClientInfo::clientId).setHeader("Client id").setAutoWidth(true);
         grid.addColumn(WebhookClientInfo::scope).setHeader("Scope").setAutoWidth(true);

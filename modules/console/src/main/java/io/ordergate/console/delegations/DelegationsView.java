@@ -98,6 +98,7 @@ public class DelegationsView extends VerticalLayout implements BeforeEnterObserv
         filters.getStyle().set("gap", "var(--lumo-space-m)");
 
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setEmptyStateText("No delegation matches these filters.");
         var received = grid.addColumn(d -> BrowserTime.format(d.receivedAt())).setHeader("Received")
                 .setTooltipGenerator(d -> BrowserTime.utc(d.receivedAt())).setAutoWidth(true).setFlexGrow(0)
                 .setSortable(true).setSortProperty("received");

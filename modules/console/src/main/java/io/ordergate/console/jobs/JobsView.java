@@ -64,6 +64,7 @@ public class JobsView extends VerticalLayout implements BeforeEnterObserver {
 
         boolean mayRetry = mayRetry();
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setEmptyStateText("No jobs in this state.");
         grid.addColumn(JobView::id).setHeader("Job").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(JobView::type).setHeader("Type").setAutoWidth(true);
         grid.addColumn(JobView::dedupeKey).setHeader("For").setAutoWidth(true);

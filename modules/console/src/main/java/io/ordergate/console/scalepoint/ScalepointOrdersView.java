@@ -94,6 +94,7 @@ public class ScalepointOrdersView extends VerticalLayout implements BeforeEnterO
         filters.setWrap(true);
 
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setEmptyStateText("No Scalepoint order matches these filters.");
         grid.addColumn(ScalepointOrder::orderToken).setHeader("Order token").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(o -> o.caseInfo() == null ? null : o.caseInfo().number()).setHeader("Case number")
                 .setAutoWidth(true);
