@@ -5,7 +5,9 @@
  * ({@link io.ordergate.platform.boundary.Database}), RFC 9457 problem responses
  * ({@link io.ordergate.platform.boundary.Problem}, {@link io.ordergate.platform.boundary.ProblemException})
  * and their exception mappers, bounded request body reading, JSON hashing helpers, paging records,
- * the {@link java.time.Clock} producer and the database readiness check.
+ * the {@link java.time.Clock} producer, the database readiness check, the application's metrics
+ * ({@link io.ordergate.platform.boundary.Meters}, the pool gauges, {@link io.ordergate.platform.boundary.Refreshing}
+ * for gauges that read the database).
  *
  * <p>Tables owned: none (Flyway's own {@code flyway_schema_history}). Depends on nothing but the
  * platform APIs.

@@ -2,6 +2,7 @@ package io.ordergate.credentials.boundary;
 
 import io.ordergate.audit.boundary.AuditEntry;
 import io.ordergate.audit.boundary.AuditTrail;
+import io.ordergate.platform.boundary.Meters;
 import io.ordergate.platform.boundary.Problem;
 import io.ordergate.platform.boundary.Unavailable;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +50,9 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    Meters meters;
+
     /** Who logged in to this session. */
     record SessionCaller(String username) implements Serializable {
     }
@@ -94,6 +98,7 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
             var user = users.authenticateBasic(request.getHeader("Authorization"), source);
             return context.notifyContainerAboutLogin(user.username(), user.roles());
         } catch (AuthenticationFailed e) {
+            meters.authenticationFailed("admin", e.reason());
             audit(request, source, e.username(), e.reason(), e.problem().status());
             return send(response, e.problem(), e.headers());
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.ordergate.credentials.boundary;
 
+import io.ordergate.platform.boundary.Meters;
 import io.ordergate.platform.boundary.Unavailable;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -28,6 +29,9 @@ public class TokenEndpoint extends HttpServlet {
     @Inject
     transient WebhookClients clients;
 
+    @Inject
+    transient Meters meters;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         var contentType = request.getContentType();
@@ -47,6 +51,9 @@ public class TokenEndpoint extends HttpServlet {
                     .add("expires_in", issued.expiresInSeconds())
                     .build().toString());
         } catch (TokenError e) {
+            if (e.status() == 401) {
+                meters.authenticationFailed("oauth-token", e.reason());
+            }
             var basic = request.getHeader("Authorization") != null;
             error(response, e.status(), e.error(), e.getMessage(),
                     e.status() == 401 && basic ? "Basic realm=\"OrderGate\"" : null);

@@ -2,6 +2,7 @@ package io.ordergate.credentials.boundary;
 
 import io.ordergate.audit.boundary.AuditEntry;
 import io.ordergate.audit.boundary.AuditTrail;
+import io.ordergate.platform.boundary.Meters;
 import io.ordergate.platform.boundary.Unavailable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +30,9 @@ public class UserIdentityStore implements IdentityStore {
     AuditTrail audit;
 
     @Inject
+    Meters meters;
+
+    @Inject
     HttpServletRequest request;
 
     @Override
@@ -42,6 +46,7 @@ public class UserIdentityStore implements IdentityStore {
             record(AuditEntry.ACTOR_USER, user.username(), "done", source, "password");
             return new CredentialValidationResult(user.username(), user.roles());
         } catch (AuthenticationFailed e) {
+            meters.authenticationFailed("console", e.reason());
             record(e.username() == null ? AuditEntry.ACTOR_ANONYMOUS : AuditEntry.ACTOR_USER,
                     e.username() == null ? source : e.username(), "rejected", source, e.reason());
             return CredentialValidationResult.INVALID_RESULT;

@@ -31,7 +31,7 @@ import org.flywaydb.core.Flyway;
         user = "${MPCONFIG=ordergate.db.user}",
         password = "${MPCONFIG=ordergate.db.password}",
         minPoolSize = 2,
-        maxPoolSize = 40,
+        maxPoolSize = Database.MAX_POOL_SIZE,
         loginTimeout = 2,
         properties = {
             "connectTimeout=2",
@@ -56,6 +56,7 @@ import org.flywaydb.core.Flyway;
 public class Database {
 
     public static final String JNDI_NAME = "java:app/jdbc/ordergate";
+    public static final int MAX_POOL_SIZE = 40;
     static final Logger LOG = Logger.getLogger(Database.class.getName());
 
     @Inject

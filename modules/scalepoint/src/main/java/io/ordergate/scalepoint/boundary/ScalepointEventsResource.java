@@ -5,6 +5,7 @@ import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.credentials.boundary.AuthenticationFailed;
 import io.ordergate.credentials.boundary.WebhookClients;
 import io.ordergate.platform.boundary.Hashes;
+import io.ordergate.platform.boundary.Meters;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.RequestBodies;
 import io.ordergate.platform.boundary.Unavailable;
@@ -17,6 +18,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -50,8 +53,14 @@ public class ScalepointEventsResource {
     @Context
     HttpServletRequest http;
 
+    @Inject
+    Meters meters;
+
+    static final String ENDPOINT = "scalepoint-events";
+
     @POST
     public Response receive(@Context HttpHeaders headers, InputStream body) {
+        var started = Instant.now();
         var source = http.getRemoteAddr();
         String clientId = null;
         byte[] raw = null;
@@ -60,6 +69,7 @@ public class ScalepointEventsResource {
                 clientId = clients.authenticateBearer(headers.getHeaderString(HttpHeaders.AUTHORIZATION), PLATFORM)
                         .clientId();
             } catch (AuthenticationFailed e) {
+                meters.authenticationFailed(ENDPOINT, e.reason());
                 clientId = e.username();
                 throw e;
             }
@@ -67,17 +77,24 @@ public class ScalepointEventsResource {
             raw = RequestBodies.read(body, headers.getLength(), maxBodyBytes);
             var event = EventParser.parse(raw);
             var receipt = events.receive(event, raw, "webhook", clientId, source);
+            meters.answered(ENDPOINT, receipt.duplicate() ? Meters.REPLAYED : Meters.CREATED, since(started));
             return Response.accepted(receipt).build();
         } catch (ProblemException e) {
             rejected(e, clientId, source, raw);
+            meters.answered(ENDPOINT, Meters.outcomeOf(e.problem().status()), since(started));
             return e.problem().toResponse(e.headers());
         } catch (RuntimeException e) {
             var reference = UUID.randomUUID();
             LOG.log(Unavailable.isStorageFailure(e) ? Level.WARNING : Level.SEVERE,
                     "Scalepoint event not stored, reference " + reference, e);
             var problem = Unavailable.problem();
+            meters.answered(ENDPOINT, Meters.UNAVAILABLE, since(started));
             return problem.problem().toResponse(problem.headers());
         }
+    }
+
+    static Duration since(Instant started) {
+        return Duration.between(started, Instant.now());
     }
 
     void rejected(ProblemException e, String clientId, String source, byte[] raw) {

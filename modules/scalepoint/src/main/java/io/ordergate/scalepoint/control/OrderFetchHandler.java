@@ -15,12 +15,19 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
+import java.time.Duration;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Fetches one order from Scalepoint's Order Data API ({@code scalepoint.fetch-order} jobs) and
  * decides what the answer means for the job: stored, retried later (honouring Retry-After), or
  * given up. A 404 is retried a few times (Order Data may lag behind the event), then the job is
  * dead; a 400 will not change and ends it at once.
+ *
+ * <p>Metrics: {@code ordergate.scalepoint.fetch.latency} times each attempt (token included), and
+ * {@code ordergate.scalepoint.fetches{outcome}} counts what it came to: {@code succeeded},
+ * {@code failed} (to be retried) or {@code dead}.
  */
 @ApplicationScoped
 public class OrderFetchHandler implements JobHandler {
@@ -43,6 +50,9 @@ public class OrderFetchHandler implements JobHandler {
     @Inject
     CircuitWatch circuit;
 
+    @Inject
+    MetricRegistry registry;
+
     @Override
     public String type() {
         return ScalepointEvents.FETCH_JOB;
@@ -51,11 +61,17 @@ public class OrderFetchHandler implements JobHandler {
     @Override
     public JobResult run(Job job) {
         var orderToken = orderToken(job);
-        return PartnerCalls.guarded(circuit, () -> {
-            var settings = connection.settings();
-            var accessToken = tokens.accessToken(settings, settings.scopes());
-            return answer(job, orderToken, settings, api.fetchOrder(settings.orderDataUrl(), accessToken, orderToken));
-        });
+        var started = System.nanoTime();
+        try {
+            return PartnerCalls.guarded(circuit, () -> {
+                var settings = connection.settings();
+                var accessToken = tokens.accessToken(settings, settings.scopes());
+                return answer(job, orderToken, settings, api.fetchOrder(settings.orderDataUrl(), accessToken,
+                        orderToken));
+            });
+        } finally {
+            registry.timer("ordergate.scalepoint.fetch.latency").update(Duration.ofNanos(System.nanoTime() - started));
+        }
     }
 
     JobResult answer(Job job, String orderToken, Settings settings, PartnerResponse response) {
@@ -103,6 +119,8 @@ public class OrderFetchHandler implements JobHandler {
 
     @Override
     public void recorded(Job job, JobResult result, String state) {
+        var outcome = result instanceof JobResult.Succeeded ? "succeeded" : "dead".equals(state) ? "dead" : "failed";
+        registry.counter("ordergate.scalepoint.fetches", new Tag("outcome", outcome)).inc();
         if (!(result instanceof JobResult.Succeeded)) {
             snapshots.recordFailure(orderToken(job), job, result, state);
         }

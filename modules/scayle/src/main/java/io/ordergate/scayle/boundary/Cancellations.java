@@ -45,7 +45,8 @@ public class Cancellations {
     @Inject
     AuditTrail audit;
 
-    public StoredResponse receive(Inbound inbound, CancellationRequest request) {
+    /** @return what the delivery was (created, replayed, conflict) and the response for SCAYLE */
+    public Claim receive(Inbound inbound, CancellationRequest request) {
         var answer = new StoredResponse(201, "application/json", Acknowledgements.cancellation(request));
         var claim = idempotency.claim(SCOPE, Delegations.identity(request.merchantKey(), request.orderReferenceKey(),
                 request.warehouseIdsJson()), request.contentSha256(), answer);
@@ -86,7 +87,7 @@ public class Cancellations {
                 "scayle_delivery_attempt:" + attempt.id,
                 Map.of("payloadSha256", attempt.payloadSha256, "unknownOrder", String.valueOf(cancellation.unknownOrder),
                         "warehouseIds", request.warehouseIdsJson())));
-        return claim.response();
+        return claim;
     }
 
     /** Newest first, paged in the database; null filters mean "any". */

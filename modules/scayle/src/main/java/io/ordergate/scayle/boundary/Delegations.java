@@ -60,8 +60,11 @@ public class Delegations {
     @Inject
     AuditTrail audit;
 
-    /** @return the response for SCAYLE: the first delivery's acknowledgement, byte for byte */
-    public StoredResponse receive(Inbound inbound, DelegationRequest order) {
+    /**
+     * @return what the delivery was (created, replayed, conflict) and the response for SCAYLE: the
+     *     first delivery's acknowledgement, byte for byte
+     */
+    public Claim receive(Inbound inbound, DelegationRequest order) {
         var deliverable = order.items().stream().map(item -> quantities.deliverable(order, item)).toList();
         var acknowledgement = new StoredResponse(201, "application/json",
                 Acknowledgements.delegation(order, deliverable));
@@ -88,7 +91,7 @@ public class Delegations {
                 "scayle_delivery_attempt:" + attempt.id,
                 Map.of("payloadSha256", attempt.payloadSha256, "responseStatus",
                         String.valueOf(claim.response().status()))));
-        return claim.response();
+        return claim;
     }
 
     /** The idempotency key of an order: an unambiguous JSON array of merchant and reference. */

@@ -1,6 +1,7 @@
 package io.ordergate.scayle.boundary;
 
-import io.ordergate.idempotency.boundary.StoredResponse;
+import io.ordergate.idempotency.boundary.Claim;
+import io.ordergate.platform.boundary.Meters;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.Unavailable;
 import io.ordergate.scayle.control.CancellationParser;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +42,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * servlet: that is why the work moves to another thread.) Should the delivery still commit after
  * the deadline, SCAYLE's retry gets the stored answer: a late 503 never loses or duplicates an
  * order.
+ *
+ * <p>Each answer that actually leaves is counted once ({@link Meters}): with the idempotency outcome
+ * when stored, {@code rejected} for a 4xx, {@code unavailable} for a 503 (including the deadline's).
  */
 @Path("scayle")
 public class ScayleWebhooksResource {
@@ -65,11 +70,14 @@ public class ScayleWebhooksResource {
     @Inject
     WebhookWorkers workers;
 
+    @Inject
+    Meters meters;
+
     @POST
     @Path("order-delegations")
     public void delegate(@Context HttpHeaders headers, InputStream body, @Suspended AsyncResponse async) {
         var received = gate.receive(headers, http.getRemoteAddr(), body);
-        answer(async, () -> {
+        answer("scayle-delegation", received.receivedAt(), async, () -> {
             var inbound = gate.admit("delegation", received);
             var order = gate.validate("delegation", inbound, DelegationParser::parse,
                     DelegationRequest::fulfillingMerchantKey);
@@ -81,7 +89,7 @@ public class ScayleWebhooksResource {
     @Path("order-cancellations")
     public void cancel(@Context HttpHeaders headers, InputStream body, @Suspended AsyncResponse async) {
         var received = gate.receive(headers, http.getRemoteAddr(), body);
-        answer(async, () -> {
+        answer("scayle-cancellation", received.receivedAt(), async, () -> {
             var inbound = gate.admit("cancellation", received);
             var request = gate.validate("cancellation", inbound, CancellationParser::parse,
                     CancellationRequest::merchantKey);
@@ -89,26 +97,43 @@ public class ScayleWebhooksResource {
         });
     }
 
-    void answer(AsyncResponse async, Supplier<StoredResponse> delivery) {
+    /**
+     * @param endpoint the metrics name of the webhook
+     * @param receivedAt when the request was read: the acknowledgement latency runs from here
+     */
+    void answer(String endpoint, Instant receivedAt, AsyncResponse async, Supplier<Claim> delivery) {
         async.setTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS);
         async.setTimeoutHandler(late -> {
             LOG.warning("SCAYLE delivery not answered within " + deadline + ": answering 503");
-            late.resume(unavailable());
+            send(endpoint, receivedAt, late, new Answer(Meters.UNAVAILABLE, unavailable()));
         });
         try {
-            workers.execute(() -> async.resume(process(delivery)));
+            workers.execute(() -> send(endpoint, receivedAt, async, process(delivery)));
         } catch (RejectedExecutionException e) {
             LOG.warning("SCAYLE webhook workers saturated: answering 503");
-            async.resume(unavailable());
+            send(endpoint, receivedAt, async, new Answer(Meters.UNAVAILABLE, unavailable()));
         }
     }
 
-    static Response process(Supplier<StoredResponse> delivery) {
+    /** Counts only the answer that actually left: after the deadline's 503 the late one is dropped. */
+    void send(String endpoint, Instant receivedAt, AsyncResponse async, Answer answer) {
+        if (async.resume(answer.response())) {
+            meters.answered(endpoint, answer.outcome(), Duration.between(receivedAt, Instant.now()));
+        }
+    }
+
+    /** A response with what it means for the metrics: created, replayed, conflict, rejected, unavailable. */
+    record Answer(String outcome, Response response) {
+    }
+
+    static Answer process(Supplier<Claim> delivery) {
         try {
-            var stored = delivery.get();
-            return Response.status(stored.status()).type(stored.contentType()).entity(stored.body()).build();
+            var claim = delivery.get();
+            var stored = claim.response();
+            return new Answer(claim.outcome().label(),
+                    Response.status(stored.status()).type(stored.contentType()).entity(stored.body()).build());
         } catch (ProblemException e) {
-            return e.problem().toResponse(e.headers());
+            return new Answer(Meters.outcomeOf(e.problem().status()), e.problem().toResponse(e.headers()));
         } catch (RuntimeException e) {
             // Whatever it was, the delivery is not stored: SCAYLE must retry rather than cancel.
             var reference = UUID.randomUUID();
@@ -117,7 +142,7 @@ public class ScayleWebhooksResource {
             } else {
                 LOG.log(Level.SEVERE, "SCAYLE delivery failed unexpectedly, reference " + reference, e);
             }
-            return unavailable();
+            return new Answer(Meters.UNAVAILABLE, unavailable());
         }
     }
 

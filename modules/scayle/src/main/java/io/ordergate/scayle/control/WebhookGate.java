@@ -6,6 +6,7 @@ import io.ordergate.credentials.boundary.AuthenticationFailed;
 import io.ordergate.credentials.boundary.Credentials;
 import io.ordergate.credentials.boundary.ScayleCaller;
 import io.ordergate.platform.boundary.Hashes;
+import io.ordergate.platform.boundary.Meters;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.RequestBodies;
 import io.ordergate.platform.boundary.Unavailable;
@@ -46,6 +47,9 @@ public class WebhookGate {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Meters meters;
 
     @Inject
     @ConfigProperty(name = "ordergate.scayle.max-body-bytes", defaultValue = "1048576")
@@ -93,6 +97,7 @@ public class WebhookGate {
         try {
             caller = credentials.authenticateScayle(request.authorization(), request.source());
         } catch (AuthenticationFailed e) {
+            meters.authenticationFailed("scayle", e.reason());
             throw rejected(kind, e, e.username(), e.reason(), request.source(), request.requestId(), null);
         }
         try {
