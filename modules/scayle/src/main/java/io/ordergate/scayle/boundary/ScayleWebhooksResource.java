@@ -76,7 +76,7 @@ public class ScayleWebhooksResource {
     @POST
     @Path("order-delegations")
     public void delegate(@Context HttpHeaders headers, InputStream body, @Suspended AsyncResponse async) {
-        var received = gate.receive(headers, http.getRemoteAddr(), body);
+        var received = receive("scayle-delegation", headers, body);
         answer("scayle-delegation", received.receivedAt(), async, () -> {
             var inbound = gate.admit("delegation", received);
             var order = gate.validate("delegation", inbound, DelegationParser::parse,
@@ -88,13 +88,24 @@ public class ScayleWebhooksResource {
     @POST
     @Path("order-cancellations")
     public void cancel(@Context HttpHeaders headers, InputStream body, @Suspended AsyncResponse async) {
-        var received = gate.receive(headers, http.getRemoteAddr(), body);
+        var received = receive("scayle-cancellation", headers, body);
         answer("scayle-cancellation", received.receivedAt(), async, () -> {
             var inbound = gate.admit("cancellation", received);
             var request = gate.validate("cancellation", inbound, CancellationParser::parse,
                     CancellationRequest::merchantKey);
             return cancellations.receive(inbound, request);
         });
+    }
+
+    /** Reads the request; one refused while reading (too large, wrong content type) is counted too. */
+    WebhookGate.Received receive(String endpoint, HttpHeaders headers, InputStream body) {
+        var started = Instant.now();
+        try {
+            return gate.receive(headers, http.getRemoteAddr(), body);
+        } catch (ProblemException e) {
+            meters.answered(endpoint, Meters.outcomeOf(e.problem().status()), Duration.between(started, Instant.now()));
+            throw e;
+        }
     }
 
     /**
