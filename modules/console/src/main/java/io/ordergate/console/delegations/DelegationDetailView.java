@@ -1,5 +1,8 @@
 package io.ordergate.console.delegations;
 
+import static io.ordergate.console.ui.Values.text;
+import static io.ordergate.console.ui.Values.time;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -232,16 +235,6 @@ public class DelegationDetailView extends VerticalLayout implements BeforeEnterO
         pre.getStyle().set("background", "var(--lumo-contrast-5pct)").set("padding", "var(--lumo-space-m)")
                 .set("border-radius", "var(--lumo-border-radius-m)").set("overflow", "auto").set("margin", "0")
                 .set("max-height", "60vh");
-    }
-
-    static Component text(Object value) {
-        return new Span(value == null ? "—" : value.toString());
-    }
-
-    static Component time(Instant instant) {
-        var span = new Span(instant == null ? "—" : BrowserTime.format(instant));
-        span.setTitle(BrowserTime.utc(instant));
-        return span;
     }
 
     static String address(Address a) {

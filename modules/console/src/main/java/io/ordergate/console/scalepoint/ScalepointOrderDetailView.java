@@ -1,5 +1,8 @@
 package io.ordergate.console.scalepoint;
 
+import static io.ordergate.console.ui.Values.text;
+import static io.ordergate.console.ui.Values.time;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -430,16 +433,6 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
         pre.getStyle().set("background", "var(--lumo-contrast-5pct)").set("padding", "var(--lumo-space-m)")
                 .set("border-radius", "var(--lumo-border-radius-m)").set("overflow", "auto").set("margin", "0")
                 .set("width", "100%").set("box-sizing", "border-box");
-    }
-
-    static Component text(Object value) {
-        return new Span(value == null ? "—" : value.toString());
-    }
-
-    static Component time(Instant instant) {
-        var span = new Span(instant == null ? "—" : BrowserTime.format(instant));
-        span.setTitle(BrowserTime.utc(instant));
-        return span;
     }
 
     static String money(BigDecimal amount, String currency) {
