@@ -60,9 +60,37 @@ class ArchitectureTest {
         assertThat(classes).as("module classes on the classpath").isNotEmpty();
     }
 
+    /** The production classes that call {@code owner.method}. */
+    static Set<String> callers(String owner, String method) {
+        return classes.stream()
+                .filter(c -> c.getMethodCallsFromSelf().stream().anyMatch(call -> call.getTarget().getOwner()
+                        .getName().equals(owner) && call.getName().equals(method)))
+                .map(JavaClass::getName).collect(Collectors.toSet());
+    }
+
     static String module(String className) {
         var matcher = MODULE.matcher(className);
         return matcher.matches() ? matcher.group(1) : null;
+    }
+
+    /**
+     * Secrets and their hashes are compared in constant time: the keyed hashes of generated secrets
+     * with {@code MessageDigest.isEqual} ({@code SecretHasher}), staff passwords by the PBKDF2
+     * implementation, token signatures by nimbus-jose-jwt. {@code Arrays.equals} returns at the first
+     * differing byte, so it is not used on byte arrays anywhere; the credential checks go through
+     * {@code SecretHasher.matches}, which compares even for an unknown user (against a dummy hash),
+     * so neither the secret nor the existence of a user shows in the time an answer takes.
+     */
+    @Test
+    void secretsAreComparedInConstantTime() {
+        noClasses().should().callMethod(java.util.Arrays.class, "equals", byte[].class, byte[].class)
+                .because("Arrays.equals stops at the first difference; use MessageDigest.isEqual")
+                .check(classes);
+        assertThat(callers("java.security.MessageDigest", "isEqual"))
+                .contains("io.ordergate.credentials.control.SecretHasher");
+        assertThat(callers("io.ordergate.credentials.control.SecretHasher", "matches"))
+                .contains("io.ordergate.credentials.boundary.Credentials",
+                        "io.ordergate.credentials.boundary.WebhookClients");
     }
 
     @Test

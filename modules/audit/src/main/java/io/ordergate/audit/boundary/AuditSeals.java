@@ -9,6 +9,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Arrays;
@@ -134,9 +135,9 @@ public class AuditSeals {
                 } else {
                     var contentHash = AuditChain.contentHash(content(Arrays.copyOfRange(row, 4, row.length)));
                     chain = AuditChain.chainHash(previous, seq, contentHash);
-                    if (!Arrays.equals(contentHash, (byte[]) row[2])) {
+                    if (!MessageDigest.isEqual(contentHash, (byte[]) row[2])) {
                         problem = "audit record " + auditId + " differs from what was sealed";
-                    } else if (!Arrays.equals(chain, (byte[]) row[3])) {
+                    } else if (!MessageDigest.isEqual(chain, (byte[]) row[3])) {
                         problem = "the chain hash of seal " + seq + " does not follow from its predecessor";
                     }
                 }
