@@ -2,6 +2,8 @@ package io.ordergate.platform.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
@@ -37,6 +39,11 @@ public class ClientAddress {
     @PostConstruct
     void parse() {
         trusted = parse(trustedProxies.orElse(""));
+    }
+
+    /** Creates the bean at deployment, so that a malformed list stops the start instead of every request. */
+    void validate(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // parse() has run when this bean was created to receive the event.
     }
 
     /** The client's address: the connection's peer, or what trusted proxies in front of us report. */
