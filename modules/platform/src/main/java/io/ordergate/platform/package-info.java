@@ -7,7 +7,8 @@
  * and their exception mappers, bounded request body reading, JSON hashing helpers, paging records,
  * the {@link java.time.Clock} producer, the database readiness check, the application's metrics
  * ({@link io.ordergate.platform.boundary.Meters}, the pool gauges, {@link io.ordergate.platform.boundary.Refreshing}
- * for gauges that read the database).
+ * for gauges that read the database), the client's address behind trusted proxies
+ * ({@link io.ordergate.platform.boundary.ClientAddress}).
  *
  * <p>Tables owned: none (Flyway's own {@code flyway_schema_history}). Depends on nothing but the
  * platform APIs.

@@ -14,6 +14,7 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.ordergate.credentials.boundary.Users;
+import io.ordergate.platform.boundary.ClientAddress;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
@@ -38,6 +39,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Inject
     Users users;
+
+    @Inject
+    ClientAddress clientAddress;
 
     final LoginForm form = new LoginForm();
 
@@ -72,7 +76,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             UI.getCurrent().getPage().setLocation(next == null || next.isBlank() ? "." : next);
             return;
         }
-        form.setI18n(i18n(users.loginBlocked(event.getUsername(), request.getRemoteAddr()).orElse(null)));
+        form.setI18n(i18n(users.loginBlocked(event.getUsername(), clientAddress.of(request)).orElse(null)));
         form.setError(true);
     }
 

@@ -2,6 +2,7 @@ package io.ordergate.credentials.boundary;
 
 import io.ordergate.audit.boundary.AuditEntry;
 import io.ordergate.audit.boundary.AuditTrail;
+import io.ordergate.platform.boundary.ClientAddress;
 import io.ordergate.platform.boundary.Meters;
 import io.ordergate.platform.boundary.Problem;
 import io.ordergate.platform.boundary.Unavailable;
@@ -53,6 +54,9 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
     @Inject
     Meters meters;
 
+    @Inject
+    ClientAddress clientAddress;
+
     /** Who logged in to this session. */
     record SessionCaller(String username) implements Serializable {
     }
@@ -93,7 +97,7 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
     }
 
     AuthenticationStatus basic(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        var source = request.getRemoteAddr();
+        var source = clientAddress.of(request);
         try {
             var user = users.authenticateBasic(request.getHeader("Authorization"), source);
             return context.notifyContainerAboutLogin(user.username(), user.roles());

@@ -1,5 +1,6 @@
 package io.ordergate.credentials.boundary;
 
+import io.ordergate.platform.boundary.ClientAddress;
 import io.ordergate.platform.boundary.Meters;
 import io.ordergate.platform.boundary.Unavailable;
 import jakarta.inject.Inject;
@@ -32,6 +33,9 @@ public class TokenEndpoint extends HttpServlet {
     @Inject
     transient Meters meters;
 
+    @Inject
+    transient ClientAddress clientAddress;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         var contentType = request.getContentType();
@@ -44,7 +48,7 @@ public class TokenEndpoint extends HttpServlet {
             var issued = clients.token(new WebhookClients.TokenRequest(request.getParameter("grant_type"),
                     request.getParameter("scope"), request.getParameter("client_id"),
                     request.getParameter("client_secret"), request.getHeader("Authorization"),
-                    request.getRemoteAddr()));
+                    clientAddress.of(request)));
             write(response, 200, Json.createObjectBuilder()
                     .add("access_token", issued.token())
                     .add("token_type", "Bearer")

@@ -2,6 +2,7 @@ package io.ordergate.credentials.boundary;
 
 import io.ordergate.audit.boundary.AuditEntry;
 import io.ordergate.audit.boundary.AuditTrail;
+import io.ordergate.platform.boundary.ClientAddress;
 import io.ordergate.platform.boundary.Meters;
 import io.ordergate.platform.boundary.Unavailable;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,12 +36,15 @@ public class UserIdentityStore implements IdentityStore {
     @Inject
     HttpServletRequest request;
 
+    @Inject
+    ClientAddress clientAddress;
+
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof UsernamePasswordCredential password)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        var source = request.getRemoteAddr();
+        var source = clientAddress.of(request);
         try {
             var user = users.authenticatePassword(password.getCaller(), password.getPasswordAsString(), source);
             record(AuditEntry.ACTOR_USER, user.username(), "done", source, "password");

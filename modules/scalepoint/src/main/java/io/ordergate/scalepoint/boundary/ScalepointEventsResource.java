@@ -4,6 +4,7 @@ import io.ordergate.audit.boundary.AuditEntry;
 import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.credentials.boundary.AuthenticationFailed;
 import io.ordergate.credentials.boundary.WebhookClients;
+import io.ordergate.platform.boundary.ClientAddress;
 import io.ordergate.platform.boundary.Hashes;
 import io.ordergate.platform.boundary.Meters;
 import io.ordergate.platform.boundary.ProblemException;
@@ -54,6 +55,9 @@ public class ScalepointEventsResource {
     HttpServletRequest http;
 
     @Inject
+    ClientAddress clientAddress;
+
+    @Inject
     Meters meters;
 
     static final String ENDPOINT = "scalepoint-events";
@@ -61,7 +65,7 @@ public class ScalepointEventsResource {
     @POST
     public Response receive(@Context HttpHeaders headers, InputStream body) {
         var started = Instant.now();
-        var source = http.getRemoteAddr();
+        var source = clientAddress.of(http);
         String clientId = null;
         byte[] raw = null;
         try {

@@ -1,6 +1,7 @@
 package io.ordergate.scayle.boundary;
 
 import io.ordergate.idempotency.boundary.Claim;
+import io.ordergate.platform.boundary.ClientAddress;
 import io.ordergate.platform.boundary.Meters;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.Unavailable;
@@ -73,6 +74,9 @@ public class ScayleWebhooksResource {
     @Inject
     Meters meters;
 
+    @Inject
+    ClientAddress clientAddress;
+
     @POST
     @Path("order-delegations")
     public void delegate(@Context HttpHeaders headers, InputStream body, @Suspended AsyncResponse async) {
@@ -101,7 +105,7 @@ public class ScayleWebhooksResource {
     WebhookGate.Received receive(String endpoint, HttpHeaders headers, InputStream body) {
         var started = Instant.now();
         try {
-            return gate.receive(headers, http.getRemoteAddr(), body);
+            return gate.receive(headers, clientAddress.of(http), body);
         } catch (ProblemException e) {
             meters.answered(endpoint, Meters.outcomeOf(e.problem().status()), Duration.between(started, Instant.now()));
             throw e;
