@@ -6,7 +6,8 @@
  * <p>Public API ({@code boundary}): {@link io.ordergate.credentials.boundary.Credentials},
  * {@link io.ordergate.credentials.boundary.Users}, the identity store of the console login
  * ({@link io.ordergate.credentials.boundary.UserIdentityStore}), the admin API filter
- * {@link io.ordergate.credentials.boundary.AdminApi}, and their records. Tables owned:
+ * {@link io.ordergate.credentials.boundary.AdminApi} (with the JSON-only, bounded bodies it binds),
+ * and their records. Tables owned:
  * {@code cred_user}, {@code cred_user_role}, {@code cred_scayle_merchant},
  * {@code cred_scayle_credential}, {@code cred_auth_failure}. Depends on: platform, audit.
  */

@@ -4,7 +4,9 @@
  * <p>Public API ({@code boundary}): the datasource and its Flyway migration at startup
  * ({@link io.ordergate.platform.boundary.Database}), RFC 9457 problem responses
  * ({@link io.ordergate.platform.boundary.Problem}, {@link io.ordergate.platform.boundary.ProblemException})
- * and their exception mappers, bounded request body reading, JSON hashing helpers, paging records,
+ * and their exception mappers, bounded request body reading and media type checks, the guards that
+ * answer bad input as problems before it reaches anything else (malformed {@code Content-Type},
+ * traversal in paths, the container's own errors), JSON hashing helpers, paging records,
  * the {@link java.time.Clock} producer, the database readiness check, the application's metrics
  * ({@link io.ordergate.platform.boundary.Meters}, the pool gauges, {@link io.ordergate.platform.boundary.Refreshing}
  * for gauges that read the database), the client's address behind trusted proxies

@@ -2,6 +2,8 @@ package io.ordergate.credentials.boundary;
 
 import io.ordergate.platform.boundary.ClientAddress;
 import io.ordergate.platform.boundary.Meters;
+import io.ordergate.platform.boundary.ProblemException;
+import io.ordergate.platform.boundary.RequestBodies;
 import io.ordergate.platform.boundary.Unavailable;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -10,8 +12,11 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,6 +31,8 @@ public class TokenEndpoint extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     static final Logger LOG = Logger.getLogger(TokenEndpoint.class.getName());
+    /** A token request is a few hundred bytes. */
+    static final int MAX_FORM_BYTES = 16 * 1024;
 
     @Inject
     transient WebhookClients clients;
@@ -44,10 +51,21 @@ public class TokenEndpoint extends HttpServlet {
             error(response, 400, "invalid_request", "Send the parameters as application/x-www-form-urlencoded.", null);
             return;
         }
+        Map<String, String> form;
         try {
-            var issued = clients.token(new WebhookClients.TokenRequest(request.getParameter("grant_type"),
-                    request.getParameter("scope"), request.getParameter("client_id"),
-                    request.getParameter("client_secret"), request.getHeader("Authorization"),
+            form = form(RequestBodies.read(request.getInputStream(), request.getContentLengthLong(), MAX_FORM_BYTES));
+        } catch (ProblemException e) {
+            e.headers().forEach(response::setHeader);
+            error(response, e.problem().status(), "invalid_request", e.problem().detail(), null);
+            return;
+        } catch (IllegalArgumentException e) {
+            error(response, 400, "invalid_request", e.getMessage(), null);
+            return;
+        }
+        try {
+            var issued = clients.token(new WebhookClients.TokenRequest(form.get("grant_type"),
+                    form.get("scope"), form.get("client_id"),
+                    form.get("client_secret"), request.getHeader("Authorization"),
                     clientAddress.of(request)));
             write(response, 200, Json.createObjectBuilder()
                     .add("access_token", issued.token())
@@ -71,10 +89,43 @@ public class TokenEndpoint extends HttpServlet {
         }
     }
 
+    /** Every other method gets an RFC 6749 error too, not the container's page. */
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setHeader("Allow", "POST");
-        error(response, 405, "invalid_request", "Use POST.", null);
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!"POST".equals(request.getMethod())) {
+            response.setHeader("Allow", "POST");
+            error(response, 405, "invalid_request", "Use POST.", null);
+            return;
+        }
+        doPost(request, response);
+    }
+
+    /**
+     * The form body (RFC 6749 appendix B), read by us rather than the container: bounded while
+     * reading, parameters only from the body, and one sent twice refused (section 3.2).
+     *
+     * @throws IllegalArgumentException for a broken %-escape or a repeated parameter
+     */
+    static Map<String, String> form(byte[] body) {
+        var parameters = new HashMap<String, String>();
+        for (var pair : new String(body, StandardCharsets.UTF_8).split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name;
+            String value;
+            try {
+                name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("The form has a broken %-escape.", e);
+            }
+            if (parameters.put(name, value) != null) {
+                throw new IllegalArgumentException("The parameter '" + name + "' is repeated.");
+            }
+        }
+        return parameters;
     }
 
     static void error(HttpServletResponse response, int status, String error, String description, String challenge)

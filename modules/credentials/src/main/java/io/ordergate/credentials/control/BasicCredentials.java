@@ -29,7 +29,8 @@ public record BasicCredentials(String username, String password) {
         }
         var text = new String(decoded, StandardCharsets.UTF_8);
         int colon = text.indexOf(':');
-        if (colon <= 0) {
+        // RFC 7617 section 2: no control characters; a NUL could not even be stored in an audit record.
+        if (colon <= 0 || text.chars().anyMatch(Character::isISOControl)) {
             return Optional.empty();
         }
         return Optional.of(new BasicCredentials(text.substring(0, colon), text.substring(colon + 1)));

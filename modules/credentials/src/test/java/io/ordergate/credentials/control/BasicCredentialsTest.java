@@ -35,6 +35,13 @@ class BasicCredentialsTest {
     }
 
     @Test
+    void controlCharactersMakeTheHeaderUnusable() {
+        assertThat(BasicCredentials.parse(header("scayle\u0000-1:password"))).isEmpty();
+        assertThat(BasicCredentials.parse(header("scayle-1:pass\nword"))).isEmpty();
+        assertThat(BasicCredentials.parse(header("scayle-1:pass\u007fword"))).isEmpty();
+    }
+
+    @Test
     void theTextFormNeverShowsThePassword() {
         assertThat(new BasicCredentials("u", "secret").toString()).doesNotContain("secret");
     }

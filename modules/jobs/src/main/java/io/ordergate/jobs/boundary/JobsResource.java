@@ -53,7 +53,7 @@ public class JobsResource {
                 || !array.stream().allMatch(v -> v instanceof JsonNumber n && n.isIntegral())) {
             throw StrictJson.bad("Send {\"ids\": [...]} with 1 to 1000 job ids.");
         }
-        return jobs.retryAll(array.getValuesAs(JsonNumber.class).stream().map(JsonNumber::longValue).toList(),
+        return jobs.retryAll(array.getValuesAs(JsonNumber.class).stream().map(JobsResource::id).toList(),
                 security.getUserPrincipal().getName());
     }
 
@@ -68,6 +68,15 @@ public class JobsResource {
     @Path("{id}/retry")
     public JobView retry(@PathParam("id") String id) {
         return jobs.retry(id(id), security.getUserPrincipal().getName());
+    }
+
+    /** An id beyond a long is refused, not wrapped round into some other job's id. */
+    static long id(JsonNumber value) {
+        try {
+            return value.longValueExact();
+        } catch (ArithmeticException e) {
+            throw StrictJson.bad("Job id " + value + " is out of range.");
+        }
     }
 
     static long id(String value) {

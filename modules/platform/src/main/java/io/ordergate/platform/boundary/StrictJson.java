@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -45,7 +46,10 @@ public final class StrictJson {
             if (!(value instanceof JsonObject object)) {
                 throw bad("The request body must be a JSON object.");
             }
+            checkRest(text);
             return object;
+        } catch (ProblemException e) {
+            throw e;
         } catch (JsonParsingException e) {
             var location = e.getLocation();
             throw bad("The request body is not well-formed JSON"
@@ -56,6 +60,22 @@ public final class StrictJson {
         } catch (RuntimeException e) {
             // Parsson signals some limits (nesting depth) with a plain RuntimeException: still the body's fault.
             throw bad("The request body is not acceptable JSON: " + safe(e.getMessage()));
+        }
+    }
+
+    /**
+     * What the reader lets through: it stops after the first value, so a second document or garbage
+     * behind it is found here; and a NUL in a name or string could never be stored (PostgreSQL text).
+     */
+    static void checkRest(String text) {
+        try (var parser = Json.createParser(new StringReader(text))) {
+            while (parser.hasNext()) {
+                var event = parser.next();
+                if ((event == JsonParser.Event.KEY_NAME || event == JsonParser.Event.VALUE_STRING)
+                        && parser.getString().indexOf('\0') >= 0) {
+                    throw bad("The request body contains a NUL character (\\u0000).");
+                }
+            }
         }
     }
 
