@@ -3,20 +3,20 @@ package io.ordergate.webapp.it;
 import java.util.UUID;
 
 /** Realistic SCAYLE delegation bodies, shaped like the example in shared/specs/scayle.md. */
-final class Orders {
+public final class Orders {
 
     private Orders() {
     }
 
-    static String newReference() {
+    public static String newReference() {
         return "fa-10001-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    static String delegation(String merchantKey, String referenceKey) {
+    public static String delegation(String merchantKey, String referenceKey) {
         return delegation(merchantKey, referenceKey, "jane@example.com");
     }
 
-    static String delegation(String merchantKey, String referenceKey, String email) {
+    public static String delegation(String merchantKey, String referenceKey, String email) {
         return """
                 {
                   "referenceKey": "%1$s",

@@ -1,0 +1,260 @@
+package io.ordergate.webapp.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ordergate.webapp.it.ScalepointSimulator;
+import io.ordergate.webapp.it.ScalepointSimulator.Reply;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scalepoint down for {@value #OUTAGE_SECONDS} s (the simulator's port closed), then answering
+ * {@code 429} and {@code 503} with {@code Retry-After} for a while, under a steady stream of
+ * {@code order_created} events through nginx to two nodes running with production settings: the
+ * circuit breaker shows in the metrics, no job is lost, and every order is fetched within two
+ * minutes of the recovery.
+ */
+class ScalepointOutageReliability {
+
+    static final int OUTAGE_SECONDS = Integer.getInteger("reliability.outage.seconds", 60);
+    static final String CLIENT_ID = "ordergate-reliability";
+
+    static int port;
+    static volatile ScalepointSimulator scalepoint;
+    static volatile byte[] certificate;
+    static Cluster cluster;
+    static final Map<String, String> ORDERS = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        port = Integer.getInteger("reliability.scalepoint.port", 25598);
+        scalepoint = ScalepointSimulator.start(port);
+        var base = scalepoint.baseUrl();
+        cluster = new Cluster(Integer.getInteger("it.cluster.port", 25490), System.getProperty("it.db.host"),
+                Integer.getInteger("it.db.port"), System.getProperty("it.db.name") + "_scalepoint", Map.of(
+                        "ORDERGATE_SCALEPOINT_TOKEN_URL", scalepoint.tokenUrl(),
+                        "ORDERGATE_SCALEPOINT_ORDER_DATA_URL", base,
+                        "ORDERGATE_SCALEPOINT_EVENT_API_URL", base)).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (cluster != null) {
+                cluster.close();
+            }
+        } finally {
+            if (scalepoint != null) {
+                scalepoint.close();
+            }
+        }
+    }
+
+    @Test
+    void everyOrderIsFetchedWithinTwoMinutesOfScalepointsRecovery() throws Exception {
+        connect();
+        var bearer = webhookBearer();
+        var running = new AtomicBoolean(true);
+        var announced = new AtomicInteger();
+        var eventRetries = new AtomicInteger();
+        var announcer = Executors.newSingleThreadExecutor();
+        announcer.submit(() -> {
+            while (running.get()) {
+                var token = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+                var data = orderData(token);
+                ORDERS.put(token.toLowerCase(Locale.ROOT), data);
+                scalepoint.putOrder(token, data);
+                // Scalepoint's Event API redelivers until it is accepted.
+                while (event(bearer, token) != 202) {
+                    eventRetries.incrementAndGet();
+                    Gateway.sleep(Duration.ofMillis(500));
+                }
+                announced.incrementAndGet();
+                Gateway.sleep(Duration.ofMillis(250));
+            }
+            return null;
+        });
+        var circuitSeen = new AtomicBoolean();
+        var watcher = Executors.newSingleThreadScheduledExecutor();
+        watcher.scheduleAtFixedRate(() -> {
+            for (int node = 1; node <= 2; node++) {
+                var open = Gateway.metric(cluster.node(node, "metrics"), "ordergate_scalepoint_circuit_open");
+                if (open.isPresent() && open.getAsDouble() == 1.0 && !circuitSeen.getAndSet(true)) {
+                    Report.line("circuit breaker open on node %d (ordergate_scalepoint_circuit_open 1)", node);
+                }
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+
+        Gateway.sleep(Duration.ofSeconds(20));
+        Report.line("Scalepoint up: %d orders announced, %d fetched", announced.get(), fetched());
+        scalepoint.close();
+        Report.line("Scalepoint down (port closed) for %d s", OUTAGE_SECONDS);
+        Gateway.sleep(Duration.ofSeconds(OUTAGE_SECONDS));
+        var restarted = ScalepointSimulator.start(port);
+        restarted.registerClient(CLIENT_ID, certificate);
+        ORDERS.forEach(restarted::putOrder);
+        restarted.outage(Reply.tooManyRequests(5));
+        scalepoint = restarted;
+        Report.line("Scalepoint back but answering 429 with Retry-After: 5 (%d orders announced, %d fetched)",
+                announced.get(), fetched());
+        Gateway.sleep(Duration.ofSeconds(15));
+        restarted.outage(Reply.serviceUnavailable(5));
+        Report.line("Scalepoint answering 503 with Retry-After: 5");
+        Gateway.sleep(Duration.ofSeconds(15));
+        restarted.outage(null);
+        var recovered = System.nanoTime();
+        Report.line("Scalepoint recovered: %d orders announced, %d fetched", announced.get(), fetched());
+        Gateway.sleep(Duration.ofSeconds(10));
+        running.set(false);
+        announcer.shutdown();
+        assertThat(announcer.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+
+        var deadline = recovered + Duration.ofMinutes(2).toNanos();
+        while (fetched() < ORDERS.size() && System.nanoTime() < deadline) {
+            Gateway.sleep(Duration.ofSeconds(1));
+        }
+        var took = (System.nanoTime() - recovered) / 1e9;
+        watcher.shutdownNow();
+        var jobs = jobStates();
+        Report.line("%d orders announced (%d event redeliveries), %d fetched %.0f s after the recovery; jobs by state %s; "
+                + "%d Order Data requests, simulator errors %s", ORDERS.size(), eventRetries.get(), fetched(), took,
+                jobs, scalepoint.orderRequests(), scalepoint.internalErrors());
+
+        assertThat(circuitSeen).as("the circuit breaker visible in the metrics").isTrue();
+        assertThat(fetched()).as("orders fetched within 2 minutes of the recovery").isEqualTo(ORDERS.size());
+        assertThat(count("SELECT count(*) FROM sp_snapshot WHERE order_token = ANY (?)")).isEqualTo(ORDERS.size());
+        assertThat(jobs).as("no job dead or lost").doesNotContainKey("dead");
+        assertThat(scalepoint.internalErrors()).isEmpty();
+        Secrets.assertNowhere(cluster.logs(), jdbcUrl());
+    }
+
+    /** OrderGate's side of the connection, set up as an operator does, and the certificate given to Scalepoint. */
+    private static void connect() throws Exception {
+        var connection = admin("PUT", "api/admin/scalepoint/connection", """
+                {"clientId": "%s", "scopes": ["orderdata", "events"], "tenant": "ordergate", "country": "dk"}
+                """.formatted(CLIENT_ID));
+        assertThat(connection.statusCode()).as(connection.body()).isEqualTo(200);
+        var created = admin("POST", "api/admin/scalepoint/connection/certificates", "");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        var json = Gateway.object(created.body());
+        certificate = Base64.getDecoder().decode(json.getString("certificate"));
+        scalepoint.registerClient(CLIENT_ID, certificate);
+        if (!json.getBoolean("active")) {
+            var activated = admin("POST", "api/admin/scalepoint/connection/certificates/" + json.getString("thumbprint")
+                    + "/activate", "");
+            assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
+        }
+    }
+
+    /** A webhook client for Scalepoint's Event API and a token from our token endpoint, through nginx. */
+    private static String webhookBearer() throws Exception {
+        var client = admin("POST", "api/admin/scalepoint/webhook-clients", "");
+        assertThat(client.statusCode()).as(client.body()).isEqualTo(201);
+        var json = Gateway.object(client.body());
+        Secrets.register("webhook client secret", json.getString("clientSecret"));
+        var token = Gateway.HTTP.send(HttpRequest.newBuilder(cluster.front("oauth/token"))
+                .header("Authorization", Gateway.basic(json.getString("clientId"), json.getString("clientSecret")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        var accessToken = Gateway.object(token.body()).getString("access_token");
+        Secrets.register("access token", accessToken);
+        return "Bearer " + accessToken;
+    }
+
+    private static int event(String bearer, String orderToken) {
+        var body = """
+                {"eventType": "order_created", "payloadVersion": "1.0.0", "correlationId": "%s",
+                 "timestamp": "2026-11-23T10:43:35.0348577+01:00",
+                 "case": {"uuid": "91c034af-a24f-42e7-81cb-a293d466f445", "number": "CH60158270",
+                          "externalClaimId": "", "token": "c.8418F893-02AF-43AF-802B-F7F71C243969",
+                          "caseType": "contentClaim"},
+                 "orderToken": "%s"}
+                """.formatted(UUID.randomUUID(), orderToken);
+        try {
+            return Gateway.HTTP.send(HttpRequest.newBuilder(cluster.front("api/scalepoint/events"))
+                    .timeout(Duration.ofSeconds(15)).header("Authorization", bearer)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String orderData(String orderToken) {
+        return """
+                {"externalId": "%s", "orderNumber": "7001234", "status": "Created", "currency": "DKK",
+                 "deliveryAddress": {"name": "Jens Hansen", "street": "Vestergade 1", "postalCode": "8000",
+                                     "city": "Aarhus C", "countryCode": "DK"},
+                 "lines": [{"lineId": "1", "productId": "5701234567890", "description": "TV",
+                            "quantity": 1, "unitPrice": 6999.00, "total": 6999.00}]}
+                """.formatted(orderToken);
+    }
+
+    private static HttpResponse<String> admin(String method, String path, String json) throws Exception {
+        return Gateway.HTTP.send(HttpRequest.newBuilder(cluster.front(path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", Gateway.basic("admin", cluster.adminPassword()))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long fetched() {
+        return count("SELECT count(*) FROM sp_order WHERE status = 'fetched' AND order_token = ANY (?)");
+    }
+
+    private static Map<String, Long> jobStates() {
+        var states = new java.util.TreeMap<String, Long>();
+        try (var connection = DriverManager.getConnection(jdbcUrl(), "postgres", "");
+                var statement = connection.prepareStatement("SELECT state, count(*) FROM job WHERE dedupe_key = ANY (?) "
+                        + "GROUP BY state")) {
+            statement.setArray(1, connection.createArrayOf("text", ORDERS.keySet().toArray()));
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    states.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return states;
+    }
+
+    private static long count(String sql) {
+        try (var connection = DriverManager.getConnection(jdbcUrl(), "postgres", "");
+                var statement = connection.prepareStatement(sql)) {
+            statement.setArray(1, connection.createArrayOf("text", ORDERS.keySet().toArray()));
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String jdbcUrl() {
+        return "jdbc:postgresql://" + System.getProperty("it.db.host") + ":" + System.getProperty("it.db.port") + "/"
+                + cluster.database();
+    }
+}
