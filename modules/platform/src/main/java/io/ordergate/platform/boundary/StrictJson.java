@@ -1,6 +1,5 @@
 package io.ordergate.platform.boundary;
 
-import jakarta.json.Json;
 import jakarta.json.JsonConfig;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -23,7 +22,7 @@ import java.util.Map;
  */
 public final class StrictJson {
 
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(
+    private static final JsonReaderFactory READERS = Jsons.createReaderFactory(
             Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
 
     private StrictJson() {
