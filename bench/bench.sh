@@ -22,6 +22,8 @@ readonly OUT=target/bench
 readonly DB_HOST=127.0.0.1 DB_PORT=5432 DB_USER=postgres
 
 say() { printf '[bench %s] %s\n' "$(date +%T)" "$*" >&2; }
+# The 1-minute load average: on a shared machine the figures mean little without it.
+load() { cut -d' ' -f1 /proc/loadavg; }
 fail() { say "FAILED: $*"; exit 1; }
 psql_db() { psql -X -q -v ON_ERROR_STOP=1 -tA -h $DB_HOST -p $DB_PORT -U $DB_USER "$@"; }
 
@@ -93,6 +95,7 @@ run_wrk() {
 say "warm-up: new orders for ${BENCH_WARMUP}s"
 run_wrk warmup new "$BENCH_WARMUP" >/dev/null
 say "new orders: ${BENCH_DURATION}s at concurrency $BENCH_CONCURRENCY"
+LOAD_NEW=$(load)
 NEW=$(run_wrk new new "$BENCH_DURATION")
 say "new orders: $NEW"
 
@@ -104,12 +107,14 @@ run_wrk known-warmup known "$BENCH_WARMUP" >/dev/null
 KNOWN_ORDERS=$(psql_db -d "$BENCH_DB" -c "SELECT count(*) FROM scayle_delegation WHERE reference_key LIKE 'known-$RUN_ID-%'")
 ((KNOWN_ORDERS == BENCH_THREADS * BENCH_KNOWN)) \
     || say "WARNING: only $KNOWN_ORDERS of $((BENCH_THREADS * BENCH_KNOWN)) known orders exist after the warm-up"
+LOAD_DUP=$(load)
 DUP=$(run_wrk duplicates known "$BENCH_DURATION")
 say "duplicates: $DUP"
 
 # ---------------------------------------------------------------- 3. the database's ceiling
 # The same inserts as one new delegation (bench/pgbench-delegation.sql), at the same concurrency.
 say "pgbench: ${BENCH_DURATION}s at $BENCH_CONCURRENCY clients"
+LOAD_PG=$(load)
 pgbench -n -h $DB_HOST -p $DB_PORT -U $DB_USER -c "$BENCH_CONCURRENCY" -j "$BENCH_THREADS" -T "$BENCH_DURATION" \
     -M prepared -D run="$RUN_ID" -D merchant="$MERCHANT_KEY" -f bench/pgbench-delegation.sql -P 10 \
     "$BENCH_DB" >"$OUT/pgbench.txt" 2>&1 || fail "pgbench; see $OUT/pgbench.txt"
@@ -131,11 +136,13 @@ driver() {
 }
 
 say "burst: $BENCH_BURST simultaneous deliveries (half redeliveries)"
+LOAD_BURST=$(load)
 ulimit -n "$(ulimit -Hn)"
 BURST=$(driver burst "$BASE" "$BENCH_BURST" 2>>"$OUT/driver.txt") || fail "burst; see $OUT/driver.txt"
 say "burst: $BURST"
 
 say "scalepoint: $BENCH_EVENTS order_created events against the zero-latency simulator"
+LOAD_SP=$(load)
 SCALEPOINT=$(driver scalepoint "$BASE" "$BENCH_EVENTS" "$BENCH_SIMULATOR_PORT" \
     "jdbc:postgresql://$DB_HOST:$DB_PORT/$BENCH_DB?user=$DB_USER" 2>>"$OUT/driver.txt") \
     || fail "scalepoint; see $OUT/driver.txt"
@@ -146,12 +153,15 @@ MACHINE=$(jq -n --arg nproc "$(nproc)" --arg ram "$(free -g | awk '/^Mem:/ {prin
     --arg os "$(. /etc/os-release && echo "$PRETTY_NAME")" \
     --arg pg "$(psql_db -d postgres -c 'SHOW server_version')" \
     --arg jdk "$(java -version 2>&1 | head -1)" \
-    --arg payara "$(unzip -p webapp/target/payara-micro.jar META-INF/MANIFEST.MF 2>/dev/null | sed -n 's/^Bundle-Version: //p' | tr -d '\r' | head -1)" \
+    --arg payara "$(grep -o 'Payara Micro [0-9][^ ]*' "$LOG" | head -1 | sed 's/Payara Micro //')" \
     '{nproc: $nproc, ram: $ram, os: $os, postgresql: $pg, jdk: $jdk, payara_micro: $payara}')
 jq -n --argjson new "$NEW" --argjson dup "$DUP" --argjson burst "$BURST" --argjson sp "$SCALEPOINT" \
     --argjson machine "$MACHINE" --arg pg_tps "$PG_TPS" --arg pg_lat "$PG_LAT" \
-    --arg c "$BENCH_CONCURRENCY" --arg d "$BENCH_DURATION" --arg when "$(date -u +%FT%TZ)" '
+    --arg c "$BENCH_CONCURRENCY" --arg d "$BENCH_DURATION" --arg when "$(date -u +%FT%TZ)" \
+    --arg l1 "$LOAD_NEW" --arg l2 "$LOAD_DUP" --arg l3 "$LOAD_PG" --arg l4 "$LOAD_BURST" --arg l5 "$LOAD_SP" '
     {when: $when, machine: $machine, concurrency: ($c | tonumber), duration_s: ($d | tonumber),
+     load_average_at_start: {new_orders: ($l1 | tonumber), duplicates: ($l2 | tonumber), pgbench: ($l3 | tonumber),
+                             burst: ($l4 | tonumber), scalepoint: ($l5 | tonumber)},
      new_orders: $new, duplicates: $dup,
      pgbench: {tps: ($pg_tps | tonumber), latency_avg_ms: ($pg_lat | tonumber)},
      ratio_vs_ceiling: (($new.rps / ($pg_tps | tonumber)) * 100 | round / 100),
@@ -162,6 +172,8 @@ jq -r '
   "# OrderGate benchmark (\(.when))",
   "",
   "Machine: \(.machine.nproc) cores, \(.machine.ram), \(.machine.os), PostgreSQL \(.machine.postgresql), \(.machine.jdk), Payara Micro \(.machine.payara_micro); wrk, pgbench, PostgreSQL and OrderGate share the cores. Concurrency \(.concurrency), \(.duration_s) s per run.",
+  "",
+  "1-minute load average when each part started (anything well above \(.machine.nproc) means other work competed): \(.load_average_at_start | to_entries | map("\(.key) \(.value)") | join(", ")).",
   "",
   "| measurement | figure | target |",
   "|---|---|---|",

@@ -1,5 +1,9 @@
 package io.ordergate.webapp.it;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,8 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <ul>
  * <li>{@code burst}: N simultaneous deliveries (half redeliveries of orders created just before, half
- * new orders), each on its own connection, all released by one latch; every request's time is taken
- * from the release, so time spent waiting for a connection or in Payara's queue counts.</li>
+ * new orders), each on its own connection opened beforehand, all written at one release; every
+ * request's time is taken from the release to its status line, so time spent in Payara's queues
+ * counts.</li>
  * <li>{@code scalepoint}: the {@link ScalepointSimulator} at zero latency, the connection set up through
  * the admin API as the integration tests do, N {@code order_created} events posted, then the drain
  * rate and each order's event→snapshot latency from {@code sp_order}.</li>
@@ -81,7 +86,9 @@ public final class BenchDriver {
         CompletableFuture.allOf(created.toArray(CompletableFuture[]::new)).join();
         System.err.printf("burst: %d known orders created, firing %d requests at once%n", known, count);
 
-        // One client per request: a fresh connection each, as SCAYLE's retries after an outage would arrive.
+        // One connection per request, opened before the release (SCAYLE's retries after an outage,
+        // already connected): plain sockets and one thread each, so that the client itself stays light.
+        var url = URI.create(base + "api/scayle/order-delegations");
         var release = new CountDownLatch(1);
         var ready = new CountDownLatch(count);
         long[] nanos = new long[count];
@@ -90,19 +97,29 @@ public final class BenchDriver {
         for (int i = 0; i < count; i++) {
             int index = i;
             var reference = i < known ? knownReferences.get(i) : Orders.newReference();
-            var request = delegation(authorization, key, reference);
+            var body = Orders.delegation(key, reference).getBytes(StandardCharsets.UTF_8);
+            var head = ("POST " + url.getPath() + " HTTP/1.1\r\nHost: " + url.getHost() + ":" + url.getPort()
+                    + "\r\nAuthorization: " + authorization + "\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.length + "\r\nX-Request-Id: burst-" + i + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
             var thread = new Thread(null, () -> {
-                var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(60)).build();
-                ready.countDown();
                 String status;
-                long started;
-                try {
+                long started = 0;
+                try (var socket = new Socket()) {
+                    socket.connect(new InetSocketAddress(url.getHost(), url.getPort()), 60_000);
+                    socket.setSoTimeout(120_000);
+                    var out = socket.getOutputStream();
+                    var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+                    ready.countDown();
                     release.await();
                     started = System.nanoTime();
-                    status = String.valueOf(client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
+                    out.write(head);
+                    out.write(body);
+                    out.flush();
+                    var statusLine = in.readLine();
+                    status = statusLine == null ? "closed" : statusLine.split(" ")[1];
                 } catch (Exception e) {
-                    started = 0;
+                    ready.countDown();
                     status = e.getClass().getSimpleName();
                 }
                 nanos[index] = started == 0 ? -1 : System.nanoTime() - started;
