@@ -1,6 +1,7 @@
 package io.ordergate.audit.boundary;
 
 import io.ordergate.audit.control.AuditExport;
+import io.ordergate.platform.boundary.Jsons;
 import io.ordergate.platform.boundary.Page;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.Roles;
@@ -9,7 +10,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -158,7 +158,7 @@ public class AuditSearch {
 
     static AuditView view(Object[] r) {
         JsonObject detail;
-        try (var reader = Json.createReader(new StringReader((String) r[11]))) {
+        try (var reader = Jsons.createReader(new StringReader((String) r[11]))) {
             detail = reader.readObject();
         }
         return new AuditView(((Number) r[0]).longValue(), ((Timestamp) r[1]).toInstant(), (String) r[2],

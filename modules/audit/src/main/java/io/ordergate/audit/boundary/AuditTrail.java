@@ -1,9 +1,9 @@
 package io.ordergate.audit.boundary;
 
 import io.ordergate.audit.entity.AuditRecord;
+import io.ordergate.platform.boundary.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -24,7 +24,7 @@ public class AuditTrail {
 
     /** @return the id of the new record */
     public long record(AuditEntry entry) {
-        var detail = Json.createObjectBuilder();
+        var detail = Jsons.createObjectBuilder();
         new TreeMap<>(entry.detail()).forEach((k, v) -> {
             if (v != null) {
                 detail.add(k, v);

@@ -1,7 +1,7 @@
 package io.ordergate.audit.control;
 
 import io.ordergate.audit.boundary.AuditView;
-import jakarta.json.Json;
+import io.ordergate.platform.boundary.Jsons;
 import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,7 +30,7 @@ public final class AuditExport implements AutoCloseable {
             this.json = null;
         } else {
             this.csv = null;
-            this.json = Json.createGenerator(writer);
+            this.json = Jsons.createGenerator(writer);
             json.writeStartArray();
         }
     }

@@ -1,6 +1,6 @@
 package io.ordergate.console.scalepoint;
 
-import jakarta.json.Json;
+import io.ordergate.platform.boundary.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.LocalDate;
@@ -124,7 +124,7 @@ final class EventDraft {
 
     /** The event's own fields, for the facade: only those of its type, trimmed, blanks left out. */
     JsonObject payload() {
-        var payload = Json.createObjectBuilder();
+        var payload = Jsons.createObjectBuilder();
         put(payload, STATUS, status);
         put(payload, TRACKING_NUMBER, trackingNumber);
         put(payload, CARRIER, carrier);

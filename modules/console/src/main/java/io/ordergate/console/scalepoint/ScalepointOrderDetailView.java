@@ -41,6 +41,7 @@ import io.ordergate.console.ui.CopyButton;
 import io.ordergate.console.ui.DiffView;
 import io.ordergate.console.ui.PrettyJson;
 import io.ordergate.jobs.boundary.Jobs;
+import io.ordergate.platform.boundary.Jsons;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.Roles;
 import io.ordergate.scalepoint.boundary.OrderData;
@@ -48,14 +49,13 @@ import io.ordergate.scalepoint.boundary.OrderSnapshots;
 import io.ordergate.scalepoint.boundary.ScalepointEvents;
 import io.ordergate.scalepoint.boundary.ScalepointOrderDetail;
 import io.ordergate.scalepoint.boundary.ScalepointOrders;
-import io.ordergate.scalepoint.boundary.ScalepointPublications;
 import io.ordergate.scalepoint.boundary.ScalepointPublications.PublicationView;
+import io.ordergate.scalepoint.boundary.ScalepointPublications;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJBAccessException;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -419,7 +419,7 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
     /** A stored JSON text, indented; shown as it is should it not parse. */
     static Pre json(String text) {
         JsonValue value;
-        try (var reader = Json.createReader(new StringReader(text == null ? "" : text))) {
+        try (var reader = Jsons.createReader(new StringReader(text == null ? "" : text))) {
             value = reader.readValue();
         } catch (JsonException e) {
             var pre = new Pre(text);

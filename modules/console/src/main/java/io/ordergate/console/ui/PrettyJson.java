@@ -1,6 +1,6 @@
 package io.ordergate.console.ui;
 
-import jakarta.json.Json;
+import io.ordergate.platform.boundary.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -19,7 +19,7 @@ public final class PrettyJson {
 
     /** JSON text indented; text that is not JSON is returned as it is. */
     public static String formatText(String text) {
-        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(text))) {
+        try (var reader = Jsons.createReader(new java.io.StringReader(text))) {
             return format(reader.readValue());
         } catch (jakarta.json.JsonException e) {
             return text;
@@ -48,7 +48,7 @@ public final class PrettyJson {
                         out.append(",\n");
                     }
                     first = false;
-                    out.append(inner).append(Json.createValue(member.getKey())).append(": ");
+                    out.append(inner).append(Jsons.createValue(member.getKey())).append(": ");
                     write(member.getValue(), out, inner);
                 }
                 out.append('\n').append(indent).append('}');
@@ -70,7 +70,7 @@ public final class PrettyJson {
                 }
                 out.append('\n').append(indent).append(']');
             }
-            case STRING -> out.append(Json.createValue(((JsonString) value).getString()));
+            case STRING -> out.append(Jsons.createValue(((JsonString) value).getString()));
             default -> out.append(value);
         }
     }

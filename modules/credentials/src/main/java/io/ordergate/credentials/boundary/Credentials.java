@@ -4,6 +4,7 @@ import io.ordergate.audit.boundary.AuditEntry;
 import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.credentials.control.AuthThrottle;
 import io.ordergate.credentials.control.BasicCredentials;
+import io.ordergate.credentials.control.CredentialCache;
 import io.ordergate.credentials.control.SecretHasher;
 import io.ordergate.credentials.control.Secrets;
 import io.ordergate.credentials.entity.ScayleCredential;
@@ -46,6 +47,9 @@ public class Credentials {
 
     @Inject
     AuthThrottle throttle;
+
+    @Inject
+    CredentialCache cache;
 
     @Inject
     AuditTrail audit;
@@ -94,6 +98,7 @@ public class Credentials {
         for (var credential : credentialsOf(merchantKey)) {
             if (credential.validAt(clock.instant())) {
                 credential.expireAt(graceEnd);
+                cache.evict(credential.username());
             }
         }
         audit.record(AuditEntry.byUser(actor, "scayle.credentials.rotated", "scayle-merchant", merchantKey,
@@ -111,6 +116,7 @@ public class Credentials {
                     "Merchant '" + merchantKey + "' has no credential '" + username + "'.");
         }
         credential.revoke(clock.instant(), actor);
+        cache.evict(username);
         audit.record(AuditEntry.byUser(actor, "scayle.credentials.revoked", "scayle-merchant", merchantKey,
                 Map.of("username", username)));
     }
@@ -147,8 +153,10 @@ public class Credentials {
     }
 
     /**
-     * Authenticates a SCAYLE webhook call. Costs one primary-key lookup and one HMAC; the comparison
-     * is constant-time and an unknown user costs the same as a wrong password.
+     * Authenticates a SCAYLE webhook call. Costs one HMAC and, at most every few seconds per
+     * credential, one primary-key lookup ({@link CredentialCache}: a revocation on another node takes
+     * effect within {@link CredentialCache#TTL}); the comparison is constant-time and an unknown user
+     * costs the same as a wrong password.
      *
      * @param source the remote address, for throttling
      * @throws AuthenticationFailed 401 or 429
@@ -167,7 +175,8 @@ public class Credentials {
         if (parsed.isEmpty()) {
             throw failed(source, null, "malformed");
         }
-        var credential = em.find(ScayleCredential.class, username);
+        var now = clock.instant();
+        var credential = cache.get(username, now, name -> em.find(ScayleCredential.class, name));
         boolean secretMatches = hasher.matches(parsed.get().password(),
                 credential == null ? NO_SUCH_USER : credential.secretHmac());
         if (credential == null) {
@@ -176,7 +185,6 @@ public class Credentials {
         if (!secretMatches) {
             throw failed(source, username, "wrong-password");
         }
-        var now = clock.instant();
         if (credential.revokedAt() != null) {
             throw failed(source, username, "revoked");
         }

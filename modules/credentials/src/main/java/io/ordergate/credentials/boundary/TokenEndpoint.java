@@ -1,12 +1,12 @@
 package io.ordergate.credentials.boundary;
 
 import io.ordergate.platform.boundary.ClientAddress;
+import io.ordergate.platform.boundary.Jsons;
 import io.ordergate.platform.boundary.Meters;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.RequestBodies;
 import io.ordergate.platform.boundary.Unavailable;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -67,7 +67,7 @@ public class TokenEndpoint extends HttpServlet {
                     form.get("scope"), form.get("client_id"),
                     form.get("client_secret"), request.getHeader("Authorization"),
                     clientAddress.of(request)));
-            write(response, 200, Json.createObjectBuilder()
+            write(response, 200, Jsons.createObjectBuilder()
                     .add("access_token", issued.token())
                     .add("token_type", "Bearer")
                     .add("expires_in", issued.expiresInSeconds())
@@ -133,7 +133,7 @@ public class TokenEndpoint extends HttpServlet {
         if (challenge != null) {
             response.setHeader("WWW-Authenticate", challenge);
         }
-        write(response, status, Json.createObjectBuilder().add("error", error).add("error_description", description)
+        write(response, status, Jsons.createObjectBuilder().add("error", error).add("error_description", description)
                 .build().toString());
     }
 

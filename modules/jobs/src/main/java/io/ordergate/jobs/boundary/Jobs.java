@@ -4,6 +4,7 @@ import io.ordergate.audit.boundary.AuditEntry;
 import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.jobs.control.EntityManagerSql;
 import io.ordergate.jobs.control.JobQueue;
+import io.ordergate.jobs.control.JobWorker;
 import io.ordergate.platform.boundary.Page;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.Roles;
@@ -16,6 +17,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +46,12 @@ public class Jobs {
     @Resource
     SessionContext context;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    JobWorker worker;
+
     @Inject
     @ConfigProperty(name = "ordergate.jobs.max-attempts", defaultValue = "20")
     int maxAttempts;
@@ -59,8 +69,10 @@ public class Jobs {
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public Optional<Long> enqueue(String type, String dedupeKey, String payload) {
-        return new JobQueue(new EntityManagerSql(em)).enqueue(type, dedupeKey, payload,
+        var id = new JobQueue(new EntityManagerSql(em)).enqueue(type, dedupeKey, payload,
                 new JobQueue.Limits(maxAttempts, giveUpAfter), Duration.ZERO);
+        id.ifPresent(added -> wakeWorkerAfterCommit());
+        return id;
     }
 
     /**
@@ -69,8 +81,30 @@ public class Jobs {
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public JobRequested request(String type, String dedupeKey, String payload) {
-        return new JobQueue(new EntityManagerSql(em)).request(type, dedupeKey, payload,
+        var requested = new JobQueue(new EntityManagerSql(em)).request(type, dedupeKey, payload,
                 new JobQueue.Limits(maxAttempts, giveUpAfter));
+        wakeWorkerAfterCommit();
+        return requested;
+    }
+
+    /**
+     * The job is visible to workers only once the caller's transaction commits: wake this node's
+     * worker then, instead of leaving the job to the next poll.
+     */
+    private void wakeWorkerAfterCommit() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before the commit
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    worker.wake();
+                }
+            }
+        });
     }
 
     /** Most recently changed first; {@code state} one of {@link #STATES} or null for all. */

@@ -25,7 +25,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,6 +37,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Runs due jobs on every node: polls the queue, claims as many jobs as it has idle workers, runs
  * each job's handler on a worker thread outside any transaction, and records the outcome. Only
  * job types with a handler in this application are claimed.
+ *
+ * <p>Why it does not only poll on a timer: one claim per poll interval capped a node at
+ * {@code workers / interval} jobs per second (16/s with the defaults) however short the jobs are.
+ * A full claim is followed by another one at once, a finished job frees its worker for the next
+ * claim at once, and a job enqueued on this node wakes the worker after its transaction commits
+ * ({@link #wake()}). The timer remains for jobs that become due later (backoff) and for jobs
+ * enqueued on other nodes.
  */
 @Singleton
 @Startup
@@ -79,6 +89,10 @@ public class JobWorker {
 
     final String node = nodeName();
     final Map<String, JobHandler> handlers = new HashMap<>();
+    /** Claimed jobs not finished yet; never more than {@code workers}. */
+    final AtomicInteger busy = new AtomicInteger();
+    /** A poll has been asked for and not started yet: many wake-ups in a row cost one poll. */
+    final AtomicBoolean pollWanted = new AtomicBoolean();
     ThreadPoolExecutor pool;
     ScheduledFuture<?> polling;
     Backoff backoff;
@@ -101,18 +115,54 @@ public class JobWorker {
         }
     }
 
-    void poll() {
+    /** Asks for a poll soon, on the scheduler's thread; cheap, and coalesced with one already asked for. */
+    public void wake() {
+        if (handlers.isEmpty() || !pollWanted.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            scheduler.execute(this::poll);
+        } catch (RejectedExecutionException e) {
+            // Shutting down: the next start polls anyway.
+            pollWanted.set(false);
+        }
+    }
+
+    /** Claims jobs while workers are idle and the queue hands out as many as asked for. */
+    synchronized void poll() {
+        pollWanted.set(false);
         if (handlers.isEmpty()) {
             return;
         }
         try {
-            int idle = workers - pool.getActiveCount() - pool.getQueue().size();
-            for (var claimed : store.claim(node, List.copyOf(handlers.keySet()), idle, lease)) {
-                pool.execute(() -> run(claimed));
+            int idle;
+            while ((idle = workers - busy.get()) > 0) {
+                var claimed = store.claim(node, List.copyOf(handlers.keySet()), idle, lease);
+                claimed.forEach(this::dispatch);
+                if (claimed.size() < idle) {
+                    return;
+                }
             }
         } catch (RuntimeException e) {
             // The database may be down: the next poll tries again; claimed jobs come back after their lease.
             LOG.log(Level.WARNING, "Job polling failed: {0}", String.valueOf(e));
+        }
+    }
+
+    private void dispatch(JobQueue.Claimed claimed) {
+        busy.incrementAndGet();
+        try {
+            pool.execute(() -> {
+                try {
+                    run(claimed);
+                } finally {
+                    busy.decrementAndGet();
+                    wake();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // Shutting down: the job runs again when its lease ends.
+            busy.decrementAndGet();
         }
     }
 

@@ -19,7 +19,11 @@ import org.flywaydb.core.Flyway;
  * <p>Pool and driver timeouts are short on purpose: SCAYLE waits at most 15 s for an answer, and a
  * request that cannot get a working connection within a few seconds must fail fast (503) instead of
  * queueing. Connections are validated on borrow so that a database restart or a cut network path is
- * survived without restarting OrderGate.
+ * survived without restarting OrderGate, but each connection at most once a second: validating on
+ * every borrow cost a {@code SELECT 1} round trip per transaction (a measurable share of a webhook
+ * call, see README "Benchmark"), and a connection broken within that second fails its statement,
+ * which the callers answer with 503 like any database failure; the next validation then drops the
+ * whole pool ({@code fail-all-connections}).
  *
  * <p>Migrations run on a connection of their own, without those timeouts: building an index on a
  * large table may take minutes and must not be cut short.
@@ -46,6 +50,7 @@ import org.flywaydb.core.Flyway;
             "fish.payara.is-connection-validation-required=true",
             "fish.payara.connection-validation-method=custom-validation",
             "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+            "fish.payara.validate-atmost-once-period-in-seconds=1",
             "fish.payara.fail-all-connections=true",
             "fish.payara.max-wait-time-in-millis=3000",
             "fish.payara.pool-resize-quantity=2"

@@ -1,6 +1,5 @@
 package io.ordergate.platform.boundary;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -41,12 +40,12 @@ public final class Hashes {
         if (value instanceof JsonObject object) {
             var sorted = new TreeMap<String, JsonValue>();
             object.forEach((k, v) -> sorted.put(k, canonical(v)));
-            var builder = Json.createObjectBuilder();
+            var builder = Jsons.createObjectBuilder();
             sorted.forEach(builder::add);
             return builder.build();
         }
         if (value instanceof JsonArray array) {
-            var builder = Json.createArrayBuilder();
+            var builder = Jsons.createArrayBuilder();
             array.forEach(v -> builder.add(canonical(v)));
             return builder.build();
         }

@@ -3,8 +3,11 @@ package io.ordergate.platform.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * The application's own MicroProfile Metrics, named once so that every module counts the same way
@@ -33,10 +36,28 @@ public class Meters {
     @Inject
     MetricRegistry registry;
 
+    /** The latency timer per endpoint, registered once under a lock (see {@link #latency}). */
+    private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
+
     /** One answered request of a webhook endpoint, with what its answer meant. */
     public void answered(String endpoint, String outcome, Duration took) {
         registry.counter(REQUESTS, new Tag("endpoint", endpoint), new Tag("outcome", outcome)).inc();
-        registry.timer(ACK_LATENCY, new Tag("endpoint", endpoint)).update(took);
+        latency(endpoint).update(took);
+    }
+
+    /**
+     * Why the lock: Payara's {@code TimerImpl} constructor updates a shared {@code HashMap}, so the
+     * first answers of a burst registering the timer at the same time failed with a
+     * {@code ConcurrentModificationException} (seen in the benchmark), and that answer was lost.
+     */
+    private Timer latency(String endpoint) {
+        var timer = latencies.get(endpoint);
+        if (timer != null) {
+            return timer;
+        }
+        synchronized (latencies) {
+            return latencies.computeIfAbsent(endpoint, e -> registry.timer(ACK_LATENCY, new Tag("endpoint", e)));
+        }
     }
 
     /** A rejected authentication of one realm ({@code scayle}, {@code admin}, ...), with the reason. */

@@ -1,6 +1,5 @@
 package io.ordergate.platform.boundary;
 
-import jakarta.json.Json;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
@@ -13,7 +12,7 @@ public record Problem(int status, String title, String detail) {
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public String toJson() {
-        var builder = Json.createObjectBuilder()
+        var builder = Jsons.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", title)
                 .add("status", status);

@@ -1,6 +1,5 @@
 package io.ordergate.platform.boundary;
 
-import jakarta.json.Json;
 import jakarta.json.JsonConfig;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -24,7 +23,7 @@ import java.util.Map;
  */
 public final class StrictJson {
 
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(
+    private static final JsonReaderFactory READERS = Jsons.createReaderFactory(
             Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
 
     private StrictJson() {
@@ -68,7 +67,7 @@ public final class StrictJson {
      * behind it is found here; and a NUL in a name or string could never be stored (PostgreSQL text).
      */
     static void checkRest(String text) {
-        try (var parser = Json.createParser(new StringReader(text))) {
+        try (var parser = Jsons.createParser(new StringReader(text))) {
             while (parser.hasNext()) {
                 var event = parser.next();
                 if ((event == JsonParser.Event.KEY_NAME || event == JsonParser.Event.VALUE_STRING)

@@ -5,12 +5,12 @@ import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.jobs.boundary.Job;
 import io.ordergate.jobs.boundary.JobResult;
 import io.ordergate.platform.boundary.Hashes;
+import io.ordergate.platform.boundary.Jsons;
 import io.ordergate.scalepoint.boundary.OrderData;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -182,7 +182,7 @@ public class OrderSnapshots {
 
     /** Stored bodies were JSON when they were stored. */
     static JsonValue json(String body) {
-        try (var reader = Json.createReader(new StringReader(body))) {
+        try (var reader = Jsons.createReader(new StringReader(body))) {
             return reader.readValue();
         }
     }

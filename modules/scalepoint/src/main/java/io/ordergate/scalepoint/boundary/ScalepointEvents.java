@@ -4,15 +4,15 @@ import io.ordergate.audit.boundary.AuditEntry;
 import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.jobs.boundary.Jobs;
 import io.ordergate.platform.boundary.Hashes;
+import io.ordergate.platform.boundary.Jsons;
 import io.ordergate.platform.boundary.Page;
-import io.ordergate.scalepoint.control.ScalepointEvent;
 import io.ordergate.platform.boundary.Roles;
+import io.ordergate.scalepoint.control.ScalepointEvent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
@@ -102,7 +102,7 @@ public class ScalepointEvents {
                     .getResultList().isEmpty();
             if (created) {
                 var job = jobs.enqueue(FETCH_JOB, event.orderToken(),
-                        Json.createObjectBuilder().add("orderToken", event.orderToken()).build().toString());
+                        Jsons.createObjectBuilder().add("orderToken", event.orderToken()).build().toString());
                 job.ifPresent(id -> em.createNativeQuery("UPDATE sp_order SET fetch_job_id = ?1 WHERE order_token = ?2")
                         .setParameter(1, id).setParameter(2, event.orderToken()).executeUpdate());
                 queued = job.isPresent();

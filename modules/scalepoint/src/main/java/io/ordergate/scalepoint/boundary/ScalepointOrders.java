@@ -3,16 +3,16 @@ package io.ordergate.scalepoint.boundary;
 import io.ordergate.audit.boundary.AuditEntry;
 import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.jobs.boundary.Jobs;
+import io.ordergate.platform.boundary.Jsons;
 import io.ordergate.platform.boundary.Page;
 import io.ordergate.platform.boundary.ProblemException;
-import io.ordergate.scalepoint.control.OrderDataParser;
 import io.ordergate.platform.boundary.Roles;
+import io.ordergate.scalepoint.control.OrderDataParser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
@@ -126,7 +126,7 @@ public class ScalepointOrders {
         var token = order.orderToken();
         // A fetch that is already running may have read the order before it changed: queue the next one.
         var requested = jobs.request(ScalepointEvents.FETCH_JOB, token,
-                Json.createObjectBuilder().add("orderToken", token).build().toString());
+                Jsons.createObjectBuilder().add("orderToken", token).build().toString());
         long jobId = requested.jobId();
         em.createNativeQuery("UPDATE sp_order SET fetch_job_id = ?1 WHERE order_token = ?2")
                 .setParameter(1, jobId).setParameter(2, token).executeUpdate();

@@ -5,15 +5,15 @@ import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.jobs.boundary.Job;
 import io.ordergate.jobs.boundary.JobResult;
 import io.ordergate.jobs.boundary.Jobs;
+import io.ordergate.platform.boundary.Jsons;
 import io.ordergate.platform.boundary.ProblemException;
-import io.ordergate.scalepoint.control.ScalepointConfig;
 import io.ordergate.platform.boundary.Roles;
+import io.ordergate.scalepoint.control.ScalepointConfig;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -93,7 +93,7 @@ public class ScalepointPublications {
         }
         var correlationId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
         var now = clock.instant();
-        var envelope = Json.createObjectBuilder()
+        var envelope = Jsons.createObjectBuilder()
                 .add("eventType", eventType)
                 .add("payloadVersion", config.payloadVersion())
                 .add("correlationId", correlationId)
@@ -112,7 +112,7 @@ public class ScalepointPublications {
                 .setParameter(4, body).setParameter(5, Timestamp.from(now)).setParameter(6, actor)
                 .getSingleResult()).longValue();
         var jobId = jobs.enqueue(PUBLISH_JOB, "publication:" + id,
-                Json.createObjectBuilder().add("publicationId", id).build().toString()).orElseThrow();
+                Jsons.createObjectBuilder().add("publicationId", id).build().toString()).orElseThrow();
         em.createNativeQuery("UPDATE sp_publication SET job_id = ?1 WHERE publication_id = ?2")
                 .setParameter(1, jobId).setParameter(2, id).executeUpdate();
         audit.record(new AuditEntry(AuditEntry.ACTOR_USER, actor, "scalepoint.event.publish-requested", "queued",

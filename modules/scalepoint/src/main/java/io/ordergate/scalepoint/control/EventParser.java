@@ -5,10 +5,10 @@ import static io.ordergate.platform.boundary.StrictJson.optionalObject;
 import static io.ordergate.platform.boundary.StrictJson.optionalString;
 
 import io.ordergate.platform.boundary.Hashes;
+import io.ordergate.platform.boundary.Jsons;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.StrictJson;
 import io.ordergate.scalepoint.boundary.CaseInfo;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.time.Instant;
@@ -105,7 +105,7 @@ public final class EventParser {
     }
 
     static JsonObject normalised(JsonObject object) {
-        var copy = Json.createObjectBuilder();
+        var copy = Jsons.createObjectBuilder();
         object.forEach((name, value) -> {
             if (value instanceof JsonString string && GUID_MEMBERS.contains(name)) {
                 copy.add(name, string.getString().toLowerCase(Locale.ROOT));

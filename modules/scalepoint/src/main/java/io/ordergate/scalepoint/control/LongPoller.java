@@ -1,5 +1,6 @@
 package io.ordergate.scalepoint.control;
 
+import io.ordergate.platform.boundary.Jsons;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.WorkerPools;
 import io.ordergate.scalepoint.boundary.ScalepointConnection;
@@ -14,7 +15,6 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -148,7 +148,7 @@ public class LongPoller {
                     + response.excerpt(), null, null);
         }
         JsonObject page;
-        try (var reader = Json.createReader(new StringReader(response.utf8()))) {
+        try (var reader = Jsons.createReader(new StringReader(response.utf8()))) {
             if (!(reader.readValue() instanceof JsonObject object)) {
                 throw new BadPartnerResponse(response.status(), "The Event API answered with JSON that is not an "
                         + "object.");

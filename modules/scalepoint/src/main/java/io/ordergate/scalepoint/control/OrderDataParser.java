@@ -1,11 +1,10 @@
 package io.ordergate.scalepoint.control;
 
+import io.ordergate.platform.boundary.Jsons;
 import io.ordergate.scalepoint.boundary.OrderData;
-
 import io.ordergate.scalepoint.boundary.OrderData.Address;
 import io.ordergate.scalepoint.boundary.OrderData.Contact;
 import io.ordergate.scalepoint.boundary.OrderData.Line;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -51,7 +50,7 @@ public final class OrderDataParser {
             throw new IllegalArgumentException("The Order Data response is not JSON: no body");
         }
         JsonValue value;
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = Jsons.createReader(new StringReader(json))) {
             value = reader.readValue();
         } catch (RuntimeException e) {
             // JsonParsingException, JsonException, and Parsson's plain RuntimeException for its limits

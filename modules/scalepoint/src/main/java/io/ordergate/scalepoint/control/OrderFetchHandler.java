@@ -3,12 +3,12 @@ package io.ordergate.scalepoint.control;
 import io.ordergate.jobs.boundary.Job;
 import io.ordergate.jobs.boundary.JobHandler;
 import io.ordergate.jobs.boundary.JobResult;
+import io.ordergate.platform.boundary.Jsons;
 import io.ordergate.scalepoint.boundary.OrderSnapshots;
 import io.ordergate.scalepoint.boundary.ScalepointConnection;
 import io.ordergate.scalepoint.boundary.ScalepointEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -81,7 +81,7 @@ public class OrderFetchHandler implements JobHandler {
             JsonValue json;
             try {
                 body = response.utf8();
-                try (var reader = Json.createReader(new StringReader(body))) {
+                try (var reader = Jsons.createReader(new StringReader(body))) {
                     json = reader.readValue();
                 }
             } catch (IllegalArgumentException | JsonParsingException e) {
@@ -127,7 +127,7 @@ public class OrderFetchHandler implements JobHandler {
     }
 
     static String orderToken(Job job) {
-        try (var reader = Json.createReader(new StringReader(job.payload()))) {
+        try (var reader = Jsons.createReader(new StringReader(job.payload()))) {
             if (reader.readValue() instanceof JsonObject payload && payload.get("orderToken") instanceof JsonString t) {
                 return t.getString();
             }

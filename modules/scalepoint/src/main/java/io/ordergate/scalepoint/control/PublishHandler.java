@@ -3,11 +3,11 @@ package io.ordergate.scalepoint.control;
 import io.ordergate.jobs.boundary.Job;
 import io.ordergate.jobs.boundary.JobHandler;
 import io.ordergate.jobs.boundary.JobResult;
+import io.ordergate.platform.boundary.Jsons;
 import io.ordergate.scalepoint.boundary.ScalepointConnection;
 import io.ordergate.scalepoint.boundary.ScalepointPublications;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -73,7 +73,7 @@ public class PublishHandler implements JobHandler {
     }
 
     static long publicationId(Job job) {
-        try (var reader = Json.createReader(new StringReader(job.payload()))) {
+        try (var reader = Jsons.createReader(new StringReader(job.payload()))) {
             if (reader.readValue() instanceof JsonObject payload
                     && payload.get("publicationId") instanceof JsonNumber id) {
                 return id.longValue();

@@ -1,8 +1,8 @@
 package io.ordergate.scalepoint.control;
 
+import io.ordergate.platform.boundary.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -136,7 +136,7 @@ public class ScalepointTokens {
         try {
             var text = response.utf8();
             if (!text.isBlank()) {
-                try (var reader = Json.createReader(new StringReader(text))) {
+                try (var reader = Jsons.createReader(new StringReader(text))) {
                     if (reader.readValue() instanceof JsonObject object) {
                         body = object;
                     }

@@ -6,8 +6,10 @@ import io.ordergate.idempotency.boundary.Claim;
 import io.ordergate.idempotency.boundary.Idempotency;
 import io.ordergate.idempotency.boundary.StoredResponse;
 import io.ordergate.platform.boundary.Hashes;
+import io.ordergate.platform.boundary.Jsons;
 import io.ordergate.platform.boundary.Page;
 import io.ordergate.platform.boundary.ProblemException;
+import io.ordergate.platform.boundary.Roles;
 import io.ordergate.scayle.control.Acknowledgements;
 import io.ordergate.scayle.control.DelegationRequest;
 import io.ordergate.scayle.control.DeliverableQuantities;
@@ -17,13 +19,11 @@ import io.ordergate.scayle.entity.Delegation;
 import io.ordergate.scayle.entity.DelegationAddress;
 import io.ordergate.scayle.entity.DelegationItem;
 import io.ordergate.scayle.entity.DeliveryAttempt;
-import io.ordergate.platform.boundary.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -96,7 +96,7 @@ public class Delegations {
 
     /** The idempotency key of an order: an unambiguous JSON array of merchant and reference. */
     static String identity(String... parts) {
-        var array = Json.createArrayBuilder();
+        var array = Jsons.createArrayBuilder();
         for (var part : parts) {
             array.add(part);
         }
@@ -350,7 +350,7 @@ public class Delegations {
                         c.conflict))
                 .toList();
         JsonValue acknowledgement = idempotency.find(SCOPE, identity(merchantKey, referenceKey))
-                .map(r -> Json.createReader(new ByteArrayInputStream(r.response().body())).readValue())
+                .map(r -> Jsons.createReader(new ByteArrayInputStream(r.response().body())).readValue())
                 .orElse(JsonValue.NULL);
         return Optional.of(new DelegationDetail(d.merchantKey, d.referenceKey, d.orderReferenceKey, d.scayleOrderId,
                 d.scayleId, d.companyId, d.shopId, d.shopKey, d.countryCode, d.languageCode, d.paymentMethod,

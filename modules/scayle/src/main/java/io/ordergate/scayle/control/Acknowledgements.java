@@ -1,6 +1,6 @@
 package io.ordergate.scayle.control;
 
-import jakarta.json.Json;
+import io.ordergate.platform.boundary.Jsons;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 
@@ -13,7 +13,7 @@ public final class Acknowledgements {
     /** @param deliverable one quantity per item, in request order */
     public static byte[] delegation(DelegationRequest order, List<Integer> deliverable) {
         var out = new ByteArrayOutputStream(256);
-        try (var json = Json.createGenerator(out)) {
+        try (var json = Jsons.createGenerator(out)) {
             json.writeStartObject()
                     .write("orderDelegationResult", "acknowledged")
                     .write("referenceKey", order.referenceKey())
@@ -34,7 +34,7 @@ public final class Acknowledgements {
 
     public static byte[] cancellation(CancellationRequest request) {
         var out = new ByteArrayOutputStream(128);
-        try (var json = Json.createGenerator(out)) {
+        try (var json = Jsons.createGenerator(out)) {
             json.writeStartObject()
                     .write("orderReferenceKey", request.orderReferenceKey())
                     .write("cancellationResult", "successful")

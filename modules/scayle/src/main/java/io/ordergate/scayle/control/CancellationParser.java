@@ -5,9 +5,9 @@ import static io.ordergate.platform.boundary.StrictJson.optionalLong;
 import static io.ordergate.platform.boundary.StrictJson.requiredString;
 
 import io.ordergate.platform.boundary.Hashes;
+import io.ordergate.platform.boundary.Jsons;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.StrictJson;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonValue;
@@ -46,9 +46,9 @@ public final class CancellationParser {
             }
         }
         // The warehouses are a set: [2,1] and [1,2] are the same cancellation.
-        var normalized = Json.createObjectBuilder(request);
+        var normalized = Jsons.createObjectBuilder(request);
         if (!warehouses.isEmpty()) {
-            normalized.add("warehouseIds", Json.createArrayBuilder(List.copyOf(warehouses)));
+            normalized.add("warehouseIds", Jsons.createArrayBuilder(List.copyOf(warehouses)));
         }
         return new CancellationRequest(orderReferenceKey, merchantKey, optionalLong(request, "companyId"),
                 List.copyOf(warehouses), Hashes.canonicalJsonSha256(normalized.build()));

@@ -6,13 +6,13 @@ import io.ordergate.credentials.boundary.AuthenticationFailed;
 import io.ordergate.credentials.boundary.Credentials;
 import io.ordergate.credentials.boundary.ScayleCaller;
 import io.ordergate.platform.boundary.Hashes;
+import io.ordergate.platform.boundary.Jsons;
 import io.ordergate.platform.boundary.Meters;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.RequestBodies;
 import io.ordergate.platform.boundary.Unavailable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.io.InputStream;
 import java.time.Clock;
@@ -178,7 +178,7 @@ public class WebhookGate {
                 sorted.put(name.toLowerCase(Locale.ROOT), String.join(", ", values));
             }
         });
-        var json = Json.createObjectBuilder();
+        var json = Jsons.createObjectBuilder();
         sorted.forEach(json::add);
         return json.build().toString();
     }
