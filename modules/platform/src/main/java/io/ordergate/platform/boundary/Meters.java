@@ -36,8 +36,8 @@ public class Meters {
     @Inject
     MetricRegistry registry;
 
-    /** The latency timer per endpoint, registered once under a lock (see {@link #latency}). */
-    private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
+    /** Every timer, registered once under a lock (see {@link #timer}). */
+    private static final Map<String, Timer> TIMERS = new ConcurrentHashMap<>();
 
     /** One answered request of a webhook endpoint, with what its answer meant. */
     public void answered(String endpoint, String outcome, Duration took) {
@@ -45,18 +45,26 @@ public class Meters {
         latency(endpoint).update(took);
     }
 
-    /**
-     * Why the lock: Payara's {@code TimerImpl} constructor updates a shared {@code HashMap}, so the
-     * first answers of a burst registering the timer at the same time failed with a
-     * {@code ConcurrentModificationException} (seen in the benchmark), and that answer was lost.
-     */
     private Timer latency(String endpoint) {
-        var timer = latencies.get(endpoint);
+        return timer(ACK_LATENCY, new Tag("endpoint", endpoint));
+    }
+
+    /**
+     * The timer of that name and tags, registered once under one lock for the whole application.
+     * Why the lock: Payara's {@code TimerImpl} constructor updates a {@code HashMap} shared by all
+     * timers, so timers registered at the same time on different threads failed with a
+     * {@code ConcurrentModificationException}: first the acknowledgement timer in a burst (seen in
+     * the benchmark, the answer was lost), then the fetch timer when the job workers started
+     * several fetches at once. Every timer of OrderGate is therefore obtained here.
+     */
+    public Timer timer(String name, Tag... tags) {
+        var key = name + java.util.Arrays.toString(tags);
+        var timer = TIMERS.get(key);
         if (timer != null) {
             return timer;
         }
-        synchronized (latencies) {
-            return latencies.computeIfAbsent(endpoint, e -> registry.timer(ACK_LATENCY, new Tag("endpoint", e)));
+        synchronized (TIMERS) {
+            return TIMERS.computeIfAbsent(key, k -> registry.timer(name, tags));
         }
     }
 

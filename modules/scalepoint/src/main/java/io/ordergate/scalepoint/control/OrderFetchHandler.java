@@ -4,6 +4,7 @@ import io.ordergate.jobs.boundary.Job;
 import io.ordergate.jobs.boundary.JobHandler;
 import io.ordergate.jobs.boundary.JobResult;
 import io.ordergate.platform.boundary.Jsons;
+import io.ordergate.platform.boundary.Meters;
 import io.ordergate.scalepoint.boundary.OrderSnapshots;
 import io.ordergate.scalepoint.boundary.ScalepointConnection;
 import io.ordergate.scalepoint.boundary.ScalepointEvents;
@@ -53,6 +54,9 @@ public class OrderFetchHandler implements JobHandler {
     @Inject
     MetricRegistry registry;
 
+    @Inject
+    Meters meters;
+
     @Override
     public String type() {
         return ScalepointEvents.FETCH_JOB;
@@ -70,7 +74,7 @@ public class OrderFetchHandler implements JobHandler {
                         orderToken));
             });
         } finally {
-            registry.timer("ordergate.scalepoint.fetch.latency").update(Duration.ofNanos(System.nanoTime() - started));
+            meters.timer("ordergate.scalepoint.fetch.latency").update(Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
