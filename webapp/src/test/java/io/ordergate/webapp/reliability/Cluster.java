@@ -104,6 +104,31 @@ final class Cluster implements AutoCloseable {
         return database;
     }
 
+    /** The cluster's database, as the test reaches it. */
+    String jdbcUrl() {
+        return environment.get("ORDERGATE_DB_URL");
+    }
+
+    /** The first column of the first row of a query on the cluster's database; a String[] is bound as text[]. */
+    long count(String sql, Object... parameters) {
+        try (var connection = DriverManager.getConnection(jdbcUrl(), "postgres", "");
+                var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                if (parameters[i] instanceof String[] array) {
+                    statement.setArray(i + 1, connection.createArrayOf("text", array));
+                } else {
+                    statement.setObject(i + 1, parameters[i]);
+                }
+            }
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     /** The launcher's state folder: node logs, nginx's configuration and logs. */
     Path stateDir() {
         return root.resolve(".ordergate/cluster-" + front);
@@ -152,7 +177,7 @@ final class Cluster implements AutoCloseable {
     }
 
     private void recreateDatabase() {
-        var url = environment.get("ORDERGATE_DB_URL");
+        var url = jdbcUrl();
         var admin = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
         try (var connection = DriverManager.getConnection(admin, "postgres", "");
                 var statement = connection.createStatement()) {

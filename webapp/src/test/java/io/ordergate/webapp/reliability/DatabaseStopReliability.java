@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,9 +131,9 @@ class DatabaseStopReliability {
 
         // No partial rows; every acknowledged order is stored.
         var acknowledged = all.stream().filter(s -> s.status() == 201).map(Sent::reference).toList();
-        assertThat(count("SELECT count(*) FROM scayle_delegation WHERE merchant_key = ? AND reference_key = ANY (?)",
+        assertThat(cluster.count("SELECT count(*) FROM scayle_delegation WHERE merchant_key = ? AND reference_key = ANY (?)",
                 merchant.key(), acknowledged.toArray(String[]::new))).isEqualTo(acknowledged.size());
-        var incomplete = count("SELECT count(*) FROM scayle_delegation d WHERE merchant_key = ? AND ("
+        var incomplete = cluster.count("SELECT count(*) FROM scayle_delegation d WHERE merchant_key = ? AND ("
                 + "(SELECT count(*) FROM scayle_delegation_item i WHERE i.delegation_id = d.delegation_id) <> 2 OR "
                 + "(SELECT count(*) FROM scayle_delegation_address a WHERE a.delegation_id = d.delegation_id) <> 2 OR "
                 + "(SELECT count(*) FROM scayle_delivery_attempt t WHERE t.delegation_id = d.delegation_id "
@@ -149,8 +147,9 @@ class DatabaseStopReliability {
                 Gateway.order(merchant, reference), Duration.ofSeconds(15)).status()).distinct().toList();
         Report.line("%d orders refused during the outage redelivered: statuses %s", refused.size(), redelivered);
         assertThat(redelivered).containsExactly(201);
-        assertThat(count("SELECT count(*) FROM scayle_delegation WHERE merchant_key = ?", merchant.key()))
+        assertThat(cluster.count("SELECT count(*) FROM scayle_delegation WHERE merchant_key = ?", merchant.key()))
                 .isEqualTo(all.size());
+        Secrets.assertNowhere(cluster);
     }
 
     private static int status(java.net.URI uri) {
@@ -165,23 +164,4 @@ class DatabaseStopReliability {
         }
     }
 
-    private static long count(String sql, Object... parameters) {
-        var url = "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/" + cluster.database();
-        try (var connection = DriverManager.getConnection(url, "postgres", "");
-                var statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                if (parameters[i] instanceof String[] array) {
-                    statement.setArray(i + 1, connection.createArrayOf("text", array));
-                } else {
-                    statement.setObject(i + 1, parameters[i]);
-                }
-            }
-            try (var rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
 }

@@ -138,10 +138,10 @@ class ScalepointOutageReliability {
 
         assertThat(circuitSeen).as("the circuit breaker visible in the metrics").isTrue();
         assertThat(fetched()).as("orders fetched within 2 minutes of the recovery").isEqualTo(ORDERS.size());
-        assertThat(count("SELECT count(*) FROM sp_snapshot WHERE order_token = ANY (?)")).isEqualTo(ORDERS.size());
+        assertThat(cluster.count("SELECT count(*) FROM sp_snapshot WHERE order_token = ANY (?)", tokens())).isEqualTo(ORDERS.size());
         assertThat(jobs).as("no job dead or lost").doesNotContainKey("dead");
         assertThat(scalepoint.internalErrors()).isEmpty();
-        Secrets.assertNowhere(cluster.logs(), jdbcUrl());
+        Secrets.assertNowhere(cluster);
     }
 
     /** OrderGate's side of the connection, set up as an operator does, and the certificate given to Scalepoint. */
@@ -219,16 +219,21 @@ class ScalepointOutageReliability {
                 .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The announced orders' tokens, as stored (lower case). */
+    private static String[] tokens() {
+        return ORDERS.keySet().toArray(String[]::new);
+    }
+
     private static long fetched() {
-        return count("SELECT count(*) FROM sp_order WHERE status = 'fetched' AND order_token = ANY (?)");
+        return cluster.count("SELECT count(*) FROM sp_order WHERE status = 'fetched' AND order_token = ANY (?)", tokens());
     }
 
     private static Map<String, Long> jobStates() {
         var states = new java.util.TreeMap<String, Long>();
-        try (var connection = DriverManager.getConnection(jdbcUrl(), "postgres", "");
+        try (var connection = DriverManager.getConnection(cluster.jdbcUrl(), "postgres", "");
                 var statement = connection.prepareStatement("SELECT state, count(*) FROM job WHERE dedupe_key = ANY (?) "
                         + "GROUP BY state")) {
-            statement.setArray(1, connection.createArrayOf("text", ORDERS.keySet().toArray()));
+            statement.setArray(1, connection.createArrayOf("text", tokens()));
             try (var rows = statement.executeQuery()) {
                 while (rows.next()) {
                     states.put(rows.getString(1), rows.getLong(2));
@@ -240,21 +245,4 @@ class ScalepointOutageReliability {
         return states;
     }
 
-    private static long count(String sql) {
-        try (var connection = DriverManager.getConnection(jdbcUrl(), "postgres", "");
-                var statement = connection.prepareStatement(sql)) {
-            statement.setArray(1, connection.createArrayOf("text", ORDERS.keySet().toArray()));
-            try (var rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String jdbcUrl() {
-        return "jdbc:postgresql://" + System.getProperty("it.db.host") + ":" + System.getProperty("it.db.port") + "/"
-                + cluster.database();
-    }
 }

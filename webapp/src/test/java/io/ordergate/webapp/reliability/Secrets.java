@@ -6,11 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -34,7 +32,8 @@ final class Secrets {
      * Greps the files and the database's audit records (every column, as text) for every secret
      * registered so far; fails naming the secret's kind and where it was found (never the secret).
      */
-    static void assertNowhere(List<Path> logs, String jdbcUrl) {
+    static void assertNowhere(Cluster cluster) {
+        var logs = cluster.logs();
         var found = new ArrayList<String>();
         long lines = 0;
         for (var log : logs) {
@@ -55,7 +54,7 @@ final class Secrets {
             }
         }
         long records = 0;
-        try (var connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
+        try (var connection = DriverManager.getConnection(cluster.jdbcUrl(), "postgres", "");
                 var statement = connection.createStatement();
                 var rows = statement.executeQuery("SELECT audit_id, a::text FROM audit_record a")) {
             while (rows.next()) {
