@@ -14,14 +14,15 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Refuses state-changing requests to the REST API that a browser sends on behalf of another site.
+ * Refuses state-changing requests to the REST API and the token endpoint that a browser sends on
+ * behalf of another site.
  * Browsers attach cached Basic credentials to such requests, so a page elsewhere could otherwise
  * make a logged-in administrator's browser rotate a credential. Partners' servers send neither
  * header and pass; a browser says where the request comes from in {@code Sec-Fetch-Site} (trusted
  * when present) or else {@code Origin}, which must then be this server's own origin or that of
  * {@code ORDERGATE_PUBLIC_URL}. The console (Vaadin) has its own CSRF token.
  */
-@WebFilter(urlPatterns = "/api/*", asyncSupported = true)
+@WebFilter(urlPatterns = {"/api/*", "/oauth/*"}, asyncSupported = true)
 public class CrossSiteRequests extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
