@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -41,7 +42,7 @@ public class ScalepointApi {
     Clock clock;
 
     /** How long a job waits after a 429 that named no Retry-After. */
-    static final java.time.Duration RATE_LIMIT_WAIT = java.time.Duration.ofSeconds(5);
+    static final Duration RATE_LIMIT_WAIT = Duration.ofSeconds(5);
 
     @Timeout(15_000)
     @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
