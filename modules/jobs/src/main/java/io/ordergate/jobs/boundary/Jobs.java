@@ -55,8 +55,9 @@ public class Jobs {
     @Inject
     JobWorker worker;
 
+    /** 0: no attempt limit, a failing job is given up by time alone. */
     @Inject
-    @ConfigProperty(name = "ordergate.jobs.max-attempts", defaultValue = "20")
+    @ConfigProperty(name = "ordergate.jobs.max-attempts", defaultValue = "0")
     int maxAttempts;
 
     @Inject
@@ -184,9 +185,10 @@ public class Jobs {
             throw new ProblemException(409, "Conflict", "Another job for the same " + job.type() + " is already "
                     + "waiting to run.");
         }
-        sql.update("UPDATE job SET state = 'pending', run_at = now(), max_attempts = attempts + ?, "
+        sql.update("UPDATE job SET state = 'pending', run_at = now(), "
+                + "max_attempts = CASE WHEN ? > 0 THEN attempts + ? ELSE 0 END, "
                 + "give_up_at = now() + make_interval(secs => ?), locked_by = NULL, locked_until = NULL, "
-                + "finished_at = NULL, updated_at = now() WHERE job_id = ?", maxAttempts,
+                + "finished_at = NULL, updated_at = now() WHERE job_id = ?", maxAttempts, maxAttempts,
                 (double) giveUpAfter.toSeconds(), id);
         audit.record(AuditEntry.byUser(actor, "job.retried", "job", String.valueOf(id),
                 Map.of("type", job.type(), "previousState", job.state(), "attempts", String.valueOf(job.attempts()))));
