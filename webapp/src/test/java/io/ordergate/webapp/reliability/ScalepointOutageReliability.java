@@ -138,7 +138,7 @@ class ScalepointOutageReliability {
 
         assertThat(circuitSeen).as("the circuit breaker visible in the metrics").isTrue();
         assertThat(fetched()).as("orders fetched within 2 minutes of the recovery").isEqualTo(ORDERS.size());
-        assertThat(cluster.count("SELECT count(*) FROM sp_snapshot WHERE order_token = ANY (?)", tokens())).isEqualTo(ORDERS.size());
+        assertThat(cluster.count("SELECT count(*) FROM sp_snapshot WHERE order_token = ANY (?)", (Object) tokens())).isEqualTo(ORDERS.size());
         assertThat(jobs).as("no job dead or lost").doesNotContainKey("dead");
         assertThat(scalepoint.internalErrors()).isEmpty();
         Secrets.assertNowhere(cluster);
@@ -225,7 +225,7 @@ class ScalepointOutageReliability {
     }
 
     private static long fetched() {
-        return cluster.count("SELECT count(*) FROM sp_order WHERE status = 'fetched' AND order_token = ANY (?)", tokens());
+        return cluster.count("SELECT count(*) FROM sp_order WHERE status = 'fetched' AND order_token = ANY (?)", (Object) tokens());
     }
 
     private static Map<String, Long> jobStates() {
