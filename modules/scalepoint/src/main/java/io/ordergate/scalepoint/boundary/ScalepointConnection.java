@@ -373,17 +373,23 @@ public class ScalepointConnection {
             }
             // the details are for whoever reads the server log, not for the connection test's screen
             LOG.log(Level.INFO, "Scalepoint connection test: {0}", failure.getMessage());
+            var tls = "The TLS handshake with the token endpoint failed (certificate or protocol not accepted).";
+            var unresolved = "The token endpoint's host could not be resolved.";
             for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-                var message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
-                if (cause instanceof SSLException || message.contains("ssl") || message.contains("handshake")
-                        || message.contains("pkix")) {
-                    return "The TLS handshake with the token endpoint failed (certificate or protocol not accepted).";
+                if (cause instanceof SSLException) {
+                    return tls;
                 }
                 if (cause instanceof UnknownHostException) {
-                    return "The token endpoint's host could not be resolved.";
+                    return unresolved;
                 }
             }
-            return "Could not connect to the token endpoint (connection refused, reset or timed out).";
+            // a client library may pass the cause on as text only: PartnerClients names its class
+            var text = String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT);
+            if (text.contains("sslexception") || text.contains("sslhandshakeexception") || text.contains("pkix")) {
+                return tls;
+            }
+            return text.contains("unknownhostexception") ? unresolved
+                    : "Could not connect to the token endpoint (connection refused, reset or timed out).";
         }
         var described = describe(failure);
         if (failure.getClass().getName().startsWith("org.eclipse.microprofile.faulttolerance.")) {

@@ -30,7 +30,20 @@ class ConnectionTestFailureTest {
         assertThat(ScalepointConnection.testFailure(noAnswer(new SSLHandshakeException("PKIX path building failed"))))
                 .isEqualTo("The TLS handshake with the token endpoint failed (certificate or protocol not accepted).");
         assertThat(ScalepointConnection.testFailure(noAnswer(new UnknownHostException("internal.corp"))))
-                .doesNotContain("internal.corp");
+                .isEqualTo("The token endpoint's host could not be resolved.");
+        assertThat(ScalepointConnection.testFailure(noAnswer(new UnknownHostException("ssl.partner.example"))))
+                .isEqualTo("The token endpoint's host could not be resolved.");
+    }
+
+    @Test
+    void aCauseKeptOnlyAsTextIsStillRecognised() {
+        var flattened = new PartnerUnavailable(null, "The Scalepoint token endpoint could not be reached: "
+                + "SSLException (Unsupported or unrecognized SSL message)", null, null);
+        var refused = new PartnerUnavailable(null, "The Scalepoint token endpoint could not be reached: "
+                + "ConnectException (Connection refused: ssl.partner.example/10.0.0.1:22)", null, null);
+
+        assertThat(ScalepointConnection.testFailure(flattened)).startsWith("The TLS handshake");
+        assertThat(ScalepointConnection.testFailure(refused)).startsWith("Could not connect");
     }
 
     @Test
