@@ -10,7 +10,8 @@
  * the {@link java.time.Clock} producer, the database readiness check, the application's metrics
  * ({@link io.ordergate.platform.boundary.Meters}, the pool gauges, {@link io.ordergate.platform.boundary.Refreshing}
  * for gauges that read the database), the client's address behind trusted proxies
- * ({@link io.ordergate.platform.boundary.ClientAddress}).
+ * ({@link io.ordergate.platform.boundary.ClientAddress}), the rule for partner URLs OrderGate calls
+ * ({@link io.ordergate.platform.boundary.OutboundUrls}: https to public addresses only).
  *
  * <p>Tables owned: none (Flyway's own {@code flyway_schema_history}). Depends on nothing but the
  * platform APIs.
