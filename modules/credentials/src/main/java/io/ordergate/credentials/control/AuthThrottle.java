@@ -103,6 +103,8 @@ public class AuthThrottle {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void failed(String scope, String source, String username) {
+        // Counters only: a crash may lose the last moment's counts, so a refusal need not wait for a flush to disk.
+        em.createNativeQuery("SET LOCAL synchronous_commit TO OFF").executeUpdate();
         if (username != null) {
             failed(bucket(scope, source, username), 1);
         }
