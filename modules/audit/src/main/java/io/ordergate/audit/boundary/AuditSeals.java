@@ -2,6 +2,8 @@ package io.ordergate.audit.boundary;
 
 import io.ordergate.audit.control.AuditChain;
 import io.ordergate.platform.boundary.Roles;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -24,6 +26,7 @@ import java.util.Map;
  * refuse a fork anyway).
  */
 @Stateless
+@DenyAll
 public class AuditSeals {
 
     /** Advisory lock key of the sealer ("OGAUDIT" as a number). */
@@ -49,6 +52,7 @@ public class AuditSeals {
      * @return how many were sealed; 0 also when another node is sealing right now
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @PermitAll
     public int sealBatch(int max) {
         var locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
                 .setParameter(1, SEALER_LOCK).getSingleResult();

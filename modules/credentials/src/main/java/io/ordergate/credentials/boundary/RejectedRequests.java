@@ -2,6 +2,7 @@ package io.ordergate.credentials.boundary;
 
 import io.ordergate.audit.boundary.AuditEntry;
 import io.ordergate.credentials.control.RejectionWindows;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -13,8 +14,10 @@ import jakarta.inject.Inject;
  * and window the first few are audited one by one, the rest are counted, and when the window is
  * over one record ({@link RejectionWindows#SUMMARY_ACTION}) says how many more there were.
  * Rejections of authenticated callers are accountable and are audited in full, not through here.
+ * Open to every caller: it is called precisely when there is no authenticated one.
  */
 @Stateless
+@PermitAll
 public class RejectedRequests {
 
     @Inject

@@ -10,6 +10,8 @@ import io.ordergate.scalepoint.control.ScalepointConfig;
 import io.ordergate.scalepoint.control.ScalepointTokens;
 import io.ordergate.scalepoint.control.Settings;
 import io.ordergate.platform.boundary.Roles;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -38,6 +40,7 @@ import java.util.regex.Pattern;
  * every outbound call uses. Private keys and client secrets are sealed with the master key.
  */
 @Stateless
+@DenyAll
 public class ScalepointConnection {
 
     static final String KEY_PURPOSE = "scalepoint.certificate-key";
@@ -265,6 +268,7 @@ public class ScalepointConnection {
      * @throws NotConnected with what staff must do, when OrderGate is not connected yet
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @PermitAll
     public Settings settings() {
         var row = row().orElseThrow(() -> new NotConnected("Scalepoint is not connected: set the connection "
                 + "(PUT /api/admin/scalepoint/connection) first."));
