@@ -1,7 +1,6 @@
 package io.ordergate.credentials.boundary;
 
 import io.ordergate.audit.boundary.AuditEntry;
-import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.platform.boundary.AdminApiDoor;
 import io.ordergate.platform.boundary.ClientAddress;
 import io.ordergate.platform.boundary.Meters;
@@ -60,7 +59,7 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
     IdentityStoreHandler identities;
 
     @Inject
-    AuditTrail audit;
+    RejectedRequests rejected;
 
     @Inject
     Meters meters;
@@ -150,9 +149,10 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
         }
     }
 
+    /** Through {@link RejectedRequests}: anyone can send these, so a flood is summarised, not kept. */
     void audit(HttpServletRequest request, String source, String username, String reason, int status) {
         try {
-            audit.record(new AuditEntry(username == null ? AuditEntry.ACTOR_ANONYMOUS : AuditEntry.ACTOR_USER,
+            rejected.audit(new AuditEntry(username == null ? AuditEntry.ACTOR_ANONYMOUS : AuditEntry.ACTOR_USER,
                     username == null ? source : username, "admin.request.rejected", "rejected", "admin-api",
                     request.getMethod() + " " + request.getRequestURI(), source, null, null,
                     Map.of("reason", reason, "status", String.valueOf(status))));
