@@ -1,9 +1,26 @@
 /**
  * A durable job queue and outbox in PostgreSQL for every module: enqueue inside the caller's
  * transaction, workers on every node claim due jobs with {@code FOR UPDATE SKIP LOCKED} under a
- * lease, exponential backoff with jitter that honours {@code Retry-After}, one attempt record per
- * try, a job that exhausts its attempts or time limit becomes {@code dead} (visible, never
- * dropped), and people can retry it.
+ * lease, one attempt record per try, a job that runs out of time becomes {@code dead} (visible,
+ * never dropped), and people can retry it.
+ *
+ * <p>What a handler's {@link io.ordergate.jobs.boundary.JobResult} does to its job:
+ * <ul>
+ * <li>{@code succeeded}: done.
+ * <li>{@code retry}: a failed attempt. The job runs again after an exponential back-off with
+ * jitter ({@code ordergate.jobs.backoff-base} × 2^(attempt−1), at most
+ * {@code ordergate.jobs.backoff-cap}), never earlier than the partner's {@code Retry-After}.
+ * <li>{@code deferred}: the handler did not try, because something it depends on said when it
+ * can be tried again (an open circuit breaker). The attempt is given back (not counted, no attempt
+ * record, the back-off does not grow) and the job runs again after the wait it named; its last
+ * error says what it waits for.
+ * <li>{@code permanent}: dead at once.
+ * </ul>
+ * Give-up is by time: a job is never scheduled after its give-up time
+ * ({@code ordergate.jobs.give-up-after} after it was queued, default two days), so the last try
+ * happens then, and a job that fails or is deferred at or after that time is dead. A partner that
+ * is down for less than the give-up time therefore never kills a job. An attempt limit
+ * ({@code ordergate.jobs.max-attempts}) applies only when set above 0.
  *
  * <p>Public API ({@code boundary}): {@link io.ordergate.jobs.boundary.Jobs} (enqueue, list,
  * retry), the {@link io.ordergate.jobs.boundary.JobHandler} a module implements for its job type,

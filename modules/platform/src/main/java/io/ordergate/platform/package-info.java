@@ -14,7 +14,8 @@
  * readiness check, the application's metrics
  * ({@link io.ordergate.platform.boundary.Meters}, the pool gauges, {@link io.ordergate.platform.boundary.Refreshing}
  * for gauges that read the database), the client's address behind trusted proxies
- * ({@link io.ordergate.platform.boundary.ClientAddress}).
+ * ({@link io.ordergate.platform.boundary.ClientAddress}), the rule for partner URLs OrderGate calls
+ * ({@link io.ordergate.platform.boundary.OutboundUrls}: https to public addresses only).
  *
  * <p>Tables owned: {@code platform_master_key} (and Flyway's own {@code flyway_schema_history}).
  * Depends on nothing but the platform APIs.

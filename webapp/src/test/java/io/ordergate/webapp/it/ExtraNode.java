@@ -33,7 +33,7 @@ final class ExtraNode implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts a node on {@code port} and waits until it is ready. */
+    /** Starts a node on {@code port} and waits until it is ready; {@code environment} may hold nulls (unset). */
     static ExtraNode start(int port, Map<String, String> environment) {
         var node = launch(port, environment);
         node.awaitReady();
@@ -51,7 +51,14 @@ final class ExtraNode implements AutoCloseable {
                     "--nocluster", "--rootdir", root.resolve("payara").toString()))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
-            builder.environment().putAll(environment);
+            // A null value unsets what the node would inherit from the test JVM (e.g. the short IT timings).
+            environment.forEach((name, value) -> {
+                if (value == null) {
+                    builder.environment().remove(name);
+                } else {
+                    builder.environment().put(name, value);
+                }
+            });
             return new ExtraNode(builder.start(), port, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -181,8 +181,12 @@ class ScalepointFetchIT extends ScalepointBase {
         try {
             tokens.forEach(token -> announce(client, token));
 
-            await("the circuit breaker to open", WAIT, () -> count("SELECT count(*) FROM sp_fetch WHERE order_token = "
-                    + "ANY (?) AND error LIKE '%circuit breaker open%'", (Object) lower) > 0 ? true : null);
+            // A fetch refused by the open breaker is no failed attempt: its job waits for the breaker.
+            await("the circuit breaker to open", WAIT, () -> count("SELECT count(*) FROM job WHERE dedupe_key = "
+                    + "ANY (?) AND last_error LIKE 'Waiting for the circuit breaker until %'", (Object) lower) > 0
+                    ? true : null);
+            assertThat(count("SELECT count(*) FROM sp_fetch WHERE order_token = ANY (?) AND error LIKE '%circuit%'",
+                    (Object) lower)).isZero();
             assertThat(count("SELECT count(*) FROM sp_order WHERE order_token = ANY (?) AND status = 'failed'",
                     (Object) lower)).isPositive();
             var status = Json.object(get("api/admin/scalepoint/status", admin()).body());

@@ -69,7 +69,9 @@ public class JobsView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(JobView::type).setHeader("Type").setAutoWidth(true);
         grid.addColumn(JobView::dedupeKey).setHeader("For").setAutoWidth(true);
         grid.addColumn(JobView::state).setHeader("State").setAutoWidth(true);
-        grid.addColumn(j -> j.attempts() + " / " + j.maxAttempts()).setHeader("Attempts").setAutoWidth(true);
+        // 0: no attempt limit, the job is given up by time
+        grid.addColumn(j -> j.maxAttempts() > 0 ? j.attempts() + " / " + j.maxAttempts() : String.valueOf(j.attempts()))
+                .setHeader("Attempts").setAutoWidth(true);
         grid.addColumn(j -> BrowserTime.format(j.updatedAt())).setHeader("Changed")
                 .setTooltipGenerator(j -> BrowserTime.utc(j.updatedAt())).setAutoWidth(true);
         grid.addColumn(j -> j.lastStatus() == null ? "" : String.valueOf(j.lastStatus())).setHeader("HTTP")

@@ -10,6 +10,8 @@ import io.ordergate.credentials.control.Secrets;
 import io.ordergate.credentials.entity.ScayleCredential;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.Roles;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * as keyed hashes.
  */
 @Stateless
+@DenyAll
 public class Credentials {
 
     static final String REALM = "OrderGate SCAYLE";
@@ -63,6 +66,7 @@ public class Credentials {
 
     /** How long replaced credentials (SCAYLE and webhook clients) keep working after a rotation. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     public Duration rotationGrace() {
         return rotationGrace;
     }
@@ -162,6 +166,7 @@ public class Credentials {
      * @throws AuthenticationFailed 401 or 429
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @PermitAll
     public ScayleCaller authenticateScayle(String authorization, String source) {
         if (authorization == null) {
             throw new AuthenticationFailed(REALM, "missing", null);

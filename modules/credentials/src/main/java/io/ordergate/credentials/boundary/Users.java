@@ -8,6 +8,8 @@ import io.ordergate.credentials.control.Secrets;
 import io.ordergate.credentials.entity.UserAccount;
 import io.ordergate.platform.boundary.ProblemException;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -31,6 +33,7 @@ import java.util.regex.Pattern;
  * {@code auditor}), failed-login throttling.
  */
 @Stateless
+@DenyAll
 public class Users {
 
     static final Logger LOG = Logger.getLogger(Users.class.getName());
@@ -70,6 +73,7 @@ public class Users {
      * @param configuredPassword the configured password, or empty to generate one
      * @return the generated password, if one was generated
      */
+    @PermitAll
     public Optional<String> ensureInitialAdmin(Optional<String> configuredPassword) {
         long users = em.createQuery("SELECT COUNT(u) FROM UserAccount u", Long.class).getSingleResult();
         if (users > 0) {
@@ -89,6 +93,7 @@ public class Users {
      * @throws AuthenticationFailed 401 (or 429 when throttled)
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @PermitAll
     public AuthenticatedUser authenticateBasic(String authorization, String source) {
         if (authorization == null) {
             throw new AuthenticationFailed(REALM, "missing", null);
@@ -112,6 +117,7 @@ public class Users {
      *         throttled); the caller must not tell the first three apart to the user
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @PermitAll
     public AuthenticatedUser authenticatePassword(String username, String password, String source) {
         throwIfBlocked(source, username);
         var account = username == null ? null : em.find(UserAccount.class, username);
@@ -127,6 +133,7 @@ public class Users {
 
     /** The user as the store has it now, if it exists and is enabled: a console session is re-checked with it. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @PermitAll
     public Optional<AuthenticatedUser> current(String username) {
         var account = username == null ? null : em.find(UserAccount.class, username);
         return account == null || !account.enabled() ? Optional.empty()
@@ -138,6 +145,7 @@ public class Users {
      * failures, if they are.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    @PermitAll
     public Optional<Duration> loginBlocked(String username, String source) {
         return throttle.blocked(SCOPE, source, username);
     }

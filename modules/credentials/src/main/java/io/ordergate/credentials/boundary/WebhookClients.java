@@ -9,6 +9,8 @@ import io.ordergate.credentials.control.Secrets;
 import io.ordergate.credentials.entity.WebhookClient;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.Roles;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * tokens stop working at once because every check also looks the client up.
  */
 @Stateless
+@DenyAll
 public class WebhookClients {
 
     static final String THROTTLE_SCOPE = "client";
@@ -121,6 +124,7 @@ public class WebhookClients {
      * @throws TokenError the RFC 6749 error to answer
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    @PermitAll
     public AccessTokens.Issued token(TokenRequest request) {
         String clientId = request.clientId();
         try {
@@ -186,6 +190,7 @@ public class WebhookClients {
      * @throws AuthenticationFailed 401 with a Bearer challenge
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @PermitAll
     public WebhookCaller authenticateBearer(String authorization, String platform) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw AuthenticationFailed.bearer("missing", null);

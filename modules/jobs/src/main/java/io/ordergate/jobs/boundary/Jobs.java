@@ -8,6 +8,8 @@ import io.ordergate.jobs.control.JobWorker;
 import io.ordergate.platform.boundary.Page;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.Roles;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The job queue's front door: enqueue in the caller's transaction, list, inspect, retry. */
 @Stateless
+@DenyAll
 public class Jobs {
 
     static final String COLUMNS = "job_id, job_type, dedupe_key, state, attempts, max_attempts, run_at, give_up_at, "
@@ -52,8 +55,9 @@ public class Jobs {
     @Inject
     JobWorker worker;
 
+    /** 0: no attempt limit, a failing job is given up by time alone. */
     @Inject
-    @ConfigProperty(name = "ordergate.jobs.max-attempts", defaultValue = "20")
+    @ConfigProperty(name = "ordergate.jobs.max-attempts", defaultValue = "0")
     int maxAttempts;
 
     @Inject
@@ -68,6 +72,7 @@ public class Jobs {
      * @return the new job's id, or empty when deduplicated
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    @PermitAll
     public Optional<Long> enqueue(String type, String dedupeKey, String payload) {
         var id = new JobQueue(new EntityManagerSql(em)).enqueue(type, dedupeKey, payload,
                 new JobQueue.Limits(maxAttempts, giveUpAfter), Duration.ZERO);
@@ -80,6 +85,7 @@ public class Jobs {
      * the one already waiting, moved forward to now if it was backing off.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    @PermitAll
     public JobRequested request(String type, String dedupeKey, String payload) {
         var requested = new JobQueue(new EntityManagerSql(em)).request(type, dedupeKey, payload,
                 new JobQueue.Limits(maxAttempts, giveUpAfter));
@@ -179,9 +185,10 @@ public class Jobs {
             throw new ProblemException(409, "Conflict", "Another job for the same " + job.type() + " is already "
                     + "waiting to run.");
         }
-        sql.update("UPDATE job SET state = 'pending', run_at = now(), max_attempts = attempts + ?, "
+        sql.update("UPDATE job SET state = 'pending', run_at = now(), "
+                + "max_attempts = CASE WHEN ? > 0 THEN attempts + ? ELSE 0 END, "
                 + "give_up_at = now() + make_interval(secs => ?), locked_by = NULL, locked_until = NULL, "
-                + "finished_at = NULL, updated_at = now() WHERE job_id = ?", maxAttempts,
+                + "finished_at = NULL, updated_at = now() WHERE job_id = ?", maxAttempts, maxAttempts,
                 (double) giveUpAfter.toSeconds(), id);
         audit.record(AuditEntry.byUser(actor, "job.retried", "job", String.valueOf(id),
                 Map.of("type", job.type(), "previousState", job.state(), "attempts", String.valueOf(job.attempts()))));

@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * Exponential backoff with jitter: attempt n waits base * 2^(n-1), capped, then scaled by a random
  * factor in [0.5, 1.0] so that jobs failing together do not retry together. A partner's
- * {@code Retry-After} is a floor: we never come back earlier than asked.
+ * {@code Retry-After} is a floor: we never come back earlier than asked. The attempt number may grow
+ * large (jobs give up by time), so the shift is bounded.
  */
 public record Backoff(Duration base, Duration cap) {
 

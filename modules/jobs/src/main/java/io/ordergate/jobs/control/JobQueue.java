@@ -36,19 +36,31 @@ public class JobQueue {
                 LIMIT ?
                 FOR UPDATE SKIP LOCKED)
             RETURNING job_id, job_type, payload, attempts, created_at, now()""";
+    /*
+     * One outcome per call: succeeded, permanent, retry (a failed attempt) or deferred (not tried:
+     * the attempt is given back). Give-up is by time: a job is never scheduled after its give-up time,
+     * and one that fails or is deferred at or after it is dead. The attempt limit applies only when
+     * one is set (max_attempts > 0).
+     */
     static final String FINISH = """
+            WITH outcome (kind, delay, status, error) AS (
+                VALUES (CAST(? AS TEXT), CAST(? AS DOUBLE PRECISION), CAST(? AS INTEGER), CAST(? AS TEXT)))
             UPDATE job SET
-                state = CASE WHEN ? THEN 'succeeded'
-                             WHEN ? OR attempts >= max_attempts
-                                  OR now() + make_interval(secs => ?) > give_up_at THEN 'dead'
+                state = CASE WHEN kind = 'succeeded' THEN 'succeeded'
+                             WHEN kind = 'permanent' OR now() >= give_up_at
+                                  OR (kind = 'retry' AND max_attempts > 0 AND attempts >= max_attempts) THEN 'dead'
                              ELSE 'pending' END,
-                run_at = CASE WHEN ? THEN run_at ELSE now() + make_interval(secs => ?) END,
-                last_status = CAST(? AS INTEGER), last_error = ?, locked_by = NULL, locked_until = NULL,
-                updated_at = now(),
-                finished_at = CASE WHEN ? OR ? OR attempts >= max_attempts
-                                        OR now() + make_interval(secs => ?) > give_up_at THEN now() END
+                attempts = CASE WHEN kind = 'deferred' THEN attempts - 1 ELSE attempts END,
+                run_at = CASE WHEN kind IN ('succeeded', 'permanent') THEN run_at
+                              ELSE least(now() + make_interval(secs => delay), give_up_at) END,
+                last_status = CASE WHEN kind = 'deferred' THEN last_status ELSE status END,
+                last_error = error, locked_by = NULL, locked_until = NULL, updated_at = now(),
+                finished_at = CASE WHEN kind IN ('succeeded', 'permanent') OR now() >= give_up_at
+                                        OR (kind = 'retry' AND max_attempts > 0 AND attempts >= max_attempts)
+                                   THEN now() END
+            FROM outcome
             WHERE job_id = ? AND locked_by = ? AND attempts = ? AND state = 'running'
-            RETURNING state""";
+            RETURNING job.state""";
     static final String ATTEMPT = """
             INSERT INTO job_attempt (job_id, attempt, node, started_at, finished_at, outcome, http_status, error)
             VALUES (?, ?, ?, ?, now(), ?, CAST(? AS INTEGER), ?)
@@ -116,32 +128,49 @@ public class JobQueue {
     }
 
     /**
-     * Records the attempt and moves the job on: succeeded, pending again after the backoff, or
-     * dead. A worker whose lease expired meanwhile (another node took the job over) changes
-     * nothing but its attempt record.
+     * Records the attempt and moves the job on: succeeded, pending again after the backoff (or,
+     * deferred, after the wait it asked for, with the attempt given back and no attempt record), or
+     * dead. A worker whose lease expired meanwhile (another node took the job over) changes nothing
+     * but its attempt record.
      *
      * @return the job's new state, or empty when this worker no longer owned the job
      */
     public Optional<String> finish(Claimed claimed, String node, JobResult result, Backoff backoff) {
-        boolean succeeded = result instanceof JobResult.Succeeded;
-        boolean permanent = result instanceof JobResult.Permanent;
+        var job = claimed.job();
+        String kind;
+        var delay = Duration.ZERO;
+        if (result instanceof JobResult.Succeeded) {
+            kind = "succeeded";
+        } else if (result instanceof JobResult.Permanent) {
+            kind = "permanent";
+        } else if (result instanceof JobResult.Deferred deferred) {
+            kind = "deferred";
+            delay = deferred.delay().isNegative() ? Duration.ZERO : deferred.delay();
+        } else {
+            kind = "retry";
+            delay = backoff.delay(job.attempt(), ((JobResult.Retry) result).retryAfter(),
+                    ThreadLocalRandom.current().nextDouble());
+        }
         Integer status = result.httpStatus();
         var error = result.error() == null || result.error().length() <= MAX_ERROR ? result.error()
                 : result.error().substring(0, MAX_ERROR);
-        var retryAfter = result instanceof JobResult.Retry retry ? retry.retryAfter() : null;
-        var job = claimed.job();
-        double delay = backoff.delay(job.attempt(), retryAfter, ThreadLocalRandom.current().nextDouble()).toMillis()
-                / 1000.0;
-        var state = sql.query(FINISH, succeeded, permanent, delay, succeeded, delay, status, error, succeeded,
-                permanent, delay, job.id(), node, job.attempt()).stream()
-                .findFirst().map(row -> (String) row[0]);
-        var outcome = succeeded ? "succeeded" : state.map(s -> s.equals("dead") ? "dead" : "retry").orElse("retry");
+        var state = sql.query(FINISH, kind, delay.toMillis() / 1000.0, status, error, job.id(), node, job.attempt())
+                .stream().findFirst().map(row -> (String) row[0]);
+        if (result instanceof JobResult.Deferred) {
+            // Not an attempt: its number is used again by the next real one.
+            return state;
+        }
+        var outcome = kind.equals("succeeded") ? "succeeded"
+                : state.map(s -> s.equals("dead") ? "dead" : "retry").orElse("retry");
         sql.update(ATTEMPT, job.id(), job.attempt(), node, Timestamp.from(claimed.startedAt()), outcome, status,
                 error);
         return state;
     }
 
-    /** How long a job may keep failing: attempts and wall-clock time, whichever ends first. */
+    /**
+     * How long a job may keep failing: until {@code giveUpAfter} has passed since it was queued,
+     * and, when {@code maxAttempts} is above 0, for at most that many attempts.
+     */
     public record Limits(int maxAttempts, Duration giveUpAfter) {
     }
 

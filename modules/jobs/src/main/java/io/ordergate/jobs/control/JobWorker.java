@@ -80,11 +80,17 @@ public class JobWorker {
     Duration lease;
 
     @Inject
-    @ConfigProperty(name = "ordergate.jobs.backoff-base", defaultValue = "PT5S")
+    @ConfigProperty(name = "ordergate.jobs.backoff-base", defaultValue = "PT1S")
     Duration backoffBase;
 
+    /**
+     * Short, because a job gives up by time, not by attempts: a long wait would only delay the
+     * first try after the partner recovers. An outage costs few calls anyway, since a job that
+     * meets an open circuit breaker is deferred until the breaker lets calls through, without an
+     * attempt.
+     */
     @Inject
-    @ConfigProperty(name = "ordergate.jobs.backoff-cap", defaultValue = "PT30M")
+    @ConfigProperty(name = "ordergate.jobs.backoff-cap", defaultValue = "PT30S")
     Duration backoffCap;
 
     final String node = nodeName();

@@ -195,15 +195,78 @@ class JobQueueTest {
     }
 
     @Test
-    void aJobThatWouldOutliveItsTimeLimitIsDead() {
+    void theLastTryIsAtTheGiveUpTimeAndAFailureThenIsDead() {
         var id = queue.enqueue(type, null, "{}", new JobQueue.Limits(100, Duration.ofSeconds(30)), Duration.ZERO)
                 .orElseThrow();
 
         var state = queue.finish(claimOne("a", Duration.ofMinutes(1)), "a",
                 JobResult.retry(503, "down", Duration.ofMinutes(5)), BACKOFF);
 
-        assertThat(state).hasValue("dead");
-        assertThat(column(id, "state")).isEqualTo("dead");
+        assertThat(state).hasValue("pending");
+        assertThat(column(id, "run_at")).isEqualTo(column(id, "give_up_at"));
+        new JdbcSql(connection).update("UPDATE job SET give_up_at = now(), run_at = now() WHERE job_id = ?", id);
+        assertThat(queue.finish(claimOne("a", Duration.ofMinutes(1)), "a", JobResult.retry(503, "down", null),
+                BACKOFF)).hasValue("dead");
+    }
+
+    @Test
+    void withoutAnAttemptLimitAJobKeepsRetryingUntilItsGiveUpTime() {
+        var id = queue.enqueue(type, null, "{}", new JobQueue.Limits(0, Duration.ofHours(1)), Duration.ZERO)
+                .orElseThrow();
+
+        for (int attempt = 1; attempt <= 30; attempt++) {
+            assertThat(queue.finish(claimOne("a", Duration.ofMinutes(1)), "a", JobResult.retry(503, "down", null),
+                    BACKOFF)).as("attempt " + attempt).hasValue("pending");
+            makeDue(id);
+        }
+
+        assertThat(column(id, "attempts")).isEqualTo(30);
+        var seconds = ((Number) new JdbcSql(connection).query(
+                "SELECT extract(epoch FROM run_at - updated_at) FROM job WHERE job_id = ?", id).get(0)[0]).doubleValue();
+        assertThat(seconds).as("capped back-off").isLessThanOrEqualTo(600.0);
+    }
+
+    @Test
+    void aDeferredAttemptIsNotCountedAndWaitsAsLongAsAsked() {
+        var id = enqueue(null);
+        assertThat(queue.finish(claimOne("a", Duration.ofMinutes(1)), "a", JobResult.retry(503, "unavailable", null),
+                BACKOFF)).hasValue("pending");
+        makeDue(id);
+
+        for (int i = 0; i < 5; i++) {
+            var claimed = claimOne("a", Duration.ofMinutes(1));
+            assertThat(claimed.job().attempt()).isEqualTo(2);
+            var state = queue.finish(claimed, "a", JobResult.deferred("waiting for the circuit breaker",
+                    Duration.ofSeconds(40)), BACKOFF);
+            assertThat(state).hasValue("pending");
+            var seconds = ((Number) new JdbcSql(connection).query(
+                    "SELECT extract(epoch FROM run_at - now()) FROM job WHERE job_id = ?", id).get(0)[0]).doubleValue();
+            assertThat(seconds).isBetween(38.0, 41.0);
+            makeDue(id);
+        }
+
+        assertThat(column(id, "attempts")).isEqualTo(1);
+        assertThat(column(id, "last_error")).isEqualTo("waiting for the circuit breaker");
+        assertThat(column(id, "last_status")).as("the last real answer").isEqualTo(503);
+        var claimed = claimOne("a", Duration.ofMinutes(1));
+        assertThat(queue.finish(claimed, "a", JobResult.succeeded(200), BACKOFF)).hasValue("succeeded");
+        assertThat(new JdbcSql(connection).query("SELECT attempt, outcome FROM job_attempt WHERE job_id = ? "
+                + "ORDER BY attempt", id)).extracting(r -> r[0] + ":" + r[1]).containsExactly("1:retry", "2:succeeded");
+    }
+
+    @Test
+    void aDeferralDoesNotOutliveTheGiveUpTime() {
+        var id = queue.enqueue(type, null, "{}", new JobQueue.Limits(0, Duration.ofSeconds(30)), Duration.ZERO)
+                .orElseThrow();
+
+        assertThat(queue.finish(claimOne("a", Duration.ofMinutes(1)), "a", JobResult.deferred("waiting",
+                Duration.ofMinutes(5)), BACKOFF)).hasValue("pending");
+        assertThat(column(id, "run_at")).isEqualTo(column(id, "give_up_at"));
+        new JdbcSql(connection).update("UPDATE job SET give_up_at = now(), run_at = now() WHERE job_id = ?", id);
+
+        assertThat(queue.finish(claimOne("a", Duration.ofMinutes(1)), "a", JobResult.deferred("waiting",
+                Duration.ofMinutes(5)), BACKOFF)).hasValue("dead");
+        assertThat(column(id, "finished_at")).isNotNull();
     }
 
     @Test

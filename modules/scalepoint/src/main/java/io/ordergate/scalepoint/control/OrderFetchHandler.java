@@ -26,9 +26,14 @@ import org.eclipse.microprofile.metrics.Tag;
  * given up. A 404 is retried a few times (Order Data may lag behind the event), then the job is
  * dead; a 400 will not change and ends it at once.
  *
+ * <p>A fetch that meets an open circuit breaker is deferred until the breaker lets calls through:
+ * not a failed attempt, and the order keeps its status and last real error (the job's last error
+ * says what it waits for).
+ *
  * <p>Metrics: {@code ordergate.scalepoint.fetch.latency} times each attempt (token included), and
  * {@code ordergate.scalepoint.fetches{outcome}} counts what it came to: {@code succeeded},
- * {@code failed} (to be retried) or {@code dead}.
+ * {@code failed} (to be retried), {@code deferred} (waiting for a circuit breaker, not tried) or
+ * {@code dead}.
  */
 @ApplicationScoped
 public class OrderFetchHandler implements JobHandler {
@@ -67,11 +72,11 @@ public class OrderFetchHandler implements JobHandler {
         var orderToken = orderToken(job);
         var started = System.nanoTime();
         try {
-            return PartnerCalls.guarded(circuit, () -> {
+            return PartnerCalls.guarded(() -> {
                 var settings = connection.settings();
                 var accessToken = tokens.accessToken(settings, settings.scopes());
-                return answer(job, orderToken, settings, api.fetchOrder(settings.orderDataUrl(), accessToken,
-                        orderToken));
+                return answer(job, orderToken, settings, circuit.call(CircuitWatch.Breaker.ORDER_DATA,
+                        () -> api.fetchOrder(settings.orderDataUrl(), accessToken, orderToken)));
             });
         } finally {
             meters.timer("ordergate.scalepoint.fetch.latency").update(Duration.ofNanos(System.nanoTime() - started));
@@ -123,9 +128,10 @@ public class OrderFetchHandler implements JobHandler {
 
     @Override
     public void recorded(Job job, JobResult result, String state) {
-        var outcome = result instanceof JobResult.Succeeded ? "succeeded" : "dead".equals(state) ? "dead" : "failed";
+        var outcome = result instanceof JobResult.Succeeded ? "succeeded" : "dead".equals(state) ? "dead"
+                : result instanceof JobResult.Deferred ? "deferred" : "failed";
         registry.counter("ordergate.scalepoint.fetches", new Tag("outcome", outcome)).inc();
-        if (!(result instanceof JobResult.Succeeded)) {
+        if (outcome.equals("failed") || outcome.equals("dead")) {
             snapshots.recordFailure(orderToken(job), job, result, state);
         }
     }

@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Sends one outbox event to Scalepoint's Event API ({@code scalepoint.publish-event} jobs). A 400
  * or 422 means Scalepoint will never take this body: the job ends dead at once; everything else is
- * retried until accepted or the queue gives up.
+ * retried until accepted or the queue gives up, and a send that meets an open circuit breaker waits
+ * for it without counting as an attempt.
  */
 @ApplicationScoped
 public class PublishHandler implements JobHandler {
@@ -36,6 +37,9 @@ public class PublishHandler implements JobHandler {
     @Inject
     ScalepointPublications publications;
 
+    @Inject
+    CircuitWatch circuit;
+
     @Override
     public String type() {
         return ScalepointPublications.PUBLISH_JOB;
@@ -45,11 +49,11 @@ public class PublishHandler implements JobHandler {
     public JobResult run(Job job) {
         var publication = publications.find(publicationId(job)).orElseThrow(() -> new IllegalStateException(
                 "Publication " + publicationId(job) + " of job " + job.id() + " does not exist."));
-        return PartnerCalls.guarded(null, () -> {
+        return PartnerCalls.guarded(() -> {
             var settings = connection.settings();
             var accessToken = tokens.accessToken(settings, config.eventScopes());
-            var response = api.sendEvent(settings, accessToken, publication.eventType(),
-                    publication.body().getBytes(StandardCharsets.UTF_8));
+            var response = circuit.call(CircuitWatch.Breaker.EVENT_API, () -> api.sendEvent(settings, accessToken,
+                    publication.eventType(), publication.body().getBytes(StandardCharsets.UTF_8)));
             int status = response.status();
             if (response.successful()) {
                 return JobResult.succeeded(status);

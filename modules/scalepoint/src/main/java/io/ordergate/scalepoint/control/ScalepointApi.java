@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -15,8 +16,15 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * client's read timeout, a circuit breaker that stops calling a Scalepoint that keeps failing
  * (answers are then refused at once, and the job queue retries later), and a bulkhead that keeps
  * Scalepoint from tying up every worker. There is no {@code @Retry}: the durable retry across
- * minutes and restarts is the job queue's. A 429 or 5xx is thrown as {@link PartnerUnavailable}
- * so that the breaker counts it; every other answer is returned.
+ * minutes and restarts is the job queue's. A 5xx is thrown as {@link PartnerUnavailable} so that
+ * the breaker counts it. A 429 is thrown as {@link RateLimited}, which the breakers skip: Scalepoint
+ * is up and asks us to slow down, and the job waits for its {@code Retry-After} (or
+ * {@link #RATE_LIMIT_WAIT}) without pausing every other call. Every other answer is returned.
+ *
+ * <p>A blip (three failed answers in a row) opens no breaker: each one opens only when at least
+ * half of the last 8 Order Data or Event API calls, or 6 of the last 8 token requests, failed.
+ * Callers go through {@link CircuitWatch#call}, which knows when a refusing breaker lets calls
+ * through again.
  *
  * <p>Limits can be tuned with the MicroProfile Fault Tolerance keys, e.g.
  * {@code io.ordergate.scalepoint.control.ScalepointApi/fetchOrder/CircuitBreaker/delay}.
@@ -33,9 +41,12 @@ public class ScalepointApi {
     @Inject
     Clock clock;
 
+    /** How long a job waits after a 429 that named no Retry-After. */
+    static final Duration RATE_LIMIT_WAIT = Duration.ofSeconds(5);
+
     @Timeout(15_000)
     @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
-            skipOn = BadPartnerResponse.class)
+            skipOn = {BadPartnerResponse.class, RateLimited.class})
     @Bulkhead(16)
     public PartnerResponse fetchOrder(URI orderDataUrl, String accessToken, String orderToken) {
         var what = "Order Data";
@@ -45,8 +56,8 @@ public class ScalepointApi {
     }
 
     @Timeout(15_000)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 15_000, successThreshold = 1,
-            skipOn = BadPartnerResponse.class)
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.75, delay = 15_000, successThreshold = 1,
+            skipOn = {BadPartnerResponse.class, RateLimited.class})
     @Bulkhead(8)
     public PartnerResponse requestToken(URI tokenUrl, MultivaluedMap<String, String> form) {
         var what = "The Scalepoint token endpoint";
@@ -57,7 +68,7 @@ public class ScalepointApi {
 
     @Timeout(15_000)
     @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
-            skipOn = BadPartnerResponse.class)
+            skipOn = {BadPartnerResponse.class, RateLimited.class})
     @Bulkhead(8)
     public PartnerResponse sendEvent(Settings settings, String accessToken, String eventType, byte[] body) {
         var what = "The Scalepoint Event API";
@@ -79,9 +90,13 @@ public class ScalepointApi {
         if (response.status() == 429 || response.status() >= 500) {
             var retryAfter = response.header("Retry-After").flatMap(value -> RetryAfter.parse(value, clock.instant()))
                     .orElse(null);
-            throw new PartnerUnavailable(response.status(), what + " answered " + response.status()
+            var message = what + " answered " + response.status()
                     + (retryAfter == null ? "" : " (Retry-After " + retryAfter.toSeconds() + " s)") + ": "
-                    + response.excerpt(), retryAfter, null);
+                    + response.excerpt();
+            if (response.status() == 429) {
+                throw new RateLimited(message, retryAfter == null ? RATE_LIMIT_WAIT : retryAfter);
+            }
+            throw new PartnerUnavailable(response.status(), message, retryAfter, null);
         }
         return response;
     }

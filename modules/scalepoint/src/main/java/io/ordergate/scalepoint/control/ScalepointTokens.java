@@ -39,6 +39,9 @@ public class ScalepointTokens {
     ScalepointConfig config;
 
     @Inject
+    CircuitWatch circuit;
+
+    @Inject
     Clock clock;
 
     record Cached(String accessToken, Instant renewAt) {
@@ -67,6 +70,7 @@ public class ScalepointTokens {
      *
      * @throws TokenFailure when the Authorization Server refuses
      * @throws PartnerUnavailable when it cannot be reached
+     * @throws CircuitOpen when its circuit breaker is open
      */
     public String accessToken(Settings settings, String scopes) {
         var key = settings.cacheKey(scopes);
@@ -131,7 +135,7 @@ public class ScalepointTokens {
             form.putSingle("client_id", settings.clientId());
             form.putSingle("client_secret", settings.clientSecret());
         }
-        var response = api.requestToken(settings.tokenUrl(), form);
+        var response = circuit.call(CircuitWatch.Breaker.TOKEN, () -> api.requestToken(settings.tokenUrl(), form));
         JsonObject body = null;
         try {
             var text = response.utf8();

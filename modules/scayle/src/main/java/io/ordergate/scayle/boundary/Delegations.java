@@ -19,6 +19,8 @@ import io.ordergate.scayle.entity.Delegation;
 import io.ordergate.scayle.entity.DelegationAddress;
 import io.ordergate.scayle.entity.DelegationItem;
 import io.ordergate.scayle.entity.DeliveryAttempt;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -44,6 +46,7 @@ import java.util.Optional;
  * The caller sends the returned response only after that commit.
  */
 @Stateless
+@DenyAll
 public class Delegations {
 
     public static final String SCOPE = "scayle.delegation";
@@ -64,6 +67,7 @@ public class Delegations {
      * @return what the delivery was (created, replayed, conflict) and the response for SCAYLE: the
      *     first delivery's acknowledgement, byte for byte
      */
+    @PermitAll
     public Claim receive(Inbound inbound, DelegationRequest order) {
         var deliverable = order.items().stream().map(item -> quantities.deliverable(order, item)).toList();
         var acknowledgement = new StoredResponse(201, "application/json",
@@ -250,6 +254,7 @@ public class Delegations {
 
     /** How many delegations match, without loading any (the console's lazy grid and dashboard). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     public long count(Filter filter) {
         var parameters = new HashMap<String, Object>();
         return count(where(filter, parameters), parameters);
