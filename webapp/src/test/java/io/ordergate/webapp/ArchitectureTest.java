@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -14,8 +15,10 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
 import jakarta.persistence.Converter;
 import jakarta.persistence.Entity;
 import jakarta.ws.rs.Path;
@@ -188,4 +191,36 @@ class ArchitectureTest {
         classes().that().areAnnotatedWith(Entity.class).should().resideInAPackage("..entity..").check(classes);
     }
 
+    /**
+     * Every facade denies by default: an EJB in a boundary says at class level who may call it
+     * ({@code @DenyAll}, {@code @RolesAllowed} or, for the machinery that partners and jobs drive,
+     * {@code @PermitAll}), and under {@code @DenyAll} each public method says so itself. A method
+     * added without a thought is then closed to everybody (and fails its first test), never open.
+     */
+    @Test
+    void everyFacadeDeniesByDefault() {
+        classes().that().resideInAPackage("..boundary..").and().areAnnotatedWith(Stateless.class)
+                .should(new ArchCondition<>("declare at class level who may call it, and under @DenyAll on each "
+                        + "public method") {
+                    @Override
+                    public void check(JavaClass facade, ConditionEvents events) {
+                        if (!facade.isAnnotatedWith(DenyAll.class) && !facade.isAnnotatedWith(RolesAllowed.class)
+                                && !facade.isAnnotatedWith(PermitAll.class)) {
+                            events.add(SimpleConditionEvent.violated(facade, facade.getName()
+                                    + " has no class-level @DenyAll, @RolesAllowed or @PermitAll"));
+                            return;
+                        }
+                        if (!facade.isAnnotatedWith(DenyAll.class)) {
+                            return;
+                        }
+                        facade.getMethods().stream()
+                                .filter(m -> m.getModifiers().contains(JavaModifier.PUBLIC)
+                                        && !m.getModifiers().contains(JavaModifier.STATIC))
+                                .filter(m -> !m.isAnnotatedWith(RolesAllowed.class) && !m.isAnnotatedWith(PermitAll.class))
+                                .forEach(m -> events.add(SimpleConditionEvent.violated(m, m.getFullName()
+                                        + " is public under @DenyAll without @RolesAllowed or @PermitAll")));
+                    }
+                })
+                .check(classes);
+    }
 }

@@ -1,14 +1,17 @@
 /**
  * Who may talk to OrderGate: SCAYLE merchant credentials (generated, keyed-hash at rest, rotated
  * with a grace period, revocable at once), console/admin users (PBKDF2 hashes), the master key that
- * protects stored secrets, and throttling of repeated authentication failures.
+ * protects stored secrets, throttling of repeated authentication failures, and the bounded audit of
+ * requests rejected before authentication.
  *
  * <p>Public API ({@code boundary}): {@link io.ordergate.credentials.boundary.Credentials},
  * {@link io.ordergate.credentials.boundary.Users}, the identity store of the console login
  * ({@link io.ordergate.credentials.boundary.UserIdentityStore}), the admin API filter
  * {@link io.ordergate.credentials.boundary.AdminApi} (with the JSON-only, bounded bodies it binds),
- * and their records. Tables owned:
+ * {@link io.ordergate.credentials.boundary.RejectedRequests} (how every module audits requests
+ * refused before authentication), and their records. Tables owned:
  * {@code cred_user}, {@code cred_user_role}, {@code cred_scayle_merchant},
- * {@code cred_scayle_credential}, {@code cred_auth_failure}. Depends on: platform, audit.
+ * {@code cred_scayle_credential}, {@code cred_auth_failure}, {@code cred_rejection_window}. Depends on:
+ * platform, audit.
  */
 package io.ordergate.credentials;

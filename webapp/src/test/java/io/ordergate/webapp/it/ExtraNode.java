@@ -35,6 +35,13 @@ final class ExtraNode implements AutoCloseable {
 
     /** Starts a node on {@code port} and waits until it is ready; {@code environment} may hold nulls (unset). */
     static ExtraNode start(int port, Map<String, String> environment) {
+        var node = launch(port, environment);
+        node.awaitReady();
+        return node;
+    }
+
+    /** Starts a node on {@code port} without waiting for anything: for nodes that must not become ready. */
+    static ExtraNode launch(int port, Map<String, String> environment) {
         try {
             var root = Files.createTempDirectory("ordergate-node-" + port);
             var log = root.resolve("node.log");
@@ -52,9 +59,7 @@ final class ExtraNode implements AutoCloseable {
                     builder.environment().put(name, value);
                 }
             });
-            var node = new ExtraNode(builder.start(), port, log);
-            node.awaitReady();
-            return node;
+            return new ExtraNode(builder.start(), port, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -85,6 +90,42 @@ final class ExtraNode implements AutoCloseable {
         kill();
         throw new IllegalStateException("Node on port " + port + " was not ready within " + STARTUP.toSeconds()
                 + " s:\n" + tail());
+    }
+
+    /** A port nobody listens on right now, for a node of a test that must not collide with others. */
+    static int freePort() {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Waits until the node's log contains {@code text}, asking for readiness every half second
+     * meanwhile; false if the text did not come within {@code timeout}.
+     *
+     * @param readyAnswers receives the status of every readiness answer (none while not listening)
+     */
+    boolean awaitLog(String text, Duration timeout, java.util.function.IntConsumer readyAnswers) {
+        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        var deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (log().contains(text)) {
+                return true;
+            }
+            try {
+                readyAnswers.accept(client.send(HttpRequest.newBuilder(uri("health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        return log().contains(text);
     }
 
     URI uri(String path) {

@@ -49,6 +49,7 @@ class ScalepointOutageReliability {
         var base = scalepoint.baseUrl();
         cluster = new Cluster(Integer.getInteger("it.cluster.port", 25490), System.getProperty("it.db.host"),
                 Integer.getInteger("it.db.port"), System.getProperty("it.db.name") + "_scalepoint", Map.of(
+                        "ORDERGATE_OUTBOUND_ALLOW_INSECURE", "true", // the simulator is on http://127.0.0.1
                         "ORDERGATE_SCALEPOINT_TOKEN_URL", scalepoint.tokenUrl(),
                         "ORDERGATE_SCALEPOINT_ORDER_DATA_URL", base,
                         "ORDERGATE_SCALEPOINT_EVENT_API_URL", base)).start();

@@ -3,7 +3,9 @@ package io.ordergate.audit.boundary;
 import io.ordergate.platform.boundary.Page;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.QueryParams;
+import io.ordergate.platform.boundary.StrictJson;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,7 +22,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** Admin API for auditors: the trail, one subject's history, exports, chain verification. */
+/** Admin API for auditors: the trail, one subject's history, exports, chain verification and checkpoints. */
 @Path("admin/audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
@@ -78,11 +80,33 @@ public class AuditResource {
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }
 
-    /** Recomputes the chain: 200 with "intact" and how far it is verified, or where it breaks. */
+    /**
+     * Recomputes the chain: 200 with "intact" and how far it is verified, or where it breaks. The
+     * body may be a checkpoint issued earlier: then the chain must also still reach it.
+     */
     @POST
     @Path("verify")
-    public AuditVerification verify() {
-        return seals.verify(security.getUserPrincipal().getName());
+    public AuditVerification verify(byte[] body) {
+        var checkpoint = body == null || body.length == 0 ? null : checkpoint(StrictJson.object(body));
+        return seals.verify(security.getUserPrincipal().getName(), checkpoint);
+    }
+
+    /** A signed checkpoint of the verified chain's head, to keep outside the database; 409 when broken. */
+    @POST
+    @Path("checkpoint")
+    public AuditCheckpoint checkpoint() {
+        return seals.checkpoint(security.getUserPrincipal().getName());
+    }
+
+    static AuditCheckpoint checkpoint(JsonObject json) {
+        var sealSeq = StrictJson.optionalLong(json, "sealSeq");
+        var auditId = StrictJson.optionalLong(json, "auditId");
+        if (sealSeq == null || auditId == null) {
+            throw StrictJson.bad("A checkpoint needs sealSeq and auditId (numbers).");
+        }
+        return new AuditCheckpoint(StrictJson.requiredString(json, "format", "format"), sealSeq, auditId,
+                StrictJson.requiredString(json, "headHash", "headHash"),
+                StrictJson.requiredString(json, "issuedAt", "issuedAt"), StrictJson.requiredString(json, "mac", "mac"));
     }
 
     static AuditFilter filter(String actor, String action, String outcome, String subjectType, String subjectKey,

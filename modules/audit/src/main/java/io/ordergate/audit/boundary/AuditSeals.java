@@ -1,7 +1,13 @@
 package io.ordergate.audit.boundary;
 
 import io.ordergate.audit.control.AuditChain;
+import io.ordergate.audit.control.AuditKeys;
+import io.ordergate.audit.control.ChainCheck;
+import io.ordergate.audit.control.SealStore;
+import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.Roles;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -10,29 +16,27 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.security.MessageDigest;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 
 /**
- * Seals the audit trail into a hash chain and verifies it. Sealing runs apart from ingest (a
- * record only queues itself, in its own transaction, by a trigger), one sealer at a time across
- * all nodes (a transaction-scoped advisory lock; the gap-free {@code seal_seq} primary key would
- * refuse a fork anyway).
+ * Seals the audit trail into a keyed hash chain, verifies it, and issues signed checkpoints of it.
+ * Sealing runs apart from ingest (a record only queues itself, in its own transaction, by a
+ * trigger), one sealer at a time across all nodes (a transaction-scoped advisory lock; the
+ * gap-free {@code seal_seq} primary key would refuse a fork anyway).
  */
 @Stateless
+@DenyAll
 public class AuditSeals {
 
-    /** Advisory lock key of the sealer ("OGAUDIT" as a number). */
-    static final long SEALER_LOCK = 0x4F47_4155_4449_54L;
+    static final Logger LOG = Logger.getLogger(AuditSeals.class.getName());
     static final int VERIFY_BATCH = 5000;
-    static final int INSERT_ROWS = 100;
-    static final String CONTENT = "r.audit_id, (extract(epoch FROM r.occurred_at) * 1000000)::bigint, r.actor_type, "
-            + "r.actor, r.action, r.outcome, r.subject_type, r.subject_key, r.source, r.request_id, r.payload_ref, "
-            + "r.detail::text";
+    static final int UNQUEUED_IDS = 20;
+    /** Once per node is enough: the sealer asks every second. */
+    static volatile boolean missingAnchorLogged;
 
     @PersistenceContext
     EntityManager em;
@@ -41,129 +45,178 @@ public class AuditSeals {
     AuditTrail audit;
 
     @Inject
+    AuditKeys keys;
+
+    @Inject
     Clock clock;
 
     /**
-     * Seals up to {@code max} committed, unsealed records in one transaction.
+     * Seals up to {@code max} committed, unsealed records in one transaction. The first run after
+     * V0014 first writes the anchor: how far the plain seals made before go.
      *
      * @return how many were sealed; 0 also when another node is sealing right now
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @PermitAll
     public int sealBatch(int max) {
-        var locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, SEALER_LOCK).getSingleResult();
-        if (!Boolean.TRUE.equals(locked)) {
+        var store = new SealStore(em);
+        if (!store.lockSealer()) {
             return 0;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> head = em.createNativeQuery("SELECT seal_seq, chain_hash FROM audit_seal "
-                + "ORDER BY seal_seq DESC LIMIT 1").getResultList();
-        long seq = head.isEmpty() ? 0 : ((Number) head.get(0)[0]).longValue();
-        var previous = head.isEmpty() ? AuditChain.GENESIS : (byte[]) head.get(0)[1];
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT " + CONTENT + " FROM audit_unsealed u "
-                + "JOIN audit_record r USING (audit_id) ORDER BY r.audit_id LIMIT " + max).getResultList();
-        if (rows.isEmpty()) {
+        var head = store.head();
+        anchorOnce(store, head);
+        var records = store.unsealed(max);
+        if (records.isEmpty()) {
             return 0;
         }
-        long firstNew = seq + 1;
-        var now = Timestamp.from(clock.instant());
-        for (int start = 0; start < rows.size(); start += INSERT_ROWS) {
-            var chunk = rows.subList(start, Math.min(rows.size(), start + INSERT_ROWS));
-            var sql = new StringBuilder("INSERT INTO audit_seal (seal_seq, audit_id, content_hash, chain_hash, "
-                    + "sealed_at) VALUES ");
-            for (int i = 0; i < chunk.size(); i++) {
-                int p = i * 4;
-                sql.append(i == 0 ? "" : ", ").append("(?").append(p + 1).append(", ?").append(p + 2).append(", ?")
-                        .append(p + 3).append(", ?").append(p + 4).append(", ?").append(chunk.size() * 4 + 1)
-                        .append(")");
-            }
-            var insert = em.createNativeQuery(sql.toString());
-            for (int i = 0; i < chunk.size(); i++) {
-                var content = content(chunk.get(i));
-                var contentHash = AuditChain.contentHash(content);
-                seq++;
-                previous = AuditChain.chainHash(previous, seq, contentHash);
-                int p = i * 4;
-                insert.setParameter(p + 1, seq).setParameter(p + 2, content.auditId())
-                        .setParameter(p + 3, contentHash).setParameter(p + 4, previous);
-            }
-            insert.setParameter(chunk.size() * 4 + 1, now).executeUpdate();
+        long seq = head == null ? 0 : head.sealSeq();
+        var previous = head == null ? AuditChain.GENESIS : head.chainHash();
+        var seals = new ArrayList<SealStore.NewSeal>(records.size());
+        for (var content : records) {
+            var contentHash = AuditChain.contentHash(content);
+            seq++;
+            previous = AuditChain.keyedChainHash(keys.chain(), previous, seq, contentHash);
+            seals.add(new SealStore.NewSeal(seq, content.auditId(), contentHash, previous));
         }
-        em.createNativeQuery("DELETE FROM audit_unsealed WHERE audit_id IN (SELECT audit_id FROM audit_seal "
-                + "WHERE seal_seq >= ?1)").setParameter(1, firstNew).executeUpdate();
-        return rows.size();
+        store.insertKeyed(seals, clock.instant());
+        return records.size();
+    }
+
+    /**
+     * Writes the anchor when there is none and no seal is keyed yet: every seal so far is a plain
+     * one from before V0014, and from now on every seal is keyed. Without an anchor but with keyed
+     * seals somebody removed it; the verification says so, nothing here papers over it.
+     */
+    void anchorOnce(SealStore store, SealStore.Head head) {
+        if (store.anchor() != null) {
+            return;
+        }
+        if (store.anyKeyedSeal()) {
+            if (!missingAnchorLogged) {
+                missingAnchorLogged = true;
+                LOG.severe("The audit chain has keyed seals but no anchor (audit_chain_anchor): it was removed. "
+                        + "Verification reports the chain as broken.");
+            }
+            return;
+        }
+        long plainUpTo = head == null ? 0 : head.sealSeq();
+        var plainHead = head == null ? AuditChain.GENESIS : head.chainHash();
+        store.insertAnchor(new SealStore.Anchor(plainUpTo, plainHead,
+                AuditChain.anchorMac(keys.anchor(), plainUpTo, plainHead), clock.instant()));
+        audit.record(new AuditEntry(AuditEntry.ACTOR_SYSTEM, "audit-sealer", "audit.chain.keyed", "done",
+                "audit-chain", String.valueOf(plainUpTo + 1), null, null, null,
+                Map.of("plainUpTo", String.valueOf(plainUpTo))));
+    }
+
+    /** {@link #verify(String, AuditCheckpoint)} without a checkpoint. */
+    @RolesAllowed({Roles.ADMIN, Roles.AUDITOR})
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public AuditVerification verify(String actor) {
+        return verify(actor, null);
     }
 
     /**
      * Recomputes every seal from the records as they are now, in chain order, and reports the
-     * first that does not match. Audited.
+     * first that does not match, and records that are neither sealed nor queued. With a
+     * {@code checkpoint}, also whether the chain still reaches it. Audited.
      */
     @RolesAllowed({Roles.ADMIN, Roles.AUDITOR})
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public AuditVerification verify(String actor) {
-        var result = check();
+    public AuditVerification verify(String actor, AuditCheckpoint checkpoint) {
+        var result = check(checkpoint == null ? null : authentic(checkpoint));
+        var detail = new java.util.HashMap<String, String>();
+        if (result.intact()) {
+            detail.put("headHash", String.valueOf(result.headHash()));
+        } else {
+            detail.put("firstBrokenSeal", String.valueOf(result.firstBrokenSeal()));
+            detail.put("problem", result.problem());
+        }
+        if (checkpoint != null) {
+            detail.put("checkpointSeal", String.valueOf(checkpoint.sealSeq()));
+        }
         audit.record(new AuditEntry(AuditEntry.ACTOR_USER, actor, "audit.verified", result.intact() ? "intact"
-                : "broken", "audit-chain", String.valueOf(result.verifiedUpTo()), null, null, null,
-                result.intact() ? Map.of("headHash", String.valueOf(result.headHash()))
-                        : Map.of("firstBrokenSeal", String.valueOf(result.firstBrokenSeal()),
-                                "problem", result.problem())));
+                : "broken", "audit-chain", String.valueOf(result.verifiedUpTo()), null, null, null, detail));
         return result;
     }
 
-    AuditVerification check() {
-        long unsealed = ((Number) em.createNativeQuery("SELECT count(*) FROM audit_unsealed").getSingleResult())
-                .longValue();
-        var previous = AuditChain.GENESIS;
-        long verified = 0;
-        Long verifiedRecord = null;
+    /**
+     * Verifies the chain and, when it is intact, signs its head: a checkpoint to keep outside the
+     * database. Audited.
+     *
+     * @throws ProblemException 409 when the chain does not verify or nothing is sealed yet
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.AUDITOR})
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public AuditCheckpoint checkpoint(String actor) {
+        var result = check(null);
+        if (!result.intact()) {
+            throw new ProblemException(409, "Conflict", "The audit chain does not verify (" + result.problem()
+                    + "); no checkpoint is issued for it.");
+        }
+        if (result.verifiedUpTo() == 0) {
+            throw new ProblemException(409, "Conflict", "Nothing is sealed yet; try again in a moment.");
+        }
+        var issuedAt = clock.instant().toString();
+        var mac = AuditChain.checkpointMac(keys.checkpoint(), result.verifiedUpTo(), result.verifiedUpToRecord(),
+                result.headHash(), issuedAt);
+        var checkpoint = new AuditCheckpoint(AuditChain.CHECKPOINT_FORMAT, result.verifiedUpTo(),
+                result.verifiedUpToRecord(), result.headHash(), issuedAt, HexFormat.of().formatHex(mac));
+        audit.record(new AuditEntry(AuditEntry.ACTOR_USER, actor, "audit.checkpoint.issued", "done", "audit-chain",
+                String.valueOf(checkpoint.sealSeq()), null, null, null, Map.of("headHash", checkpoint.headHash(),
+                        "issuedAt", issuedAt)));
+        return checkpoint;
+    }
+
+    /** @throws ProblemException 400 unless the checkpoint was issued under this master key, unaltered */
+    ChainCheck.Checkpoint authentic(AuditCheckpoint checkpoint) {
+        byte[] head;
+        byte[] mac;
+        try {
+            head = HexFormat.of().parseHex(checkpoint.headHash());
+            mac = HexFormat.of().parseHex(checkpoint.mac());
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(400, "Bad Request", "headHash and mac of the checkpoint must be hex.");
+        }
+        var expected = AuditChain.checkpointMac(keys.checkpoint(), checkpoint.sealSeq(), checkpoint.auditId(),
+                checkpoint.headHash(), checkpoint.issuedAt());
+        if (!AuditChain.CHECKPOINT_FORMAT.equals(checkpoint.format()) || !MessageDigest.isEqual(expected, mac)) {
+            throw new ProblemException(400, "Bad Request", "The checkpoint's mac does not verify: it was altered, "
+                    + "or it was not issued by this OrderGate (under this master key).");
+        }
+        return new ChainCheck.Checkpoint(checkpoint.sealSeq(), head, checkpoint.issuedAt());
+    }
+
+    AuditVerification check(ChainCheck.Checkpoint checkpoint) {
+        var store = new SealStore(em);
+        long unsealed = store.unsealedCount();
+        var anchor = store.anchor();
+        var walk = new ChainCheck(keys, anchor, checkpoint);
+        long after = 0;
         while (true) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT s.seal_seq, s.audit_id, s.content_hash, s.chain_hash, "
-                    + CONTENT.replace("r.audit_id,", "r.audit_id AS record_id,") + " FROM audit_seal s "
-                    + "LEFT JOIN audit_record r ON r.audit_id = s.audit_id WHERE s.seal_seq > ?1 "
-                    + "ORDER BY s.seal_seq LIMIT " + VERIFY_BATCH).setParameter(1, verified).getResultList();
-            for (var row : rows) {
-                long seq = ((Number) row[0]).longValue();
-                long auditId = ((Number) row[1]).longValue();
-                String problem = null;
-                byte[] chain = null;
-                if (seq != verified + 1) {
-                    problem = "seal " + (verified + 1) + " is missing";
-                } else if (row[4] == null) {
-                    problem = "audit record " + auditId + " is missing";
-                } else {
-                    var contentHash = AuditChain.contentHash(content(Arrays.copyOfRange(row, 4, row.length)));
-                    chain = AuditChain.chainHash(previous, seq, contentHash);
-                    if (!MessageDigest.isEqual(contentHash, (byte[]) row[2])) {
-                        problem = "audit record " + auditId + " differs from what was sealed";
-                    } else if (!MessageDigest.isEqual(chain, (byte[]) row[3])) {
-                        problem = "the chain hash of seal " + seq + " does not follow from its predecessor";
-                    }
+            var seals = store.seals(after, VERIFY_BATCH);
+            for (var seal : seals) {
+                if (!walk.accept(seal)) {
+                    break;
                 }
-                if (problem != null) {
-                    return new AuditVerification(false, verified, verifiedRecord, sealed(), unsealed, seq, auditId,
-                            problem, verified == 0 ? null : HexFormat.of().formatHex(previous), clock.instant());
-                }
-                previous = chain;
-                verified = seq;
-                verifiedRecord = auditId;
             }
-            if (rows.size() < VERIFY_BATCH) {
+            if (!walk.intact() || seals.size() < VERIFY_BATCH) {
                 break;
             }
+            after = seals.get(seals.size() - 1).sealSeq();
         }
-        return new AuditVerification(true, verified, verifiedRecord, verified, unsealed, null, null, null,
-                verified == 0 ? null : HexFormat.of().formatHex(previous), clock.instant());
-    }
-
-    long sealed() {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM audit_seal").getSingleResult()).longValue();
-    }
-
-    static AuditChain.Content content(Object[] r) {
-        return new AuditChain.Content(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
-                (String) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8],
-                (String) r[9], (String) r[10], (String) r[11]);
+        walk.finish();
+        var unqueued = store.unqueued(UNQUEUED_IDS);
+        var problem = walk.problem();
+        if (unqueued.count() > 0) {
+            var lost = unqueued.count() + " audit record(s) are neither sealed nor queued for sealing (removed from "
+                    + "audit_unsealed), the first: " + unqueued.firstIds();
+            problem = problem == null ? lost : problem + "; " + lost;
+        }
+        return new AuditVerification(problem == null, walk.verified(), walk.verifiedRecord(),
+                walk.intact() ? walk.verified() : store.sealedCount(), unsealed, walk.brokenSeal(),
+                walk.brokenRecord(), problem, walk.headHash(), clock.instant(),
+                anchor == null ? null : anchor.plainUpTo() + 1, unqueued.count(), unqueued.firstIds(),
+                checkpoint == null ? null : checkpoint.sealSeq(),
+                checkpoint == null ? null : walk.checkpointReached());
     }
 }

@@ -5,6 +5,7 @@ import io.ordergate.platform.boundary.Jsons;
 import io.ordergate.platform.boundary.Page;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.Roles;
+import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -29,6 +30,7 @@ import java.util.function.Consumer;
  * in the database; nothing loads a whole table.
  */
 @Stateless
+@DenyAll
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class AuditSearch {
 

@@ -2,6 +2,7 @@ package io.ordergate.audit.boundary;
 
 import io.ordergate.audit.entity.AuditRecord;
 import io.ordergate.platform.boundary.Jsons;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,6 +15,7 @@ import java.util.TreeMap;
  * it describes was committed; called without one (a rejection), it commits on its own.
  */
 @Stateless
+@PermitAll
 public class AuditTrail {
 
     @PersistenceContext

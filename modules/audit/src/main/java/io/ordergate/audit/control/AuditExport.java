@@ -13,7 +13,15 @@ import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** Writes audit records as CSV (RFC 4180, with a header) or as a JSON array, record by record. */
+/**
+ * Writes audit records as CSV (RFC 4180, with a header) or as a JSON array, record by record.
+ *
+ * <p>CSV cells hold what outsiders sent (a user name at a failed login, a merchant key, a request
+ * id), and auditors open exports in spreadsheets, which run a cell beginning with {@code =},
+ * {@code +}, {@code -} or {@code @} (or a tab or carriage return before one) as a formula. Such a
+ * cell gets a leading {@code '} (OWASP "CSV Injection"), so it is shown as the text it was. JSON
+ * is left as it is: no program evaluates it.
+ */
 public final class AuditExport implements AutoCloseable {
 
     static final String[] HEADER = {"id", "occurredAt", "actorType", "actor", "action", "outcome", "subjectType",
@@ -51,9 +59,9 @@ public final class AuditExport implements AutoCloseable {
     public void write(AuditView r) {
         try {
             if (csv != null) {
-                csv.printRecord(r.id(), r.occurredAt(), r.actorType(), r.actor(), r.action(), r.outcome(),
-                        r.subjectType(), r.subjectKey(), r.source(), r.requestId(), r.payloadRef(),
-                        r.detail().toString(), r.sealSeq());
+                csv.printRecord(r.id(), r.occurredAt(), cell(r.actorType()), cell(r.actor()), cell(r.action()),
+                        cell(r.outcome()), cell(r.subjectType()), cell(r.subjectKey()), cell(r.source()),
+                        cell(r.requestId()), cell(r.payloadRef()), cell(r.detail().toString()), r.sealSeq());
             } else {
                 json.writeStartObject()
                         .write("id", r.id())
@@ -76,6 +84,17 @@ public final class AuditExport implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A text cell as a spreadsheet must show it: never as a formula. */
+    static String cell(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        return switch (value.charAt(0)) {
+            case '=', '+', '-', '@', '\t', '\r' -> "'" + value;
+            default -> value;
+        };
     }
 
     private void optional(String name, String value) {

@@ -44,7 +44,27 @@ public class AuthenticationFailed extends ProblemException {
                 Map.of("WWW-Authenticate", "Bearer realm=\"OrderGate\"" + error), reason, clientId);
     }
 
-    /** missing, malformed, unknown-user, wrong-password, revoked, expired, throttled, not-admin, disabled */
+    /**
+     * 503: too many password checks run at once ({@code ordergate.auth.hash-concurrency}); the
+     * caller may retry in a moment. Not a failed authentication, so not counted by the throttle.
+     */
+    static AuthenticationFailed busy(String username) {
+        return new AuthenticationFailed(new Problem(503, "Service Unavailable",
+                "Too many sign-ins are being checked at once; retry in a moment."), Map.of("Retry-After", "1"), "busy",
+                username);
+    }
+
+    /** 429 for a source throttled after too many invalid bearer tokens. */
+    static AuthenticationFailed bearerThrottled(Duration retryAfter) {
+        return new AuthenticationFailed(new Problem(429, "Too Many Requests",
+                "Too many failed authentication attempts from this source; retry later."),
+                Map.of("Retry-After", String.valueOf(Math.max(1, retryAfter.toSeconds() + 1))), "throttled", null);
+    }
+
+    /**
+     * missing, malformed, invalid-user-name, unknown-user, wrong-password, revoked, expired, throttled,
+     * not-admin, disabled, busy
+     */
     public String reason() {
         return reason;
     }

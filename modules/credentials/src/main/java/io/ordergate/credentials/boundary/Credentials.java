@@ -10,6 +10,8 @@ import io.ordergate.credentials.control.Secrets;
 import io.ordergate.credentials.entity.ScayleCredential;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.Roles;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -31,11 +33,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * as keyed hashes.
  */
 @Stateless
+@DenyAll
 public class Credentials {
 
     static final String REALM = "OrderGate SCAYLE";
     static final String SCOPE = "scayle";
     static final Pattern MERCHANT_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    /** Wider than the names {@link Secrets#username} generates; anything else is refused unread. */
+    static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     /** A hash that no password produces, compared against when the user does not exist. */
     static final byte[] NO_SUCH_USER = new byte[32];
 
@@ -63,6 +68,7 @@ public class Credentials {
 
     /** How long replaced credentials (SCAYLE and webhook clients) keep working after a rotation. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     public Duration rotationGrace() {
         return rotationGrace;
     }
@@ -98,7 +104,7 @@ public class Credentials {
         for (var credential : credentialsOf(merchantKey)) {
             if (credential.validAt(clock.instant())) {
                 credential.expireAt(graceEnd);
-                cache.evict(credential.username());
+                cache.evictAfterCommit(credential.username());
             }
         }
         audit.record(AuditEntry.byUser(actor, "scayle.credentials.rotated", "scayle-merchant", merchantKey,
@@ -116,7 +122,8 @@ public class Credentials {
                     "Merchant '" + merchantKey + "' has no credential '" + username + "'.");
         }
         credential.revoke(clock.instant(), actor);
-        cache.evict(username);
+        // After the commit: evicted now, a request before the commit would cache the unrevoked row again.
+        cache.evictAfterCommit(username);
         audit.record(AuditEntry.byUser(actor, "scayle.credentials.revoked", "scayle-merchant", merchantKey,
                 Map.of("username", username)));
     }
@@ -162,18 +169,24 @@ public class Credentials {
      * @throws AuthenticationFailed 401 or 429
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @PermitAll
     public ScayleCaller authenticateScayle(String authorization, String source) {
-        if (authorization == null) {
-            throw new AuthenticationFailed(REALM, "missing", null);
-        }
         var parsed = BasicCredentials.parse(authorization);
-        var username = parsed.map(BasicCredentials::username).orElse(null);
+        // A name no credential can have is neither looked up nor throttled and audited as given.
+        var username = parsed.map(BasicCredentials::username).filter(name -> USERNAME.matcher(name).matches())
+                .orElse(null);
         var blocked = throttle.blocked(SCOPE, source, username);
         if (blocked.isPresent()) {
             throw new AuthenticationFailed(blocked.get(), username);
         }
+        if (authorization == null) {
+            throw failed(source, null, "missing");
+        }
         if (parsed.isEmpty()) {
             throw failed(source, null, "malformed");
+        }
+        if (username == null) {
+            throw failed(source, null, "invalid-user-name");
         }
         var now = clock.instant();
         var credential = cache.get(username, now, name -> em.find(ScayleCredential.class, name));

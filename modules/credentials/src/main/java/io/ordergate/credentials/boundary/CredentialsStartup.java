@@ -14,11 +14,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * At startup: refuses to run without a valid master key, and creates the initial {@code admin} user
- * when there is no user yet.
+ * when there is no user yet. That the key is the one this database was used with is the platform's
+ * {@code MasterKeyCheck}, which runs first.
  */
 @Singleton
 @Startup
-@DependsOn("Database")
+@DependsOn({"Database", "MasterKeyCheck"})
 // Each step commits on its own, so a generated password is logged only once it is really stored.
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CredentialsStartup {

@@ -1,10 +1,11 @@
 package io.ordergate.credentials.boundary;
 
 import io.ordergate.audit.boundary.AuditEntry;
-import io.ordergate.audit.boundary.AuditTrail;
+import io.ordergate.platform.boundary.AdminApiDoor;
 import io.ordergate.platform.boundary.ClientAddress;
 import io.ordergate.platform.boundary.Meters;
 import io.ordergate.platform.boundary.Problem;
+import io.ordergate.platform.boundary.RequestPaths;
 import io.ordergate.platform.boundary.Unavailable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +20,12 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * OrderGate's one Jakarta Security authentication mechanism for people (webhooks authenticate
@@ -27,13 +33,17 @@ import java.util.Map;
  * facades holds for the admin API and the console alike.
  *
  * <ul>
- * <li>{@code /api/admin/**}: HTTP Basic on every request against the user store, without a session.
- * Failures are answered here, as problem+json (401 with a challenge, 429 when throttled, 503 when
- * the store cannot be read), and audited.</li>
+ * <li>{@code /api/admin/**}, however spelled (the canonical path decides): HTTP Basic on every
+ * request against the user store, without a session. Failures are answered here, as problem+json
+ * (401 with a challenge, 429 when throttled, 503 when the store cannot be read), and audited. What
+ * JAX-RS then routes to an admin resource is let through only after this Basic check
+ * ({@link AdminApiDoor}), so a re-spelled path cannot slip past it.</li>
+ * <li>The rest of {@code /api}: partners authenticate themselves; never the console session.</li>
  * <li>A console login: the login view hands the credentials to {@code SecurityContext.authenticate};
  * on success the caller is kept in the HTTP session under a new session id, and on every later
  * request re-checked against the user store, so a disabled user or a changed role takes effect at
- * once.</li>
+ * once; after {@code ordergate.console.session-lifetime} (12 hours) the session ends, however
+ * active.</li>
  * <li>Everything else proceeds anonymously; what needs a role says so.</li>
  * </ul>
  */
@@ -49,7 +59,7 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
     IdentityStoreHandler identities;
 
     @Inject
-    AuditTrail audit;
+    RejectedRequests rejected;
 
     @Inject
     Meters meters;
@@ -57,8 +67,23 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
     @Inject
     ClientAddress clientAddress;
 
-    /** Who logged in to this session. */
-    record SessionCaller(String username) implements Serializable {
+    /**
+     * The absolute lifetime of a console login, however active the user: a stolen or forgotten
+     * session cannot be kept alive by activity for ever (the idle timeout is separate).
+     */
+    @Inject
+    @ConfigProperty(name = "ordergate.console.session-lifetime", defaultValue = "PT12H")
+    Duration sessionLifetime;
+
+    @Inject
+    Clock clock;
+
+    /** Who logged in to this session, and when. */
+    record SessionCaller(String username, Instant loggedInAt) implements Serializable {
+
+        boolean expired(Instant now, Duration lifetime) {
+            return !now.isBefore(loggedInAt.plus(lifetime));
+        }
     }
 
     @Override
@@ -67,15 +92,24 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
         if (context.isAuthenticationRequest() && context.getAuthParameters().getCredential() != null) {
             return login(request, context);
         }
-        if (isAdminApi(request)) {
+        var path = RequestPaths.canonical(request.getRequestURI().substring(request.getContextPath().length()));
+        if (isAdminApi(path)) {
             return basic(request, response, context);
+        }
+        if (isRestApi(path)) {
+            // The REST API never runs as the console's session: its callers are partners, who
+            // authenticate themselves, and staff with Basic credentials (AdminApiDoor insists).
+            return context.doNothing();
         }
         var session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_CALLER) instanceof SessionCaller caller) {
-            var current = users.current(caller.username());
+            var current = caller.expired(clock.instant(), sessionLifetime) ? Optional.<AuthenticatedUser>empty()
+                    : users.current(caller.username());
             if (current.isPresent()) {
                 return context.notifyContainerAboutLogin(current.get().username(), current.get().roles());
             }
+            // A disabled user, or a login older than the absolute lifetime: the console asks for a
+            // new login (which also gets a new session id).
             session.removeAttribute(SESSION_CALLER);
         }
         return context.doNothing();
@@ -92,7 +126,7 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
             request.changeSessionId();
         }
         request.getSession(true).setAttribute(SESSION_CALLER, new SessionCaller(result.getCallerPrincipal()
-                .getName()));
+                .getName(), clock.instant()));
         return context.notifyContainerAboutLogin(result);
     }
 
@@ -100,6 +134,7 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
         var source = clientAddress.of(request);
         try {
             var user = users.authenticateBasic(request.getHeader("Authorization"), source);
+            request.setAttribute(AdminApiDoor.BASIC_AUTHENTICATED, Boolean.TRUE);
             return context.notifyContainerAboutLogin(user.username(), user.roles());
         } catch (AuthenticationFailed e) {
             meters.authenticationFailed("admin", e.reason());
@@ -114,9 +149,10 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
         }
     }
 
+    /** Through {@link RejectedRequests}: anyone can send these, so a flood is summarised, not kept. */
     void audit(HttpServletRequest request, String source, String username, String reason, int status) {
         try {
-            audit.record(new AuditEntry(username == null ? AuditEntry.ACTOR_ANONYMOUS : AuditEntry.ACTOR_USER,
+            rejected.audit(new AuditEntry(username == null ? AuditEntry.ACTOR_ANONYMOUS : AuditEntry.ACTOR_USER,
                     username == null ? source : username, "admin.request.rejected", "rejected", "admin-api",
                     request.getMethod() + " " + request.getRequestURI(), source, null, null,
                     Map.of("reason", reason, "status", String.valueOf(status))));
@@ -131,6 +167,8 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
         try {
             response.setStatus(problem.status());
             headers.forEach(response::setHeader);
+            // Answered before the filters run, so NoStore has not set it.
+            response.setHeader("Cache-Control", "no-store");
             // Bytes, not a writer: a writer would add a charset to the media type, unlike every other problem.
             var body = problem.toJson().getBytes(StandardCharsets.UTF_8);
             response.setContentType(Problem.MEDIA_TYPE);
@@ -151,8 +189,12 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
         }
     }
 
-    static boolean isAdminApi(HttpServletRequest request) {
-        var path = request.getRequestURI().substring(request.getContextPath().length());
+    /** @param path the canonical path within the application ({@link RequestPaths#canonical}) */
+    static boolean isAdminApi(String path) {
         return path.equals("/api/admin") || path.startsWith("/api/admin/");
+    }
+
+    static boolean isRestApi(String path) {
+        return path.equals("/api") || path.startsWith("/api/");
     }
 }

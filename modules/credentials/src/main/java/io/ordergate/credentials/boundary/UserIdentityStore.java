@@ -31,6 +31,9 @@ public class UserIdentityStore implements IdentityStore {
     AuditTrail audit;
 
     @Inject
+    RejectedRequests rejected;
+
+    @Inject
     Meters meters;
 
     @Inject
@@ -57,10 +60,16 @@ public class UserIdentityStore implements IdentityStore {
         }
     }
 
+    /** A rejected login goes through {@link RejectedRequests}: anyone can send one. */
     void record(String actorType, String actor, String outcome, String source, String reason) {
         try {
-            audit.record(new AuditEntry(actorType, actor, "console.login", outcome, "user", actor, source, null, null,
-                    Map.of("reason", reason)));
+            var entry = new AuditEntry(actorType, actor, "console.login", outcome, "user", actor, source, null, null,
+                    Map.of("reason", reason));
+            if ("done".equals(outcome)) {
+                audit.record(entry);
+            } else {
+                rejected.audit(entry);
+            }
         } catch (RuntimeException e) {
             // A login must not fail or succeed because the audit trail is down; the outage shows elsewhere.
             if (!Unavailable.isStorageFailure(e)) {

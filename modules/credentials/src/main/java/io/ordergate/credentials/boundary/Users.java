@@ -4,10 +4,12 @@ import io.ordergate.audit.boundary.AuditEntry;
 import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.credentials.control.AuthThrottle;
 import io.ordergate.credentials.control.BasicCredentials;
+import io.ordergate.credentials.control.PasswordHashing;
 import io.ordergate.credentials.control.Secrets;
 import io.ordergate.credentials.entity.UserAccount;
 import io.ordergate.platform.boundary.ProblemException;
-import jakarta.annotation.PostConstruct;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -15,7 +17,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -31,29 +32,19 @@ import java.util.regex.Pattern;
  * {@code auditor}), failed-login throttling.
  */
 @Stateless
+@DenyAll
 public class Users {
 
     static final Logger LOG = Logger.getLogger(Users.class.getName());
     static final String REALM = "OrderGate admin";
     static final String SCOPE = "user";
     static final String INITIAL_ADMIN = "admin";
-    /**
-     * 100,000 iterations: expensive for an offline attacker, yet an admin API call authenticating
-     * with HTTP Basic on every request still answers in well under 100 ms.
-     */
-    static final Map<String, String> HASH_PARAMETERS = Map.of(
-            "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
-            "Pbkdf2PasswordHash.Iterations", "100000",
-            "Pbkdf2PasswordHash.SaltSizeBytes", "32",
-            "Pbkdf2PasswordHash.KeySizeBytes", "32");
-    /** Verified against when the user does not exist, so that both cases cost the same. */
-    static volatile String dummyHash;
 
     @PersistenceContext
     EntityManager em;
 
     @Inject
-    Pbkdf2PasswordHash passwordHash;
+    PasswordHashing passwords;
 
     @Inject
     AuthThrottle throttle;
@@ -70,6 +61,7 @@ public class Users {
      * @param configuredPassword the configured password, or empty to generate one
      * @return the generated password, if one was generated
      */
+    @PermitAll
     public Optional<String> ensureInitialAdmin(Optional<String> configuredPassword) {
         long users = em.createQuery("SELECT COUNT(u) FROM UserAccount u", Long.class).getSingleResult();
         if (users > 0) {
@@ -89,8 +81,11 @@ public class Users {
      * @throws AuthenticationFailed 401 (or 429 when throttled)
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @PermitAll
     public AuthenticatedUser authenticateBasic(String authorization, String source) {
         if (authorization == null) {
+            throwIfBlocked(source, null);
+            throttle.failed(SCOPE, source, null);
             throw new AuthenticationFailed(REALM, "missing", null);
         }
         var parsed = BasicCredentials.parse(authorization);
@@ -112,11 +107,26 @@ public class Users {
      *         throttled); the caller must not tell the first three apart to the user
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @PermitAll
     public AuthenticatedUser authenticatePassword(String username, String password, String source) {
+        // A name no user can have is refused before any work: no lookup, no key derivation. Its
+        // timing tells nothing, as such a name cannot exist; it is counted against the source only,
+        // and neither throttled nor audited under what the caller sent.
+        if (!isPossibleName(username)) {
+            throwIfBlocked(source, null);
+            throttle.failed(SCOPE, source, null);
+            throw new AuthenticationFailed(REALM, "invalid-user-name", null);
+        }
         throwIfBlocked(source, username);
-        var account = username == null ? null : em.find(UserAccount.class, username);
-        boolean valid = passwordHash.verify(password == null ? new char[0] : password.toCharArray(),
-                account == null ? dummyHash() : account.passwordHash());
+        var account = em.find(UserAccount.class, username);
+        boolean valid;
+        try {
+            // An unknown but possible name costs the same derivation as a wrong password, so that
+            // response times do not tell which users exist; the derivations are bounded in number.
+            valid = passwords.verify(password, account == null ? null : account.passwordHash());
+        } catch (PasswordHashing.Busy e) {
+            throw AuthenticationFailed.busy(username);
+        }
         if (account == null || !valid || !account.enabled()) {
             throttle.failed(SCOPE, source, username);
             throw new AuthenticationFailed(REALM, account == null ? "unknown-user"
@@ -125,8 +135,14 @@ public class Users {
         return new AuthenticatedUser(account.username(), account.roles());
     }
 
+    /** Whether a user could have this name: the rule {@link #create} enforces (2 to 64 characters). */
+    static boolean isPossibleName(String username) {
+        return username != null && username.length() <= 64 && USERNAME.matcher(username).matches();
+    }
+
     /** The user as the store has it now, if it exists and is enabled: a console session is re-checked with it. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @PermitAll
     public Optional<AuthenticatedUser> current(String username) {
         var account = username == null ? null : em.find(UserAccount.class, username);
         return account == null || !account.enabled() ? Optional.empty()
@@ -138,31 +154,20 @@ public class Users {
      * failures, if they are.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    @PermitAll
     public Optional<Duration> loginBlocked(String username, String source) {
-        return throttle.blocked(SCOPE, source, username);
+        return throttle.blocked(SCOPE, source, isPossibleName(username) ? username : null);
     }
 
     void throwIfBlocked(String source, String username) {
-        var blocked = throttle.blocked(SCOPE, source, username);
+        var blocked = throttle.blocked(SCOPE, source, isPossibleName(username) ? username : null);
         if (blocked.isPresent()) {
             throw new AuthenticationFailed(blocked.get(), username);
         }
     }
 
-    @PostConstruct
-    void configureHash() {
-        passwordHash.initialize(HASH_PARAMETERS);
-    }
-
     String hash(String password) {
-        return passwordHash.generate(password.toCharArray());
-    }
-
-    String dummyHash() {
-        if (dummyHash == null) {
-            dummyHash = hash(Secrets.password());
-        }
-        return dummyHash;
+        return passwords.generate(password);
     }
 
     // ---- user management (admins only)

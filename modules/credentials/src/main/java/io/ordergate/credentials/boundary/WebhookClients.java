@@ -9,6 +9,8 @@ import io.ordergate.credentials.control.Secrets;
 import io.ordergate.credentials.entity.WebhookClient;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.Roles;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -31,9 +33,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * tokens stop working at once because every check also looks the client up.
  */
 @Stateless
+@DenyAll
 public class WebhookClients {
 
     static final String THROTTLE_SCOPE = "client";
+    static final String BEARER_THROTTLE_SCOPE = "bearer";
     static final byte[] NO_SUCH_CLIENT = new byte[32];
 
     @PersistenceContext
@@ -50,6 +54,9 @@ public class WebhookClients {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    RejectedRequests rejected;
 
     @Inject
     Clock clock;
@@ -121,6 +128,7 @@ public class WebhookClients {
      * @throws TokenError the RFC 6749 error to answer
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    @PermitAll
     public AccessTokens.Issued token(TokenRequest request) {
         String clientId = request.clientId();
         try {
@@ -129,9 +137,16 @@ public class WebhookClients {
                     "webhook-client", issued.clientId(), request.source(), null, null, Map.of()));
             return issued.token();
         } catch (TokenError e) {
-            audit.record(new AuditEntry(AuditEntry.ACTOR_ANONYMOUS, clientId == null ? request.source() : clientId,
-                    "oauth.token.rejected", "rejected", "webhook-client", clientId, request.source(), null, null,
-                    Map.of("error", e.error(), "reason", e.reason())));
+            var presented = clientId != null && Credentials.USERNAME.matcher(clientId).matches() ? clientId : null;
+            var entry = new AuditEntry(AuditEntry.ACTOR_ANONYMOUS, presented == null ? request.source() : presented,
+                    "oauth.token.rejected", "rejected", "webhook-client", presented, request.source(), null, null,
+                    Map.of("error", e.error(), "reason", e.reason()));
+            if (e.reason().equals("scope")) {
+                // The client did authenticate: accountable, so audited in full.
+                audit.record(entry);
+            } else {
+                rejected.audit(entry);
+            }
             throw e;
         }
     }
@@ -161,9 +176,15 @@ public class WebhookClients {
         } else {
             throw new TokenError("invalid_client", 401, "Client authentication is required.", "missing");
         }
-        var blocked = throttle.blocked(THROTTLE_SCOPE, request.source(), clientId);
+        var possible = Credentials.USERNAME.matcher(clientId).matches();
+        var blocked = throttle.blocked(THROTTLE_SCOPE, request.source(), possible ? clientId : null);
         if (blocked.isPresent()) {
             throw new TokenError("invalid_client", 401, "Too many failed attempts; retry later.", "throttled");
+        }
+        if (!possible) {
+            // No client has such an id: refused without a lookup, counted against the source only.
+            throttle.failed(THROTTLE_SCOPE, request.source(), null);
+            throw new TokenError("invalid_client", 401, "Client authentication failed.", "invalid-client-id");
         }
         var client = em.find(WebhookClient.class, clientId);
         boolean matches = hasher.matches(secret, client == null ? NO_SUCH_CLIENT : client.secretHmac());
@@ -181,17 +202,26 @@ public class WebhookClients {
     }
 
     /**
-     * Checks an {@code Authorization: Bearer} header for a webhook of {@code platform}.
+     * Checks an {@code Authorization: Bearer} header for a webhook of {@code platform}. Missing and
+     * invalid tokens count against the source's failure throttle like failed passwords do.
      *
-     * @throws AuthenticationFailed 401 with a Bearer challenge
+     * @param source the caller's address, for throttling
+     * @throws AuthenticationFailed 401 with a Bearer challenge, 429 when the source is throttled
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public WebhookCaller authenticateBearer(String authorization, String platform) {
+    @PermitAll
+    public WebhookCaller authenticateBearer(String authorization, String platform, String source) {
+        var blocked = throttle.blocked(BEARER_THROTTLE_SCOPE, source, null);
+        if (blocked.isPresent()) {
+            throw AuthenticationFailed.bearerThrottled(blocked.get());
+        }
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throttle.failed(BEARER_THROTTLE_SCOPE, source, null);
             throw AuthenticationFailed.bearer("missing", null);
         }
         var verified = tokens.verify(authorization.substring(7).trim(), audience(platform));
         if (verified.isEmpty()) {
+            throttle.failed(BEARER_THROTTLE_SCOPE, source, null);
             throw AuthenticationFailed.bearer("invalid-token", null);
         }
         var client = em.find(WebhookClient.class, verified.get().clientId());

@@ -1,11 +1,16 @@
 package io.ordergate.credentials.control;
 
+import io.ordergate.platform.boundary.Hashes;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,21 +19,28 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Throttles repeated authentication failures per bucket (a source address, or a source address and
- * user name) in fixed one-minute windows.
+ * Throttles repeated authentication failures per bucket (a source, or a source and user name) in
+ * fixed one-minute windows. A source is an IPv4 address or an IPv6 /64 ({@link #sourceKey}): one
+ * host is usually given a whole /64, so counting its addresses one by one would throttle nothing.
  *
- * <p>The counters live in PostgreSQL so every node sees every failure. A node remembers a block it
- * learned from the database until the window ends, so checking costs nothing on the hot path; a
- * node that has not yet seen a failure of a blocked bucket learns of the block with the next one.
+ * <p>The counters live in PostgreSQL so every node sees every failure. Buckets are stored as
+ * SHA-256 hashes: the user name is whatever the caller sent, and raw input never lands in the
+ * indexed column. A node remembers a block it learned from the database until the window ends, so
+ * checking costs nothing on the hot path; a node that has not yet seen a failure of a blocked
+ * bucket learns of the block with the next one. That memory holds at most {@link #MAX_BLOCKED}
+ * entries and drops ended blocks whenever one is added.
  */
 @Stateless
 public class AuthThrottle {
 
     static final Duration WINDOW = Duration.ofMinutes(1);
+    static final int MAX_BLOCKED = 10_000;
     static final Map<String, Instant> BLOCKED_UNTIL = new ConcurrentHashMap<>();
+    static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     static final String COUNT = """
             INSERT INTO cred_auth_failure (bucket, window_start, failures) VALUES (?1, ?2, 1)
@@ -46,14 +58,42 @@ public class AuthThrottle {
     int limit;
 
     /**
-     * How long a caller is still blocked, if it is: by its source address as a whole, or by its
-     * source address together with the user name it presents.
+     * What a source address counts as: an IPv4 address as it is, an IPv6 address as its /64
+     * ({@code 2001:db8:1:2::/64}), anything else (not an IP literal) as it is.
+     */
+    public static String sourceKey(String source) {
+        if (source == null || !IPV6.matcher(source).matches()) {
+            return source;
+        }
+        try {
+            // Only hex digits, colons and dots reach here, so this parses a literal and never asks DNS.
+            if (InetAddress.getByName(source) instanceof Inet6Address v6) {
+                var bytes = v6.getAddress();
+                var prefix = new StringBuilder();
+                for (int i = 0; i < 8; i += 2) {
+                    prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+                }
+                return prefix.append(":/64").toString();
+            }
+            return InetAddress.getByName(source).getHostAddress();
+        } catch (UnknownHostException e) {
+            return source;
+        }
+    }
+
+    /**
+     * How long a caller is still blocked, if it is: by its source as a whole, or by its source
+     * together with the user name it presents.
      *
-     * @param scope what is authenticated ({@code scayle}, {@code user}): separate counters
+     * @param scope what is authenticated ({@code scayle}, {@code user}, {@code client}, {@code bearer}):
+     *        separate counters
+     * @param username the presented user name, or null when there is none
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Optional<Duration> blocked(String scope, String source, String username) {
-        return blocked(scope + ":" + source).or(() -> blocked(scope + ":" + source + ":" + username));
+        var sourceBucket = bucket(scope, source, null);
+        return blocked(sourceBucket).or(() -> username == null ? Optional.empty()
+                : blocked(bucket(scope, source, username)));
     }
 
     /**
@@ -63,10 +103,18 @@ public class AuthThrottle {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void failed(String scope, String source, String username) {
+        // Counters only: a crash may lose the last moment's counts, so a refusal need not wait for a flush to disk.
+        em.createNativeQuery("SET LOCAL synchronous_commit TO OFF").executeUpdate();
         if (username != null) {
-            failed(scope + ":" + source + ":" + username, 1);
+            failed(bucket(scope, source, username), 1);
         }
-        failed(scope + ":" + source, 10);
+        failed(bucket(scope, source, null), 10);
+    }
+
+    /** The stored form of a bucket: the hash of scope, source key and user name. */
+    static String bucket(String scope, String source, String username) {
+        var plain = scope + "\n" + sourceKey(source) + (username == null ? "" : "\n" + username);
+        return Hashes.sha256Hex(plain.getBytes(StandardCharsets.UTF_8));
     }
 
     Optional<Duration> blocked(String bucket) {
@@ -91,12 +139,28 @@ public class AuthThrottle {
                 .setParameter(2, Timestamp.from(windowStart))
                 .getSingleResult()).intValue();
         if (failures >= limit * weight) {
-            BLOCKED_UNTIL.put(bucket, windowStart.plus(WINDOW));
+            block(bucket, windowStart.plus(WINDOW), now);
         }
         if (ThreadLocalRandom.current().nextInt(100) == 0) {
             em.createNativeQuery("DELETE FROM cred_auth_failure WHERE window_start < ?1")
                     .setParameter(1, Timestamp.from(now.minus(Duration.ofHours(1))))
                     .executeUpdate();
         }
+    }
+
+    /**
+     * Remembers a block, first dropping ended ones. Should the map still be full, an arbitrary block
+     * is forgotten: the database still counts it, so the next failure of that bucket restores it.
+     */
+    static void block(String bucket, Instant until, Instant now) {
+        if (BLOCKED_UNTIL.size() >= MAX_BLOCKED) {
+            BLOCKED_UNTIL.values().removeIf(end -> !end.isAfter(now));
+            var keys = BLOCKED_UNTIL.keySet().iterator();
+            while (BLOCKED_UNTIL.size() >= MAX_BLOCKED && keys.hasNext()) {
+                keys.next();
+                keys.remove();
+            }
+        }
+        BLOCKED_UNTIL.put(bucket, until);
     }
 }

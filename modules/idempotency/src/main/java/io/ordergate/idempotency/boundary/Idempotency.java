@@ -1,5 +1,6 @@
 package io.ordergate.idempotency.boundary;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -11,6 +12,7 @@ import java.util.Optional;
 
 /** First delivery versus replay, decided by the database, remembered permanently. */
 @Stateless
+@PermitAll
 public class Idempotency {
 
     static final String CLAIM = """

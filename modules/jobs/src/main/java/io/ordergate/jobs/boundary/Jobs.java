@@ -8,6 +8,8 @@ import io.ordergate.jobs.control.JobWorker;
 import io.ordergate.platform.boundary.Page;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.Roles;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The job queue's front door: enqueue in the caller's transaction, list, inspect, retry. */
 @Stateless
+@DenyAll
 public class Jobs {
 
     static final String COLUMNS = "job_id, job_type, dedupe_key, state, attempts, max_attempts, run_at, give_up_at, "
@@ -69,6 +72,7 @@ public class Jobs {
      * @return the new job's id, or empty when deduplicated
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    @PermitAll
     public Optional<Long> enqueue(String type, String dedupeKey, String payload) {
         var id = new JobQueue(new EntityManagerSql(em)).enqueue(type, dedupeKey, payload,
                 new JobQueue.Limits(maxAttempts, giveUpAfter), Duration.ZERO);
@@ -81,6 +85,7 @@ public class Jobs {
      * the one already waiting, moved forward to now if it was backing off.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    @PermitAll
     public JobRequested request(String type, String dedupeKey, String payload) {
         var requested = new JobQueue(new EntityManagerSql(em)).request(type, dedupeKey, payload,
                 new JobQueue.Limits(maxAttempts, giveUpAfter));

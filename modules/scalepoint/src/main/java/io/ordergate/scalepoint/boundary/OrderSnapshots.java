@@ -7,6 +7,7 @@ import io.ordergate.jobs.boundary.JobResult;
 import io.ordergate.platform.boundary.Hashes;
 import io.ordergate.platform.boundary.Jsons;
 import io.ordergate.scalepoint.boundary.OrderData;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -30,6 +31,7 @@ import java.util.Map;
  * while its fetch backs off and dead when the queue gave up.
  */
 @Stateless
+@PermitAll
 public class OrderSnapshots {
 
     static final int MAX_ERROR = 2000;

@@ -3,13 +3,19 @@ package io.ordergate.scalepoint.boundary;
 import io.ordergate.audit.boundary.AuditEntry;
 import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.credentials.boundary.Vault;
+import io.ordergate.platform.boundary.OutboundUrls;
 import io.ordergate.platform.boundary.ProblemException;
+import io.ordergate.scalepoint.control.BadPartnerResponse;
 import io.ordergate.scalepoint.control.ClientCertificates;
 import io.ordergate.scalepoint.control.NotConnected;
+import io.ordergate.scalepoint.control.PartnerUnavailable;
 import io.ordergate.scalepoint.control.ScalepointConfig;
 import io.ordergate.scalepoint.control.ScalepointTokens;
 import io.ordergate.scalepoint.control.Settings;
+import io.ordergate.scalepoint.control.TokenFailure;
 import io.ordergate.platform.boundary.Roles;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -18,7 +24,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.net.URI;
-import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.sql.Timestamp;
@@ -30,7 +36,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
 
 /**
  * How OrderGate reaches Scalepoint: the connection settings (client id, scopes, tenant, country,
@@ -38,7 +47,10 @@ import java.util.regex.Pattern;
  * every outbound call uses. Private keys and client secrets are sealed with the master key.
  */
 @Stateless
+@DenyAll
 public class ScalepointConnection {
+
+    private static final Logger LOG = Logger.getLogger(ScalepointConnection.class.getName());
 
     static final String KEY_PURPOSE = "scalepoint.certificate-key";
     static final String SECRET_PURPOSE = "scalepoint.client-secret";
@@ -64,6 +76,9 @@ public class ScalepointConnection {
 
     @Inject
     Clock clock;
+
+    @Inject
+    OutboundUrls outbound;
 
     /** What staff send to connect OrderGate to Scalepoint; null URLs use the configured defaults. */
     public record ConnectionRequest(String clientId, List<String> scopes, String tenant, String country,
@@ -265,6 +280,7 @@ public class ScalepointConnection {
      * @throws NotConnected with what staff must do, when OrderGate is not connected yet
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @PermitAll
     public Settings settings() {
         var row = row().orElseThrow(() -> new NotConnected("Scalepoint is not connected: set the connection "
                 + "(PUT /api/admin/scalepoint/connection) first."));
@@ -273,6 +289,14 @@ public class ScalepointConnection {
         var base = new Settings((String) row[1], (String) row[2], (String) row[3], (String) row[4],
                 uri(row[5], config.tokenUrl()), uri(row[6], config.orderDataUrl()), uri(row[7], config.eventApiUrl()),
                 null, null, null);
+        // again before every call, whether staff or the configuration set them: DNS may have changed since
+        try {
+            outbound.check("Scalepoint's token URL", base.tokenUrl().toString());
+            outbound.check("Scalepoint's Order Data URL", base.orderDataUrl().toString());
+            outbound.check("Scalepoint's Event API URL", base.eventApiUrl().toString());
+        } catch (OutboundUrls.Refused e) {
+            throw new NotConnected("OrderGate does not call this URL: " + e.getMessage());
+        }
         if (secret != null) {
             return new Settings(base.clientId(), base.scopes(), base.tenant(), base.country(), base.tokenUrl(),
                     base.orderDataUrl(), base.eventApiUrl(), null,
@@ -309,7 +333,7 @@ public class ScalepointConnection {
                     issued.scope(), issued.expiresIn(), null, now);
         } catch (RuntimeException e) {
             result = new ConnectionTest(false, settings == null ? null : settings.tokenUrl().toString(),
-                    settings == null ? null : authentication(settings), null, null, describe(e), now);
+                    settings == null ? null : authentication(settings), null, null, testFailure(e), now);
         }
         audit.record(new AuditEntry(AuditEntry.ACTOR_USER, actor, "scalepoint.connection.tested",
                 result.ok() ? "ok" : "failed", "scalepoint-connection", settings == null ? null : settings.clientId(),
@@ -332,6 +356,47 @@ public class ScalepointConnection {
             case "BulkheadException" -> "Too many calls to Scalepoint at once; tried again later.";
             default -> message == null ? name : message;
         };
+    }
+
+    /**
+     * A failed connection test as one line for staff. What happened on the network is reduced to
+     * its kind (no connection, no TLS, an HTTP status): with the exception's own text the test
+     * would tell whoever may edit the URL which hosts and ports exist behind OrderGate.
+     */
+    static String testFailure(RuntimeException failure) {
+        if (failure instanceof NotConnected || failure instanceof TokenFailure || failure instanceof BadPartnerResponse) {
+            return failure.getMessage();
+        }
+        if (failure instanceof PartnerUnavailable unavailable) {
+            if (unavailable.status() != null) {
+                return "The token endpoint answered " + unavailable.status() + ".";
+            }
+            // the details are for whoever reads the server log, not for the connection test's screen
+            LOG.log(Level.INFO, "Scalepoint connection test: {0}", failure.getMessage());
+            var tls = "The TLS handshake with the token endpoint failed (certificate or protocol not accepted).";
+            var unresolved = "The token endpoint's host could not be resolved.";
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SSLException) {
+                    return tls;
+                }
+                if (cause instanceof UnknownHostException) {
+                    return unresolved;
+                }
+            }
+            // a client library may pass the cause on as text only: PartnerClients names its class
+            var text = String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT);
+            if (text.contains("sslexception") || text.contains("sslhandshakeexception") || text.contains("pkix")) {
+                return tls;
+            }
+            return text.contains("unknownhostexception") ? unresolved
+                    : "Could not connect to the token endpoint (connection refused, reset or timed out).";
+        }
+        var described = describe(failure);
+        if (failure.getClass().getName().startsWith("org.eclipse.microprofile.faulttolerance.")) {
+            return described;
+        }
+        LOG.log(Level.WARNING, "Scalepoint connection test failed", failure);
+        return "The connection test failed unexpectedly; the server log has the details.";
     }
 
     // ---- helpers
@@ -388,21 +453,15 @@ public class ScalepointConnection {
         return value;
     }
 
-    /** An absolute http(s) URL without credentials, query or fragment; null stays null (the configured default). */
-    static String url(String name, String value) {
+    /** A URL that passes {@link OutboundUrls}; null stays null (the configured default). */
+    String url(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            var uri = new URI(value.trim());
-            var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null
-                    || uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-                throw bad("'" + name + "' must be an absolute http(s) URL without credentials, query or fragment.");
-            }
-            return uri.toString();
-        } catch (URISyntaxException e) {
-            throw bad("'" + name + "' is not a valid URL: " + e.getReason() + ".");
+            return outbound.check("'" + name + "'", value).toString();
+        } catch (OutboundUrls.Refused e) {
+            throw bad(e.getMessage());
         }
     }
 

@@ -8,6 +8,8 @@ import io.ordergate.platform.boundary.Jsons;
 import io.ordergate.platform.boundary.Page;
 import io.ordergate.platform.boundary.Roles;
 import io.ordergate.scalepoint.control.ScalepointEvent;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -31,6 +33,7 @@ import java.util.Map;
  * lower-case orderToken) make redeliveries and duplicates create nothing new.
  */
 @Stateless
+@DenyAll
 public class ScalepointEvents {
 
     public static final String FETCH_JOB = "scalepoint.fetch-order";
@@ -63,6 +66,7 @@ public class ScalepointEvents {
      * @param source {@code webhook} or {@code long-poll}
      * @param clientId the webhook client that sent it, if any
      */
+    @PermitAll
     public EventReceipt receive(ScalepointEvent event, byte[] raw, String source, String clientId, String remote) {
         var now = Timestamp.from(clock.instant());
         var caseInfo = event.caseInfo();
@@ -137,6 +141,7 @@ public class ScalepointEvents {
      * @return whether {@code node} holds the lease now
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @PermitAll
     public boolean takeLease(String node, Duration lease) {
         return em.createNativeQuery("UPDATE sp_poller SET holder = ?1, lease_until = now() + make_interval(secs => ?2) "
                 + "WHERE poller_id = 1 AND (holder IS NULL OR holder = ?1 OR lease_until < now())")
@@ -145,6 +150,7 @@ public class ScalepointEvents {
 
     /** Lets another node take over at once (this node stops). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @PermitAll
     public void releaseLease(String node) {
         em.createNativeQuery("UPDATE sp_poller SET holder = NULL, lease_until = NULL WHERE poller_id = 1 "
                 + "AND holder = ?1").setParameter(1, node).executeUpdate();
@@ -156,6 +162,7 @@ public class ScalepointEvents {
      *
      * @throws IllegalStateException when {@code node} no longer holds the lease (rolls back)
      */
+    @PermitAll
     public int receivePolled(List<Polled> batch, String cursor, String node) {
         int stored = 0;
         for (var item : batch) {
@@ -175,14 +182,27 @@ public class ScalepointEvents {
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @PermitAll
     public void pollFailed(String node, String error) {
         em.createNativeQuery("UPDATE sp_poller SET last_error = ?1, last_polled_at = now() WHERE poller_id = 1 "
                 + "AND holder = ?2").setParameter(1, error.length() > 2000 ? error.substring(0, 2000) : error)
                 .setParameter(2, node).executeUpdate();
     }
 
+    /** Where the long poller goes on from: the last event id it received, or null. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @PermitAll
+    public String pollerCursor() {
+        return readPollerStatus().lastEventId();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     public PollerStatus pollerStatus() {
+        return readPollerStatus();
+    }
+
+    PollerStatus readPollerStatus() {
         var r = (Object[]) em.createNativeQuery("SELECT last_event_id, holder, lease_until, last_polled_at, "
                 + "last_error, events_received FROM sp_poller WHERE poller_id = 1").getSingleResult();
         return new PollerStatus((String) r[0], (String) r[1], instant(r[2]), instant(r[3]), (String) r[4],

@@ -3,6 +3,7 @@ package io.ordergate.scalepoint.boundary;
 import io.ordergate.audit.boundary.AuditEntry;
 import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.credentials.boundary.AuthenticationFailed;
+import io.ordergate.credentials.boundary.RejectedRequests;
 import io.ordergate.credentials.boundary.WebhookClients;
 import io.ordergate.platform.boundary.ClientAddress;
 import io.ordergate.platform.boundary.Hashes;
@@ -30,7 +31,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * {@code POST /api/scalepoint/events}: Scalepoint's Event API pushes events here with a bearer
  * token from our {@code /oauth/token}. 202 only after the event is stored; a redelivery is 202 too
- * and changes nothing. Rejections are audited and answered with problem+json.
+ * and changes nothing. The token is checked from the header before a byte of the body is read.
+ * Rejections are audited (those without a valid token through {@link RejectedRequests}) and
+ * answered with problem+json.
  */
 @Path("scalepoint/events")
 public class ScalepointEventsResource {
@@ -46,6 +49,9 @@ public class ScalepointEventsResource {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    RejectedRequests rejectedRequests;
 
     @Inject
     @ConfigProperty(name = "ordergate.scalepoint.max-body-bytes", defaultValue = "1048576")
@@ -70,8 +76,8 @@ public class ScalepointEventsResource {
         byte[] raw = null;
         try {
             try {
-                clientId = clients.authenticateBearer(headers.getHeaderString(HttpHeaders.AUTHORIZATION), PLATFORM)
-                        .clientId();
+                clientId = clients.authenticateBearer(headers.getHeaderString(HttpHeaders.AUTHORIZATION), PLATFORM,
+                        source).clientId();
             } catch (AuthenticationFailed e) {
                 meters.authenticationFailed(ENDPOINT, e.reason());
                 clientId = e.username();
@@ -113,9 +119,15 @@ public class ScalepointEventsResource {
             detail.put("payloadBytes", String.valueOf(raw.length));
         }
         try {
-            audit.record(new AuditEntry(clientId == null ? AuditEntry.ACTOR_ANONYMOUS : AuditEntry.ACTOR_SYSTEM,
+            var entry = new AuditEntry(clientId == null ? AuditEntry.ACTOR_ANONYMOUS : AuditEntry.ACTOR_SYSTEM,
                     clientId == null ? source : clientId, "scalepoint.event.rejected", "rejected", "scalepoint-webhook",
-                    "events", source, null, null, detail));
+                    "events", source, null, null, detail);
+            if (clientId == null) {
+                // No valid token: anyone can send these, so a flood from one source is summarised.
+                rejectedRequests.audit(entry);
+            } else {
+                audit.record(entry);
+            }
         } catch (RuntimeException auditFailure) {
             if (!Unavailable.isStorageFailure(auditFailure)) {
                 throw auditFailure;

@@ -8,6 +8,7 @@ import io.ordergate.platform.boundary.Page;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.Roles;
 import io.ordergate.scalepoint.control.OrderDataParser;
+import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -27,6 +28,7 @@ import java.util.Optional;
 
 /** Scalepoint orders: paged lists, one order with its history, and Order Data refreshes. */
 @Stateless
+@DenyAll
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class ScalepointOrders {
 
@@ -80,6 +82,7 @@ public class ScalepointOrders {
     }
 
     /** How many orders are in each status (pending, fetched, failed, dead), every status present. */
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     public Map<String, Long> countByStatus() {
         var counts = new LinkedHashMap<String, Long>();
         STATUSES.forEach(status -> counts.put(status, 0L));

@@ -9,6 +9,8 @@ import io.ordergate.platform.boundary.Jsons;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.Roles;
 import io.ordergate.scalepoint.control.ScalepointConfig;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -37,6 +39,7 @@ import java.util.regex.Pattern;
  * same envelope with the same {@code correlationId}.
  */
 @Stateless
+@DenyAll
 public class ScalepointPublications {
 
     public static final String PUBLISH_JOB = "scalepoint.publish-event";
@@ -122,6 +125,7 @@ public class ScalepointPublications {
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @PermitAll
     public Optional<PublicationView> find(long id) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM sp_publication WHERE "
@@ -131,6 +135,7 @@ public class ScalepointPublications {
 
     /** An order's publications, newest first. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     public List<PublicationView> forOrder(String orderToken) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM sp_publication WHERE "
@@ -141,6 +146,7 @@ public class ScalepointPublications {
 
     /** Keeps the publication's status in step with its job; joins the queue's transaction. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    @PermitAll
     public void recorded(long id, Job job, JobResult result, String state) {
         var status = result.httpStatus();
         var error = result.error();

@@ -3,6 +3,7 @@ package io.ordergate.scalepoint.boundary;
 import io.ordergate.scalepoint.control.CircuitWatch;
 import io.ordergate.scalepoint.control.ScalepointConfig;
 import io.ordergate.platform.boundary.Roles;
+import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -18,6 +19,7 @@ import java.util.Map;
 
 /** How the Scalepoint integration is doing, at a glance: for the dashboard and the admin API. */
 @Stateless
+@DenyAll
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class ScalepointStatus {
 

@@ -137,7 +137,7 @@ public class LongPoller {
 
     void pollOnce() {
         var settings = connection.settings();
-        var cursor = events.pollerStatus().lastEventId();
+        var cursor = events.pollerCursor();
         var response = api.receiveEvents(settings, tokens.accessToken(settings, config.eventScopes()), cursor);
         if (response.status() == 401) {
             tokens.invalidate(settings, config.eventScopes());

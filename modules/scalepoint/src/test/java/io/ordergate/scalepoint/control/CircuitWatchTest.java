@@ -37,15 +37,15 @@ class CircuitWatchTest {
     }
 
     static void fail(CircuitWatch watch, Breaker breaker) {
-        catchThrowableOfType(() -> watch.call(breaker, () -> {
+        catchThrowableOfType(PartnerUnavailable.class, () -> watch.call(breaker, () -> {
             throw new PartnerUnavailable(503, "down", null, null);
-        }), PartnerUnavailable.class);
+        }));
     }
 
     static CircuitOpen refuse(CircuitWatch watch, Breaker breaker) {
-        return catchThrowableOfType(() -> watch.call(breaker, () -> {
+        return catchThrowableOfType(CircuitOpen.class, () -> watch.call(breaker, () -> {
             throw new CircuitBreakerOpenException();
-        }), CircuitOpen.class);
+        }));
     }
 
     @Test
@@ -100,9 +100,9 @@ class CircuitWatchTest {
         refuse(watch, Breaker.ORDER_DATA);
         assertThat(watch.openSince()).isEqualTo(T);
 
-        catchThrowableOfType(() -> watch.call(Breaker.ORDER_DATA, () -> {
+        catchThrowableOfType(RateLimited.class, () -> watch.call(Breaker.ORDER_DATA, () -> {
             throw new RateLimited("slow down", Duration.ofSeconds(5));
-        }), RateLimited.class);
+        }));
 
         assertThat(watch.openSince()).isNull();
         refuse(watch, Breaker.ORDER_DATA);

@@ -12,6 +12,8 @@ import io.ordergate.scayle.control.Inbound;
 import io.ordergate.scayle.entity.Cancellation;
 import io.ordergate.scayle.entity.Delegation;
 import io.ordergate.platform.boundary.Roles;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -32,6 +34,7 @@ import java.util.Map;
  * in other warehouses is a new cancellation, not a replay.
  */
 @Stateless
+@DenyAll
 public class Cancellations {
 
     public static final String SCOPE = "scayle.cancellation";
@@ -46,6 +49,7 @@ public class Cancellations {
     AuditTrail audit;
 
     /** @return what the delivery was (created, replayed, conflict) and the response for SCAYLE */
+    @PermitAll
     public Claim receive(Inbound inbound, CancellationRequest request) {
         var answer = new StoredResponse(201, "application/json", Acknowledgements.cancellation(request));
         var claim = idempotency.claim(SCOPE, Delegations.identity(request.merchantKey(), request.orderReferenceKey(),

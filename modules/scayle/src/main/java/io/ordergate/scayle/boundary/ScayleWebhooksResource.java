@@ -36,8 +36,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the facade's transaction committed; anything that kept us from storing the delivery is a 503, so
  * that SCAYLE retries instead of cancelling the order.
  *
- * <p>Every answer leaves within {@code ordergate.scayle.answer-deadline}: the request is read on
- * the request thread, then stored on one of the {@link WebhookWorkers}. When storage hangs (a
+ * <p>Every answer leaves within {@code ordergate.scayle.answer-deadline}: the headers are taken on
+ * the request thread; on one of the {@link WebhookWorkers} the caller is authenticated, only then
+ * the body read, and the delivery stored. When storage hangs (a
  * stalled database, a network partition), the 503 goes out at the deadline while the worker waits
  * for its own timeouts. (The answer cannot be written while the request thread is still inside the
  * servlet: that is why the work moves to another thread.) Should the delivery still commit after
@@ -80,7 +81,7 @@ public class ScayleWebhooksResource {
     @POST
     @Path("order-delegations")
     public void delegate(@Context HttpHeaders headers, InputStream body, @Suspended AsyncResponse async) {
-        var received = receive("scayle-delegation", headers, body);
+        var received = receive(headers, body);
         answer("scayle-delegation", received.receivedAt(), async, () -> {
             var inbound = gate.admit("delegation", received);
             var order = gate.validate("delegation", inbound, DelegationParser::parse,
@@ -92,7 +93,7 @@ public class ScayleWebhooksResource {
     @POST
     @Path("order-cancellations")
     public void cancel(@Context HttpHeaders headers, InputStream body, @Suspended AsyncResponse async) {
-        var received = receive("scayle-cancellation", headers, body);
+        var received = receive(headers, body);
         answer("scayle-cancellation", received.receivedAt(), async, () -> {
             var inbound = gate.admit("cancellation", received);
             var request = gate.validate("cancellation", inbound, CancellationParser::parse,
@@ -101,20 +102,14 @@ public class ScayleWebhooksResource {
         });
     }
 
-    /** Reads the request; one refused while reading (too large, wrong content type) is counted too. */
-    WebhookGate.Received receive(String endpoint, HttpHeaders headers, InputStream body) {
-        var started = Instant.now();
-        try {
-            return gate.receive(headers, clientAddress.of(http), body);
-        } catch (ProblemException e) {
-            meters.answered(endpoint, Meters.outcomeOf(e.problem().status()), Duration.between(started, Instant.now()));
-            throw e;
-        }
+    /** Takes the request's headers; the body is read on the worker, after authentication. */
+    WebhookGate.Received receive(HttpHeaders headers, InputStream body) {
+        return gate.receive(headers, clientAddress.of(http), body);
     }
 
     /**
      * @param endpoint the metrics name of the webhook
-     * @param receivedAt when the request was read: the acknowledgement latency runs from here
+     * @param receivedAt when the request arrived: the acknowledgement latency runs from here
      */
     void answer(String endpoint, Instant receivedAt, AsyncResponse async, Supplier<Claim> delivery) {
         async.setTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS);

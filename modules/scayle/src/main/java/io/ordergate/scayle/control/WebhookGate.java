@@ -4,6 +4,7 @@ import io.ordergate.audit.boundary.AuditEntry;
 import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.credentials.boundary.AuthenticationFailed;
 import io.ordergate.credentials.boundary.Credentials;
+import io.ordergate.credentials.boundary.RejectedRequests;
 import io.ordergate.credentials.boundary.ScayleCaller;
 import io.ordergate.platform.boundary.Hashes;
 import io.ordergate.platform.boundary.Jsons;
@@ -30,7 +31,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Everything a SCAYLE webhook request passes before the business logic: authentication (401/429),
  * content type (415), bounded body (413), validation (400) and the merchant check (403). Every
  * rejection is audited (reason, size and hash of the body; never the credentials) and nothing else
- * is stored for it.
+ * is stored for it; rejections before authentication through {@link RejectedRequests}, which keeps
+ * a flood of them from one source to a few records and a summary.
  */
 @ApplicationScoped
 public class WebhookGate {
@@ -46,6 +48,9 @@ public class WebhookGate {
     AuditTrail audit;
 
     @Inject
+    RejectedRequests rejectedRequests;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -56,29 +61,21 @@ public class WebhookGate {
     int maxBodyBytes;
 
     /**
-     * Takes what the request brought while still on the request thread (nothing here touches the
-     * database): the headers, the source and the body, read within the limit.
+     * Takes what the request's headers say while still on the request thread (nothing here touches
+     * the database or reads the body): the body is read only once its sender is authenticated.
      */
     public Received receive(HttpHeaders headers, String source, InputStream body) {
-        var receivedAt = clock.instant();
-        byte[] bytes = null;
-        ProblemException unreadable = null;
-        try {
-            bytes = RequestBodies.read(body, headers.getLength(), maxBodyBytes);
-        } catch (ProblemException e) {
-            unreadable = e;
-        }
-        return new Received(receivedAt, headers.getHeaderString(HttpHeaders.AUTHORIZATION),
+        return new Received(clock.instant(), headers.getHeaderString(HttpHeaders.AUTHORIZATION),
                 headers.getHeaderString(HttpHeaders.CONTENT_TYPE), requestId(headers), headersJson(headers), source,
-                bytes, unreadable);
+                body, headers.getLength());
     }
 
     /**
-     * A webhook request as received. {@code body} is null when it could not be read within the
-     * limit; {@code unreadable} then says why (413, 400).
+     * A webhook request as received, its body not yet read. {@code declaredLength} is the
+     * Content-Length, or -1.
      */
     public record Received(Instant receivedAt, String authorization, String contentType, String requestId,
-            String headersJson, String source, byte[] body, ProblemException unreadable) {
+            String headersJson, String source, InputStream body, long declaredLength) {
 
         @Override
         public String toString() {
@@ -87,8 +84,9 @@ public class WebhookGate {
     }
 
     /**
-     * Authenticates (401/429), then checks the content type (415) and the body (413): in that
-     * order, so that only an authenticated caller learns more than "unauthorized".
+     * Authenticates (401/429), then checks the content type (415) and reads the body within the
+     * limit (413): in that order, so that only an authenticated caller learns more than
+     * "unauthorized", and nobody else gets us to read a byte of a body.
      *
      * @param kind {@code delegation} or {@code cancellation}
      */
@@ -102,10 +100,8 @@ public class WebhookGate {
         }
         try {
             RequestBodies.requireJson(request.contentType());
-            if (request.unreadable() != null) {
-                throw request.unreadable();
-            }
-            return new Inbound(caller, request.body(), request.requestId(), request.headersJson(), request.source(),
+            var body = RequestBodies.read(request.body(), request.declaredLength(), maxBodyBytes);
+            return new Inbound(caller, body, request.requestId(), request.headersJson(), request.source(),
                     request.receivedAt());
         } catch (ProblemException e) {
             throw rejected(kind, e, caller.username(), reasonOf(e), request.source(), request.requestId(), null);
@@ -142,9 +138,15 @@ public class WebhookGate {
             detail.put("payloadBytes", String.valueOf(body.length));
         }
         try {
-            audit.record(new AuditEntry(username == null ? AuditEntry.ACTOR_ANONYMOUS : AuditEntry.ACTOR_SCAYLE,
+            var entry = new AuditEntry(username == null ? AuditEntry.ACTOR_ANONYMOUS : AuditEntry.ACTOR_SCAYLE,
                     username == null ? source : username, "scayle." + kind + ".rejected", "rejected",
-                    "scayle-webhook", kind, source, requestId, null, detail));
+                    "scayle-webhook", kind, source, requestId, null, detail);
+            if (problem instanceof AuthenticationFailed) {
+                // Anyone can send these: a flood from one source is summarised, not kept record by record.
+                rejectedRequests.audit(entry);
+            } else {
+                audit.record(entry);
+            }
         } catch (RuntimeException e) {
             if (!Unavailable.isStorageFailure(e)) {
                 throw e;

@@ -1,0 +1,71 @@
+package io.ordergate.credentials.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Summarises ended rejection windows ({@link RejectionWindows#summarise}) on every node at a fixed
+ * rhythm; the delete that takes a window lets only one node summarise it.
+ */
+@Singleton
+@Startup
+@DependsOn("Database")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class RejectionSummaries {
+
+    static final Logger LOG = Logger.getLogger(RejectionSummaries.class.getName());
+    static final int MAX_BATCHES_PER_RUN = 20;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    RejectionWindows windows;
+
+    @Inject
+    @ConfigProperty(name = "ordergate.auth.rejection-summary-interval", defaultValue = "PT10S")
+    Duration interval;
+
+    ScheduledFuture<?> summarising;
+
+    @PostConstruct
+    void start() {
+        summarising = scheduler.scheduleWithFixedDelay(this::run, interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (summarising != null) {
+            summarising.cancel(false);
+        }
+    }
+
+    void run() {
+        try {
+            for (int i = 0; i < MAX_BATCHES_PER_RUN && windows.summarise() == RejectionWindows.BATCH; i++) {
+                // keep going while full batches come back
+            }
+        } catch (RuntimeException e) {
+            // The database may be down: the windows stay and the next run summarises them.
+            LOG.log(Level.WARNING, "Summarising rejected requests failed: {0}", String.valueOf(e));
+        }
+    }
+}
