@@ -64,6 +64,7 @@ class ScalepointRecoveryIT {
         SHORT_TIMINGS.forEach(name -> environment.put(name, null));
         environment.put("ORDERGATE_DB_URL", "jdbc:postgresql://" + System.getProperty("it.db.host") + ":"
                 + System.getProperty("it.db.port") + "/" + database);
+        environment.put("ORDERGATE_OUTBOUND_ALLOW_INSECURE", "true"); // the simulator is on http://127.0.0.1
         environment.put("ORDERGATE_SCALEPOINT_TOKEN_URL", scalepoint.tokenUrl());
         environment.put("ORDERGATE_SCALEPOINT_ORDER_DATA_URL", scalepoint.baseUrl());
         environment.put("ORDERGATE_SCALEPOINT_EVENT_API_URL", scalepoint.baseUrl());

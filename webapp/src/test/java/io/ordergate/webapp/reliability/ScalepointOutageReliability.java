@@ -71,7 +71,9 @@ class ScalepointOutageReliability {
     @Test
     void everyOrderIsFetchedWithinAMinuteOfScalepointsRecovery() throws Exception {
         connect();
-        var bearer = webhookBearer();
+        var client = webhookClient();
+        // Our access tokens live 10 minutes, less than the outage: renewed on a 401, as Scalepoint does.
+        var bearer = new java.util.concurrent.atomic.AtomicReference<>(bearer(client));
         var running = new AtomicBoolean(true);
         var announced = new AtomicInteger();
         var eventRetries = new AtomicInteger();
@@ -83,7 +85,11 @@ class ScalepointOutageReliability {
                 ORDERS.put(token.toLowerCase(Locale.ROOT), data);
                 scalepoint.putOrder(token, data);
                 // Scalepoint's Event API redelivers until it is accepted.
-                while (event(bearer, token) != 202) {
+                int status;
+                while ((status = event(bearer.get(), token)) != 202) {
+                    if (status == 401) {
+                        bearer.set(bearer(client));
+                    }
                     eventRetries.incrementAndGet();
                     Gateway.sleep(Duration.ofMillis(500));
                 }
@@ -166,12 +172,17 @@ class ScalepointOutageReliability {
         }
     }
 
-    /** A webhook client for Scalepoint's Event API and a token from our token endpoint, through nginx. */
-    private static String webhookBearer() throws Exception {
+    /** A webhook client for Scalepoint's Event API. */
+    private static jakarta.json.JsonObject webhookClient() throws Exception {
         var client = admin("POST", "api/admin/scalepoint/webhook-clients", "");
         assertThat(client.statusCode()).as(client.body()).isEqualTo(201);
         var json = Gateway.object(client.body());
         Secrets.register("webhook client secret", json.getString("clientSecret"));
+        return json;
+    }
+
+    /** A token for the webhook client from our token endpoint, through nginx. */
+    private static String bearer(jakarta.json.JsonObject json) throws Exception {
         var token = Gateway.HTTP.send(HttpRequest.newBuilder(cluster.front("oauth/token"))
                 .header("Authorization", Gateway.basic(json.getString("clientId"), json.getString("clientSecret")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
