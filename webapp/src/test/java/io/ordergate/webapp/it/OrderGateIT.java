@@ -122,14 +122,8 @@ public abstract class OrderGateIT {
     }
 
     protected static long count(String sql, Object... parameters) {
-        try (var connection = ItEnvironment.connect(); var statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (var rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
+        try {
+            return Sql.count(ItEnvironment.connect(), sql, parameters);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }

@@ -150,7 +150,7 @@ class ScalepointRecoveryIT {
             recovered = Instant.now();
         }
 
-        await("every order fetched", RECOVERY_TARGET, () -> count("SELECT count(*) FROM sp_order WHERE status = "
+        ScalepointBase.await("every order fetched", RECOVERY_TARGET, () -> count("SELECT count(*) FROM sp_order WHERE status = "
                 + "'fetched' AND order_token = ANY (?)", (Object) lower(tokens)) == tokens.size() ? true : null);
 
         var took = Duration.between(recovered, Instant.now());
@@ -226,7 +226,7 @@ class ScalepointRecoveryIT {
     }
 
     private static JsonObject awaitFetched(String orderToken, Duration timeout) {
-        return await("order " + orderToken + " fetched", timeout, () -> {
+        return ScalepointBase.await("order " + orderToken + " fetched", timeout, () -> {
             var response = send(HttpRequest.newBuilder(node.uri("api/admin/scalepoint/orders/" + orderToken))
                     .header("Authorization", ADMIN).GET().build());
             if (response.statusCode() == 404) {
@@ -291,36 +291,12 @@ class ScalepointRecoveryIT {
     }
 
     private static long count(String sql, Object... parameters) {
-        try (var connection = DriverManager.getConnection("jdbc:postgresql://" + System.getProperty("it.db.host") + ":"
-                + System.getProperty("it.db.port") + "/" + database, System.getProperty("it.db.user"),
-                System.getProperty("it.db.password")); var statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                if (parameters[i] instanceof String[] array) {
-                    statement.setArray(i + 1, connection.createArrayOf("text", array));
-                } else {
-                    statement.setObject(i + 1, parameters[i]);
-                }
-            }
-            try (var rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
+        try {
+            return Sql.count(DriverManager.getConnection("jdbc:postgresql://" + System.getProperty("it.db.host") + ":"
+                    + System.getProperty("it.db.port") + "/" + database, System.getProperty("it.db.user"),
+                    System.getProperty("it.db.password")), sql, parameters);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
-        }
-    }
-
-    private static <T> T await(String what, Duration timeout, Supplier<T> probe) {
-        var deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            var value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for " + what);
-            }
-            ExtraNode.sleep(Duration.ofMillis(100));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.ordergate.webapp.reliability;
 
+import io.ordergate.webapp.it.Sql;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -111,19 +112,8 @@ final class Cluster implements AutoCloseable {
 
     /** The first column of the first row of a query on the cluster's database; a String[] is bound as text[]. */
     long count(String sql, Object... parameters) {
-        try (var connection = DriverManager.getConnection(jdbcUrl(), "postgres", "");
-                var statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                if (parameters[i] instanceof String[] array) {
-                    statement.setArray(i + 1, connection.createArrayOf("text", array));
-                } else {
-                    statement.setObject(i + 1, parameters[i]);
-                }
-            }
-            try (var rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
+        try {
+            return Sql.count(DriverManager.getConnection(jdbcUrl(), "postgres", ""), sql, parameters);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
