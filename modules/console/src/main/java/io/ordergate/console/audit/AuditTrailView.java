@@ -159,10 +159,14 @@ public class AuditTrailView extends VerticalLayout implements BeforeEnterObserve
             Notification.show("Audit chain intact up to seal " + result.verifiedUpTo() + ".", 6000,
                     Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } else {
-            verification.setText("BROKEN at seal " + result.firstBrokenSeal() + " (record " + result.firstBrokenRecord()
-                    + "): " + result.problem() + "; verified up to seal " + result.verifiedUpTo());
-            Notification.show("Audit chain broken at record " + result.firstBrokenRecord() + ": " + result.problem(),
-                    0, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            // A chain can be intact link by link and still be broken: records that were never sealed
+            // nor queued (deleted from the queue) have no seal to name.
+            var where = result.firstBrokenSeal() == null ? "" : " at seal " + result.firstBrokenSeal() + " (record "
+                    + result.firstBrokenRecord() + ")";
+            verification.setText("BROKEN" + where + ": " + result.problem() + "; verified up to seal "
+                    + result.verifiedUpTo());
+            Notification.show("Audit chain broken" + where + ": " + result.problem(), 0,
+                    Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
     }
 
