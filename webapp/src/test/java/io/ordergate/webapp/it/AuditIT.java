@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.json.JsonObject;
 import java.sql.SQLException;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,14 +19,6 @@ class AuditIT extends OrderGateIT {
         var response = post("api/admin/audit/verify", admin(), null, new byte[0]);
         assertThat(response.statusCode()).as(text(response)).isEqualTo(200);
         return Json.object(response.body());
-    }
-
-    void awaitAllSealed() {
-        var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (count("SELECT count(*) FROM audit_unsealed") > 0) {
-            assertThat(System.nanoTime()).as("everything sealed within 30 s").isLessThan(deadline);
-            ExtraNode.sleep(Duration.ofMillis(200));
-        }
     }
 
     @Test

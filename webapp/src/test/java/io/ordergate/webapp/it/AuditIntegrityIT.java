@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,14 +31,6 @@ class AuditIntegrityIT extends OrderGateIT {
                         checkpoint.getBytes(StandardCharsets.UTF_8));
         assertThat(response.statusCode()).as(text(response)).isEqualTo(200);
         return Json.object(response.body());
-    }
-
-    void awaitAllSealed() {
-        var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (count("SELECT count(*) FROM audit_unsealed") > 0) {
-            assertThat(System.nanoTime()).as("everything sealed within 30 s").isLessThan(deadline);
-            ExtraNode.sleep(Duration.ofMillis(200));
-        }
     }
 
     /** A session of the database owner that holds the sealer's lock and may switch triggers off. */

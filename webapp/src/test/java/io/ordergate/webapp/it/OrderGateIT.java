@@ -1,5 +1,7 @@
 package io.ordergate.webapp.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -119,6 +121,15 @@ public abstract class OrderGateIT {
     protected HttpResponse<byte[]> delegate(Merchant merchant, String body, String requestId) {
         return post("api/scayle/order-delegations", merchant.authorization(), "application/json",
                 body.getBytes(StandardCharsets.UTF_8), "X-Request-Id", requestId);
+    }
+
+    /** Waits until the sealer has sealed every audit record written so far. */
+    protected static void awaitAllSealed() {
+        var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (count("SELECT count(*) FROM audit_unsealed") > 0) {
+            assertThat(System.nanoTime()).as("everything sealed within 30 s").isLessThan(deadline);
+            ExtraNode.sleep(Duration.ofMillis(200));
+        }
     }
 
     protected static long count(String sql, Object... parameters) {
