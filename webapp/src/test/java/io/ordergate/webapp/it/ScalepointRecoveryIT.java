@@ -213,14 +213,8 @@ class ScalepointRecoveryIT {
     }
 
     private static void announce(String orderToken) {
-        var body = """
-                {"eventType": "order_created", "payloadVersion": "1.0.0", "correlationId": "%s",
-                 "timestamp": "2026-11-23T10:43:35.0348577+01:00",
-                 "case": {"uuid": "91c034af-a24f-42e7-81cb-a293d466f445", "number": "CH60158270",
-                          "externalClaimId": "", "token": "c.8418F893-02AF-43AF-802B-F7F71C243969",
-                          "caseType": "contentClaim"},
-                 "orderToken": "%s"}
-                """.formatted(UUID.randomUUID(), orderToken);
+        var body = ScalepointBase.orderCreated(orderToken, UUID.randomUUID().toString(),
+                "2026-11-23T10:43:35.0348577+01:00");
         var response = post("api/scalepoint/events", bearer, "application/json", body);
         assertThat(response.statusCode()).as(text(response)).isEqualTo(202);
     }
