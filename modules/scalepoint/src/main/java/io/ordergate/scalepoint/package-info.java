@@ -5,8 +5,9 @@
  * <li>Receiving: the events webhook (bearer tokens from the credentials module's {@code /oauth/token})
  * and the long poller, one pipeline ({@code ScalepointEvents}); {@code order_created} creates the
  * order and queues its fetch in one transaction.</li>
- * <li>Calling Scalepoint: the connection settings and client certificates
- * ({@code ScalepointConnection}), the token client ({@code private_key_jwt} or {@code client_secret},
+ * <li>Calling Scalepoint: the connection settings and its test ({@code ScalepointConnection}), the
+ * client certificates ({@code ScalepointCertificates}), both resolved for every call by
+ * {@code control.OutboundConnection}; the token client ({@code private_key_jwt} or {@code client_secret},
  * cached per scope set), and the Rest Clients behind Fault Tolerance ({@code ScalepointApi}).</li>
  * <li>Fetching: job type {@code scalepoint.fetch-order}; snapshots and every fetch
  * ({@code OrderSnapshots}); orders and refreshes ({@code ScalepointOrders}).</li>

@@ -13,6 +13,7 @@ import io.ordergate.credentials.boundary.Credentials;
 import io.ordergate.credentials.boundary.WebhookClients;
 import io.ordergate.platform.boundary.PublicUrl;
 import io.ordergate.platform.boundary.Roles;
+import io.ordergate.scalepoint.boundary.ScalepointCertificates;
 import io.ordergate.scalepoint.boundary.ScalepointConnection;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -36,7 +37,7 @@ public class CredentialsView extends VerticalLayout implements BeforeEnterObserv
 
     @Inject
     public CredentialsView(Credentials credentials, WebhookClients clients, ScalepointConnection connection,
-            PublicUrl urls, Clock clock) {
+            ScalepointCertificates certificates, PublicUrl urls, Clock clock) {
         setId("credentials");
         setSizeFull();
         var request = VaadinService.getCurrentRequest();
@@ -46,7 +47,7 @@ public class CredentialsView extends VerticalLayout implements BeforeEnterObserv
         tabs.add("SCAYLE merchants", new ScayleMerchantsPanel(credentials, urls, clock, admin));
         tabs.add("Scalepoint webhook clients",
                 new WebhookClientsPanel(clients, urls, clock, credentials.rotationGrace(), admin));
-        tabs.add("Scalepoint connection", new ScalepointConnectionPanel(connection, clock, admin));
+        tabs.add("Scalepoint connection", new ScalepointConnectionPanel(connection, certificates, clock, admin));
         add(new H2("Credentials"), tabs);
     }
 

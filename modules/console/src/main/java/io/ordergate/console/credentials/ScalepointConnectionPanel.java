@@ -23,10 +23,11 @@ import io.ordergate.console.ui.BrowserTime;
 import io.ordergate.console.ui.Confirm;
 import io.ordergate.console.ui.CopyButton;
 import io.ordergate.scalepoint.boundary.CertificateView;
+import io.ordergate.scalepoint.boundary.ConnectionRequest;
 import io.ordergate.scalepoint.boundary.ConnectionTest;
 import io.ordergate.scalepoint.boundary.ConnectionView;
+import io.ordergate.scalepoint.boundary.ScalepointCertificates;
 import io.ordergate.scalepoint.boundary.ScalepointConnection;
-import io.ordergate.scalepoint.boundary.ScalepointConnection.ConnectionRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -47,6 +48,8 @@ class ScalepointConnectionPanel extends VerticalLayout {
     static final Duration EXPIRY_WARNING = Duration.ofDays(30);
 
     final ScalepointConnection connection;
+    /** The certificates' facade (the grid is {@link #certificates}). */
+    final ScalepointCertificates keys;
     final Clock clock;
     final boolean admin;
     final TextField clientId = new TextField("Client id");
@@ -62,8 +65,10 @@ class ScalepointConnectionPanel extends VerticalLayout {
     final Grid<CertificateView> certificates = new Grid<>(CertificateView.class, false);
     final Div testResult = new Div();
 
-    ScalepointConnectionPanel(ScalepointConnection connection, Clock clock, boolean admin) {
+    ScalepointConnectionPanel(ScalepointConnection connection, ScalepointCertificates keys, Clock clock,
+            boolean admin) {
         this.connection = connection;
+        this.keys = keys;
         this.clock = clock;
         this.admin = admin;
         setId("scalepoint-connection");
@@ -137,7 +142,7 @@ class ScalepointConnectionPanel extends VerticalLayout {
     void load() {
         connection.view().ifPresentOrElse(this::show, () -> saved.setText("Not connected yet: enter what Scalepoint "
                 + "gave you and save."));
-        certificates.setItems(connection.certificates());
+        certificates.setItems(keys.list());
     }
 
     void show(ConnectionView view) {
@@ -193,7 +198,7 @@ class ScalepointConnectionPanel extends VerticalLayout {
     }
 
     void generate(TextField commonName) {
-        Actions.attempt(() -> connection.generate(commonName.getValue(), CurrentUser.actor())).ifPresent(created -> {
+        Actions.attempt(() -> keys.generate(commonName.getValue(), CurrentUser.actor())).ifPresent(created -> {
             commonName.clear();
             load();
             Actions.success("Certificate " + created.thumbprint() + " generated" + (created.active()
@@ -238,7 +243,7 @@ class ScalepointConnectionPanel extends VerticalLayout {
             var activate = new Button("Activate", click -> Confirm.ask("confirm-activate", "Activate "
                     + certificate.thumbprint() + "?", "Token requests are signed with this certificate from now on. "
                     + "Scalepoint must already have it, or every fetch fails until it does.", "Activate", false,
-                    () -> Actions.attempt(() -> connection.activate(certificate.thumbprint(), CurrentUser.actor()))
+                    () -> Actions.attempt(() -> keys.activate(certificate.thumbprint(), CurrentUser.actor()))
                             .ifPresent(done -> {
                                 load();
                                 Actions.success(done.thumbprint() + " is active.");
@@ -247,7 +252,7 @@ class ScalepointConnectionPanel extends VerticalLayout {
             activate.addThemeVariants(ButtonVariant.LUMO_SMALL);
             var retire = new Button("Retire", click -> Confirm.ask("confirm-retire", "Retire "
                     + certificate.thumbprint() + "?", "Its private key is wiped; this cannot be undone.", "Retire",
-                    true, () -> Actions.attempt(() -> connection.retire(certificate.thumbprint(), CurrentUser.actor()))
+                    true, () -> Actions.attempt(() -> keys.retire(certificate.thumbprint(), CurrentUser.actor()))
                             .ifPresent(done -> {
                                 load();
                                 Actions.success(done.thumbprint() + " is retired.");

@@ -1,20 +1,18 @@
 package io.ordergate.scalepoint.boundary;
 
-import io.ordergate.scalepoint.control.CircuitWatch;
-import io.ordergate.scalepoint.control.ScalepointConfig;
 import io.ordergate.platform.boundary.Roles;
+import io.ordergate.scalepoint.control.CircuitWatch;
+import io.ordergate.scalepoint.control.OutboundConnection;
+import io.ordergate.scalepoint.control.ScalepointConfig;
+import io.ordergate.scalepoint.control.StatusCounts;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** How the Scalepoint integration is doing, at a glance: for the dashboard and the admin API. */
@@ -23,8 +21,11 @@ import java.util.Map;
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class ScalepointStatus {
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    StatusCounts counts;
+
+    @Inject
+    OutboundConnection connection;
 
     @Inject
     CircuitWatch circuit;
@@ -49,21 +50,12 @@ public class ScalepointStatus {
     public Status status() {
         var orders = new LinkedHashMap<String, Long>();
         ScalepointOrders.STATUSES.forEach(status -> orders.put(status, 0L));
-        @SuppressWarnings("unchecked")
-        List<Object[]> counts = em.createNativeQuery("SELECT status, count(*) FROM sp_order GROUP BY status")
-                .getResultList();
-        counts.forEach(row -> orders.put((String) row[0], ((Number) row[1]).longValue()));
-        long events = ((Number) em.createNativeQuery("SELECT count(*) FROM sp_event WHERE received_at > now() - "
-                + "interval '24 hours'").getSingleResult()).longValue();
-        boolean connected = !em.createNativeQuery("SELECT 1 FROM sp_connection").getResultList().isEmpty();
-        @SuppressWarnings("unchecked")
-        List<Object[]> failed = em.createNativeQuery("SELECT order_token, finished_at, http_status, error FROM sp_fetch "
-                + "WHERE outcome = 'failed' ORDER BY fetch_id DESC LIMIT 1").getResultList();
-        var lastError = failed.stream().findFirst().map(r -> new LastError((String) r[0],
-                ((Timestamp) r[1]).toInstant(), r[2] == null ? null : ((Number) r[2]).intValue(), (String) r[3]))
+        orders.putAll(counts.ordersPerStatus());
+        var lastError = counts.lastFailedFetch()
+                .map(failed -> new LastError(failed.orderToken(), failed.at(), failed.httpStatus(), failed.error()))
                 .orElse(null);
         var openSince = circuit.openSince();
-        return new Status(config.longPoll() ? "long-poll" : "webhook", connected, openSince == null ? "closed" : "open",
-                openSince, orders, events, lastError);
+        return new Status(config.longPoll() ? "long-poll" : "webhook", connection.stored().isPresent(),
+                openSince == null ? "closed" : "open", openSince, orders, counts.eventsLast24h(), lastError);
     }
 }

@@ -3,7 +3,6 @@ package io.ordergate.scalepoint.control;
 import io.ordergate.platform.boundary.Jsons;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.WorkerPools;
-import io.ordergate.scalepoint.boundary.ScalepointConnection;
 import io.ordergate.scalepoint.boundary.ScalepointEvents;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -55,7 +54,7 @@ public class LongPoller {
     ScalepointConfig config;
 
     @Inject
-    ScalepointConnection connection;
+    OutboundConnection connection;
 
     @Inject
     ScalepointTokens tokens;
@@ -122,7 +121,7 @@ public class LongPoller {
                 failures++;
                 var wait = e instanceof PartnerUnavailable unavailable && unavailable.retryAfter() != null
                         ? unavailable.retryAfter() : backoff(failures);
-                var message = ScalepointConnection.describe(e);
+                var message = PartnerCalls.describe(e);
                 LOG.log(Level.WARNING, "Scalepoint long poll failed ({0}); next try in {1} s",
                         new Object[] {message, wait.toSeconds()});
                 try {

@@ -6,7 +6,6 @@ import io.ordergate.jobs.boundary.JobResult;
 import io.ordergate.platform.boundary.Jsons;
 import io.ordergate.platform.boundary.Meters;
 import io.ordergate.scalepoint.boundary.OrderSnapshots;
-import io.ordergate.scalepoint.boundary.ScalepointConnection;
 import io.ordergate.scalepoint.boundary.ScalepointEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,7 +38,7 @@ import org.eclipse.microprofile.metrics.Tag;
 public class OrderFetchHandler implements JobHandler {
 
     @Inject
-    ScalepointConnection connection;
+    OutboundConnection connection;
 
     @Inject
     ScalepointTokens tokens;

@@ -1,7 +1,6 @@
 package io.ordergate.scalepoint.control;
 
 import io.ordergate.jobs.boundary.JobResult;
-import io.ordergate.scalepoint.boundary.ScalepointConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -31,7 +30,20 @@ final class PartnerCalls {
         } catch (BadPartnerResponse e) {
             return JobResult.retry(e.status(), e.getMessage(), null);
         } catch (FaultToleranceException e) {
-            return JobResult.retry(null, ScalepointConnection.describe(e), null);
+            return JobResult.retry(null, describe(e), null);
         }
+    }
+
+    /** A failure as one line for staff: the message when it is ours, the kind of failure otherwise. */
+    static String describe(Throwable failure) {
+        var message = failure.getMessage();
+        var name = failure.getClass().getSimpleName();
+        return switch (name) {
+            case "CircuitBreakerOpenException" -> "Scalepoint failed repeatedly; OrderGate pauses calls for a while "
+                    + "(circuit breaker open).";
+            case "TimeoutException" -> "Scalepoint did not answer in time.";
+            case "BulkheadException" -> "Too many calls to Scalepoint at once; tried again later.";
+            default -> message == null ? name : message;
+        };
     }
 }

@@ -4,7 +4,6 @@ import io.ordergate.jobs.boundary.Job;
 import io.ordergate.jobs.boundary.JobHandler;
 import io.ordergate.jobs.boundary.JobResult;
 import io.ordergate.platform.boundary.Jsons;
-import io.ordergate.scalepoint.boundary.ScalepointConnection;
 import io.ordergate.scalepoint.boundary.ScalepointPublications;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +22,7 @@ import java.nio.charset.StandardCharsets;
 public class PublishHandler implements JobHandler {
 
     @Inject
-    ScalepointConnection connection;
+    OutboundConnection connection;
 
     @Inject
     ScalepointTokens tokens;

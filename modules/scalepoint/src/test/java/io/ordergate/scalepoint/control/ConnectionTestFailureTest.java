@@ -1,10 +1,7 @@
-package io.ordergate.scalepoint.boundary;
+package io.ordergate.scalepoint.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ordergate.scalepoint.control.NotConnected;
-import io.ordergate.scalepoint.control.PartnerUnavailable;
-import io.ordergate.scalepoint.control.TokenFailure;
 import jakarta.ws.rs.ProcessingException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -22,16 +19,16 @@ class ConnectionTestFailureTest {
 
     @Test
     void networkFailuresAreReducedToTheirKind() {
-        var refused = ScalepointConnection.testFailure(noAnswer(new ConnectException("Connection refused: /10.0.0.1:22")));
-        var timedOut = ScalepointConnection.testFailure(noAnswer(new SocketTimeoutException("connect timed out")));
+        var refused = ConnectionTests.failure(noAnswer(new ConnectException("Connection refused: /10.0.0.1:22")));
+        var timedOut = ConnectionTests.failure(noAnswer(new SocketTimeoutException("connect timed out")));
 
         assertThat(refused).isEqualTo(timedOut)
                 .isEqualTo("Could not connect to the token endpoint (connection refused, reset or timed out).");
-        assertThat(ScalepointConnection.testFailure(noAnswer(new SSLHandshakeException("PKIX path building failed"))))
+        assertThat(ConnectionTests.failure(noAnswer(new SSLHandshakeException("PKIX path building failed"))))
                 .isEqualTo("The TLS handshake with the token endpoint failed (certificate or protocol not accepted).");
-        assertThat(ScalepointConnection.testFailure(noAnswer(new UnknownHostException("internal.corp"))))
+        assertThat(ConnectionTests.failure(noAnswer(new UnknownHostException("internal.corp"))))
                 .isEqualTo("The token endpoint's host could not be resolved.");
-        assertThat(ScalepointConnection.testFailure(noAnswer(new UnknownHostException("ssl.partner.example"))))
+        assertThat(ConnectionTests.failure(noAnswer(new UnknownHostException("ssl.partner.example"))))
                 .isEqualTo("The token endpoint's host could not be resolved.");
     }
 
@@ -42,8 +39,8 @@ class ConnectionTestFailureTest {
         var refused = new PartnerUnavailable(null, "The Scalepoint token endpoint could not be reached: "
                 + "ConnectException (Connection refused: ssl.partner.example/10.0.0.1:22)", null, null);
 
-        assertThat(ScalepointConnection.testFailure(flattened)).startsWith("The TLS handshake");
-        assertThat(ScalepointConnection.testFailure(refused)).startsWith("Could not connect");
+        assertThat(ConnectionTests.failure(flattened)).startsWith("The TLS handshake");
+        assertThat(ConnectionTests.failure(refused)).startsWith("Could not connect");
     }
 
     @Test
@@ -51,20 +48,20 @@ class ConnectionTestFailureTest {
         var answered = new PartnerUnavailable(503, "The Scalepoint token endpoint answered 503: <html>Apache/2.4.1 "
                 + "(Debian) Server at 10.0.0.1 Port 8080</html>", null, null);
 
-        assertThat(ScalepointConnection.testFailure(answered)).isEqualTo("The token endpoint answered 503.");
+        assertThat(ConnectionTests.failure(answered)).isEqualTo("The token endpoint answered 503.");
     }
 
     @Test
     void ourOwnMessagesAreShownAsTheyAre() {
-        assertThat(ScalepointConnection.testFailure(new NotConnected("OrderGate does not call this URL: x")))
+        assertThat(ConnectionTests.failure(new NotConnected("OrderGate does not call this URL: x")))
                 .isEqualTo("OrderGate does not call this URL: x");
-        assertThat(ScalepointConnection.testFailure(new TokenFailure(401,
+        assertThat(ConnectionTests.failure(new TokenFailure(401,
                 "The Scalepoint token endpoint answered 401: invalid_client."))).contains("401", "invalid_client");
     }
 
     @Test
     void anythingElseIsNotEchoed() {
-        assertThat(ScalepointConnection.testFailure(new IllegalStateException("java.io.IOException at /10.0.0.1")))
+        assertThat(ConnectionTests.failure(new IllegalStateException("java.io.IOException at /10.0.0.1")))
                 .doesNotContain("10.0.0.1").doesNotContain("Exception");
     }
 }
