@@ -4,6 +4,7 @@ import io.ordergate.audit.boundary.AuditEntry;
 import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.credentials.boundary.Vault;
 import io.ordergate.platform.boundary.OutboundUrls;
+import io.ordergate.platform.boundary.Database;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.Roles;
 import io.ordergate.scalepoint.control.ConnectionTests;
@@ -18,6 +19,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -94,11 +96,21 @@ public class ScalepointConnection {
         if (stored.isPresent()) {
             stored.get().change(clientId, scopes, tenant, country, tokenUrl, orderDataUrl, eventApiUrl, sealedSecret,
                     now, actor);
+            em.flush();
         } else {
             em.persist(new ConnectionSettings(clientId, scopes, tenant, country, tokenUrl, orderDataUrl, eventApiUrl,
                     sealedSecret, now, actor));
+            try {
+                em.flush();
+            } catch (PersistenceException firstSaveLost) {
+                // Two admins saving the very first settings at once: the table holds one row, one insert loses.
+                if (Database.uniqueViolation(firstSaveLost)) {
+                    throw new ProblemException(409, "Conflict",
+                            "Someone else saved the Scalepoint connection at the same moment; load it and save again.");
+                }
+                throw firstSaveLost;
+            }
         }
-        em.flush();
         audit.record(AuditEntry.byUser(actor, "scalepoint.connection.updated", "scalepoint-connection", clientId,
                 Map.of("tenant", tenant, "country", country, "scopes", String.join(" ", scopes),
                         "authentication", sealedSecret == null ? "private_key_jwt" : "client_secret")));
