@@ -18,8 +18,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.time.Instant;
@@ -88,9 +88,13 @@ public class ScalepointOrders {
     public Map<String, Long> countByStatus() {
         var counts = new LinkedHashMap<String, Long>();
         STATUSES.forEach(status -> counts.put(status, 0L));
-        em.createQuery("SELECT o.status AS status, COUNT(o) AS orders FROM ClaimOrder o GROUP BY o.status",
-                Tuple.class).getResultList().forEach(row -> counts.put(
-                        LowerCaseEnum.wire(row.get("status", OrderStatus.class)), row.get("orders", Long.class)));
+        var cb = em.getCriteriaBuilder();
+        var query = cb.createTupleQuery();
+        var order = query.from(ClaimOrder.class);
+        Path<OrderStatus> status = order.get("status");
+        query.multiselect(status.alias("status"), cb.count(order).alias("orders")).groupBy(status);
+        em.createQuery(query).getResultList().forEach(row -> counts.put(
+                LowerCaseEnum.wire(row.get("status", OrderStatus.class)), row.get("orders", Long.class)));
         return counts;
     }
 
