@@ -80,6 +80,27 @@ class ScalepointFetchIT extends ScalepointBase {
     }
 
     @Test
+    void readingAnOrderThroughTheAdminApiIsAuditedOncePerRead() {
+        var token = newOrderToken();
+        scalepoint().putOrder(token, orderData(token, "Created"));
+        announce(client, token);
+        awaitStatus(token, "fetched", WAIT);
+        var viewed = "SELECT count(*) FROM audit_record WHERE action = 'scalepoint.order.viewed' AND subject_key = ? "
+                + "AND subject_type = 'scalepoint-order' AND actor_type = 'user' AND actor = 'admin' "
+                + "AND detail->>'channel' = 'api'";
+        long before = count(viewed, token.toLowerCase(Locale.ROOT));
+
+        var order = order(token);
+
+        // the claimant's address went out: who read it is on the trail
+        assertThat(order.getJsonObject("order").getJsonObject("deliveryAddress").getString("city"))
+                .isEqualTo("Aarhus C");
+        assertThat(count(viewed, token.toLowerCase(Locale.ROOT))).isEqualTo(before + 1);
+        assertThat(get("api/admin/scalepoint/orders?size=5", admin()).statusCode()).isEqualTo(200);
+        assertThat(count(viewed, token.toLowerCase(Locale.ROOT))).isEqualTo(before + 1);
+    }
+
+    @Test
     void ordersAnnouncedBeforeOrderGateIsConnectedAreFetchedOnceItIs() {
         assertThat(count("DELETE FROM sp_connection RETURNING 1")).isEqualTo(1);
         var token = newOrderToken();

@@ -20,6 +20,8 @@ import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.data.binder.Validator;
 import com.vaadin.flow.shared.Registration;
+import io.ordergate.platform.boundary.LowerCaseEnum;
+import io.ordergate.scalepoint.boundary.PublishableEvent.Field;
 import io.ordergate.scalepoint.boundary.ScalepointPublications.PublicationView;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -112,14 +114,14 @@ class PublishForm extends VerticalLayout {
     }
 
     void showFieldsOf(String type) {
-        show(status, type, EventDraft.STATUS);
-        show(trackingNumber, type, EventDraft.TRACKING_NUMBER);
-        show(carrier, type, EventDraft.CARRIER);
-        show(expectedDeliveryDate, type, EventDraft.EXPECTED_DELIVERY_DATE);
-        show(comment, type, EventDraft.COMMENT);
+        show(status, type, Field.STATUS);
+        show(trackingNumber, type, Field.TRACKING_NUMBER);
+        show(carrier, type, Field.CARRIER);
+        show(expectedDeliveryDate, type, Field.EXPECTED_DELIVERY_DATE);
+        show(comment, type, Field.COMMENT);
     }
 
-    static <F extends Component & HasValueAndElement<?, ?>> void show(F field, String type, String name) {
+    static <F extends Component & HasValueAndElement<?, ?>> void show(F field, String type, Field name) {
         field.setVisible(EventDraft.carries(type, name));
         field.setRequiredIndicatorVisible(EventDraft.requires(type, name));
     }
@@ -139,7 +141,7 @@ class PublishForm extends VerticalLayout {
     void published(PublicationView publication) {
         problem.setText("");
         result.setText("Queued " + publication.eventType() + " with correlation id " + publication.correlationId()
-                + " (" + publication.status() + ").");
+                + " (" + LowerCaseEnum.wire(publication.status()) + ").");
         var type = eventType.getValue();
         binder.readBean(new EventDraft());
         eventType.setValue(type);

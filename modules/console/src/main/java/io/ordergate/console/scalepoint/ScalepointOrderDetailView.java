@@ -32,8 +32,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.Command;
 import com.vaadin.flow.server.VaadinService;
-import io.ordergate.audit.boundary.AuditEntry;
-import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.console.access.CurrentUser;
 import io.ordergate.console.layout.MainLayout;
 import io.ordergate.console.ui.BrowserTime;
@@ -42,6 +40,7 @@ import io.ordergate.console.ui.DiffView;
 import io.ordergate.console.ui.PrettyJson;
 import io.ordergate.jobs.boundary.Jobs;
 import io.ordergate.platform.boundary.Jsons;
+import io.ordergate.platform.boundary.LowerCaseEnum;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.Roles;
 import io.ordergate.scalepoint.boundary.OrderData;
@@ -63,7 +62,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -82,6 +80,8 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
 
     private static final long serialVersionUID = 1L;
     static final String ORDER_TOKEN = "orderToken";
+    /** The audit trail's name for reads through the console. */
+    static final String CHANNEL = "console";
     /** Unchanged lines shown around each change in the snapshot difference. */
 
     @Inject
@@ -95,9 +95,6 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
 
     @Inject
     Jobs jobs;
-
-    @Inject
-    AuditTrail audit;
 
     /**
      * Managed, so the refresh's progress is read with the user's security context (the facades
@@ -134,7 +131,7 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
                 .setTooltipGenerator(p -> BrowserTime.utc(p.createdAt())).setAutoWidth(true);
         publicationList.addColumn(PublicationView::eventType).setHeader("Event type").setAutoWidth(true);
         publicationList.addColumn(PublicationView::correlationId).setHeader("Correlation id").setAutoWidth(true);
-        publicationList.addColumn(PublicationView::status).setHeader("Status").setAutoWidth(true);
+        publicationList.addColumn(p -> LowerCaseEnum.wire(p.status())).setHeader("Status").setAutoWidth(true);
         publicationList.addColumn(PublicationView::httpStatus).setHeader("HTTP").setAutoWidth(true).setFlexGrow(0);
         publicationList.addColumn(p -> BrowserTime.format(p.sentAt())).setHeader("Sent").setAutoWidth(true);
         publicationList.addColumn(PublicationView::createdBy).setHeader("By").setAutoWidth(true);
@@ -150,15 +147,13 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
     public void beforeEnter(BeforeEnterEvent event) {
         stopWatching();
         var token = event.getRouteParameters().get(ORDER_TOKEN).orElseThrow();
-        var detail = orders.detail(token).orElse(null);
+        // the facade audits the read: Order Data carries the claimant's address and contact
+        var detail = orders.detail(token, CurrentUser.actor(), CHANNEL).orElse(null);
         if (detail == null) {
             event.rerouteToError(NotFoundException.class, "No Scalepoint order '" + token + "'.");
             return;
         }
         orderToken = detail.orderToken();
-        // Order Data carries the claimant's address and contact: who looked is part of the trail.
-        audit.record(AuditEntry.byUser(CurrentUser.actor(), "scalepoint.order.viewed", "scalepoint-order",
-                orderToken, Map.of("channel", "console")));
         boolean mayChange = mayChange();
         BrowserTime.whenKnown(event.getUI(), zone -> {
             removeAll();
@@ -187,7 +182,7 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
     /** Fills the page from the order as it is now. */
     void show(ScalepointOrderDetail d) {
         var summary = d.summary();
-        status.setText(d.status() + (summary.lastError() == null ? "" : " · last error: " + summary.lastError()));
+        status.setText(LowerCaseEnum.wire(d.status()) + (summary.lastError() == null ? "" : " · last error: " + summary.lastError()));
         content.removeAll();
 
         var caseInfo = new FormLayout();
@@ -357,6 +352,7 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
         stopWatching();
         var ui = UI.getCurrent();
         var token = orderToken;
+        var actor = CurrentUser.actor();
         watchedJob = jobId;
         refresh.setEnabled(false);
         progressBar.setVisible(true);
@@ -366,7 +362,8 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
                 () -> RefreshProgress.of(jobId, jobs.find(jobId).orElse(null), baseline, snapshots.fetches(token, 20)),
                 this::showProgress,
                 () -> {
-                    var detail = orders.detail(token).orElse(null);
+                    // the page shows the order anew: another audited read
+                    var detail = orders.detail(token, actor, CHANNEL).orElse(null);
                     return (Command) () -> {
                         if (detail != null && token.equals(orderToken)) {
                             show(detail);

@@ -19,9 +19,11 @@ import com.vaadin.flow.router.RouteParameters;
 import io.ordergate.console.layout.MainLayout;
 import io.ordergate.console.ui.BrowserTime;
 import io.ordergate.console.ui.Paging;
+import io.ordergate.platform.boundary.LowerCaseEnum;
 import io.ordergate.platform.boundary.Page;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.Roles;
+import io.ordergate.scalepoint.boundary.OrderStatus;
 import io.ordergate.scalepoint.boundary.ScalepointOrder;
 import io.ordergate.scalepoint.boundary.ScalepointOrders;
 import jakarta.annotation.security.RolesAllowed;
@@ -47,7 +49,7 @@ public class ScalepointOrdersView extends VerticalLayout implements BeforeEnterO
 
     private static final long serialVersionUID = 1L;
     static final String ALL = "all";
-    static final List<String> STATUSES = List.of("pending", "fetched", "failed", "dead");
+    static final List<String> STATUSES = OrderStatus.WIRE;
     static final int MAX_CASE_NUMBER = 64;
 
     final Select<String> status = new Select<>();
@@ -98,7 +100,7 @@ public class ScalepointOrdersView extends VerticalLayout implements BeforeEnterO
         grid.addColumn(ScalepointOrder::orderToken).setHeader("Order token").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(o -> o.caseInfo() == null ? null : o.caseInfo().number()).setHeader("Case number")
                 .setAutoWidth(true);
-        grid.addColumn(ScalepointOrder::status).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(o -> LowerCaseEnum.wire(o.status())).setHeader("Status").setAutoWidth(true);
         grid.addColumn(ScalepointOrder::orderStatus).setHeader("Order status").setAutoWidth(true);
         grid.addColumn(ScalepointOrder::lineCount).setHeader("Lines").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(o -> o.total() == null ? "" : o.total().toPlainString() + " " + nonNull(o.currency()))
@@ -220,7 +222,8 @@ public class ScalepointOrdersView extends VerticalLayout implements BeforeEnterO
 
     Page<ScalepointOrder> list(Filter filter, Page.Request page) {
         try {
-            return orders.list(filter.status(), filter.caseNumber(), filter.from(), filter.to(), page);
+            return orders.list(OrderStatus.filter(filter.status()), filter.caseNumber(), filter.from(), filter.to(),
+                    page);
         } catch (ProblemException e) {
             // the facade's own checks, should the view's ever let something through
             problem.setText(e.problem().detail());

@@ -45,7 +45,7 @@ public class ScalepointEventsResource {
     WebhookClients clients;
 
     @Inject
-    ScalepointEvents events;
+    ScalepointEventIntake intake;
 
     @Inject
     AuditTrail audit;
@@ -86,7 +86,7 @@ public class ScalepointEventsResource {
             RequestBodies.requireJson(headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
             raw = RequestBodies.read(body, headers.getLength(), maxBodyBytes);
             var event = EventParser.parse(raw);
-            var receipt = events.receive(event, raw, "webhook", clientId, source);
+            var receipt = intake.receive(event, raw, clientId, source);
             meters.answered(ENDPOINT, receipt.duplicate() ? Meters.REPLAYED : Meters.CREATED, since(started));
             return Response.accepted(receipt).build();
         } catch (ProblemException e) {

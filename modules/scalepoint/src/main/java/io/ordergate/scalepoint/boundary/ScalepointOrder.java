@@ -5,13 +5,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * A Scalepoint order as staff see it in lists. {@code status}: pending (announced, not fetched
- * yet), fetched (Order Data stored), failed (fetching, not succeeded yet; see {@code lastError}),
- * dead (the fetch gave up; a refresh or job retry starts again). The order fields come from the
+ * A Scalepoint order as staff see it in lists. {@code status}: see {@link OrderStatus}; a failed
+ * order's {@code lastError} says why. The order fields come from the
  * latest Order Data snapshot and are null before the first fetch. {@code fetchJobId} points at its
  * latest fetch in the job queue.
  */
-public record ScalepointOrder(String orderToken, String status, @JsonbProperty("case") CaseInfo caseInfo,
+public record ScalepointOrder(String orderToken, OrderStatus status, @JsonbProperty("case") CaseInfo caseInfo,
         String orderNumber, String orderStatus, String currency, BigDecimal total, Integer lineCount,
         String deliveryName, String deliveryCity, String deliveryCountry, String contactEmail,
         Integer snapshotVersion, Instant fetchedAt, String lastError, Long fetchJobId, Instant createdAt,

@@ -3,11 +3,13 @@ package io.ordergate.scalepoint.boundary;
 import io.ordergate.audit.boundary.AuditEntry;
 import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.jobs.boundary.Jobs;
-import io.ordergate.platform.boundary.Jsons;
+import io.ordergate.platform.boundary.LowerCaseEnum;
 import io.ordergate.platform.boundary.Page;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.Roles;
 import io.ordergate.scalepoint.control.OrderDataParser;
+import io.ordergate.scalepoint.control.OrderFetchHandler;
+import io.ordergate.scalepoint.entity.ClaimOrder;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -16,8 +18,10 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.math.BigDecimal;
-import java.sql.Timestamp;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,17 +30,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Scalepoint orders: paged lists, one order with its history, and Order Data refreshes. */
+/**
+ * Scalepoint orders: paged lists, one order with its history, and Order Data refreshes.
+ *
+ * <p>Who reads customer data is audited here, once, whoever asks (console or admin API):
+ * {@link #detail} shows the claimant's delivery address and contact from the Order Data and records
+ * {@code scalepoint.order.viewed}. Lists ({@link #list}) are not audited although their rows carry
+ * the delivery name and city and the contact e-mail: they are the working overview staff page
+ * through all day, and as in the SCAYLE module the read of one customer's order is what the trail
+ * names. {@link #find} is for callers that act on an order, not for showing it.
+ */
 @Stateless
 @DenyAll
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class ScalepointOrders {
 
-    static final String COLUMNS = "order_token, status, case_uuid, case_number, external_claim_id, case_token, "
-            + "case_type, order_number, order_status, currency, total, line_count, delivery_name, delivery_city, "
-            + "delivery_country, contact_email, snapshot_version, fetched_at, last_error, fetch_job_id, created_at, "
-            + "updated_at";
-    static final List<String> STATUSES = List.of("pending", "fetched", "failed", "dead");
+    /** The statuses' wire names, in order. */
+    static final List<String> STATUSES = OrderStatus.WIRE;
 
     @PersistenceContext
     EntityManager em;
@@ -58,27 +68,19 @@ public class ScalepointOrders {
 
     /** Newest first; {@code from} inclusive, {@code to} exclusive; null filters mean "any". */
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
-    public Page<ScalepointOrder> list(String status, String caseNumber, Instant from, Instant to, Page.Request page) {
-        if (status != null && !status.isBlank() && !STATUSES.contains(status)) {
-            throw new ProblemException(400, "Invalid status", "status must be one of " + STATUSES + ".");
-        }
-        var where = new StringBuilder(" WHERE 1 = 1");
-        var parameters = new ArrayList<Object>();
-        condition(where, parameters, "status = ?", status);
-        condition(where, parameters, "case_number = ?", caseNumber);
-        condition(where, parameters, "created_at >= ?", from == null ? null : Timestamp.from(from));
-        condition(where, parameters, "created_at < ?", to == null ? null : Timestamp.from(to));
-        var rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM sp_order" + where
-                + " ORDER BY created_at DESC, order_token LIMIT " + page.size() + " OFFSET " + page.offset());
-        var count = em.createNativeQuery("SELECT count(*) FROM sp_order" + where);
-        for (int i = 0; i < parameters.size(); i++) {
-            rows.setParameter(i + 1, parameters.get(i));
-            count.setParameter(i + 1, parameters.get(i));
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> result = rows.getResultList();
-        return new Page<>(result.stream().map(ScalepointOrders::order).toList(),
-                ((Number) count.getSingleResult()).longValue());
+    public Page<ScalepointOrder> list(OrderStatus status, String caseNumber, Instant from, Instant to,
+            Page.Request page) {
+        var cb = em.getCriteriaBuilder();
+        var rows = cb.createQuery(ClaimOrder.class);
+        var order = rows.from(ClaimOrder.class);
+        rows.select(order).where(filters(cb, order, status, caseNumber, from, to))
+                .orderBy(cb.desc(order.get("createdAt")), cb.asc(order.get("orderToken")));
+        var count = cb.createQuery(Long.class);
+        var counted = count.from(ClaimOrder.class);
+        count.select(cb.count(counted)).where(filters(cb, counted, status, caseNumber, from, to));
+        var items = em.createQuery(rows).setFirstResult(page.offset()).setMaxResults(page.size()).getResultList()
+                .stream().map(ScalepointOrders::order).toList();
+        return new Page<>(items, em.createQuery(count).getSingleResult());
     }
 
     /** How many orders are in each status (pending, fetched, failed, dead), every status present. */
@@ -86,33 +88,43 @@ public class ScalepointOrders {
     public Map<String, Long> countByStatus() {
         var counts = new LinkedHashMap<String, Long>();
         STATUSES.forEach(status -> counts.put(status, 0L));
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT status, count(*) FROM sp_order GROUP BY status")
-                .getResultList();
-        rows.forEach(r -> counts.put((String) r[0], ((Number) r[1]).longValue()));
+        var cb = em.getCriteriaBuilder();
+        var query = cb.createTupleQuery();
+        var order = query.from(ClaimOrder.class);
+        Path<OrderStatus> status = order.get("status");
+        query.multiselect(status.alias("status"), cb.count(order).alias("orders")).groupBy(status);
+        em.createQuery(query).getResultList().forEach(row -> counts.put(
+                LowerCaseEnum.wire(row.get("status", OrderStatus.class)), row.get("orders", Long.class)));
         return counts;
     }
 
     /** @param orderToken in any case */
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     public Optional<ScalepointOrder> find(String orderToken) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM sp_order WHERE order_token = ?1")
-                .setParameter(1, orderToken.toLowerCase(Locale.ROOT))
-                .getResultList();
-        return rows.stream().findFirst().map(ScalepointOrders::order);
+        return Optional.ofNullable(em.find(ClaimOrder.class, orderToken.toLowerCase(Locale.ROOT)))
+                .map(ScalepointOrders::order);
     }
 
-    /** The order with its snapshots, fetches, events and publications. */
+    /**
+     * The order with its snapshots, fetches, events and publications. The Order Data carries the
+     * claimant's address and contact, so the read is audited as {@code scalepoint.order.viewed} by
+     * {@code actor}, in the transaction that reads it.
+     *
+     * @param channel where the user looks: {@code console} or {@code api}
+     */
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
-    public Optional<ScalepointOrderDetail> detail(String orderToken) {
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Optional<ScalepointOrderDetail> detail(String orderToken, String actor, String channel) {
         return find(orderToken).map(order -> {
             var versions = snapshots.snapshots(order.orderToken());
             var data = versions.isEmpty() ? null : OrderDataParser.parse(versions.get(versions.size() - 1).body());
-            return new ScalepointOrderDetail(order.orderToken(), order.status(), order.caseInfo(), order, data,
+            var detail = new ScalepointOrderDetail(order.orderToken(), order.status(), order.caseInfo(), order, data,
                     versions, snapshots.fetches(order.orderToken(), 200),
                     events.list(null, order.orderToken(), new Page.Request(0, 100)).items(),
                     publications.forOrder(order.orderToken()));
+            audit.record(AuditEntry.byUser(actor, "scalepoint.order.viewed", "scalepoint-order", order.orderToken(),
+                    Map.of("channel", channel)));
+            return detail;
         });
     }
 
@@ -124,41 +136,44 @@ public class ScalepointOrders {
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public RefreshRequested refresh(String orderToken, String actor) {
-        var order = find(orderToken).orElseThrow(() -> new ProblemException(404, "Not Found",
-                "There is no Scalepoint order '" + orderToken + "'."));
+        var order = em.find(ClaimOrder.class, orderToken.toLowerCase(Locale.ROOT));
+        if (order == null) {
+            throw new ProblemException(404, "Not Found", "There is no Scalepoint order '" + orderToken + "'.");
+        }
         var token = order.orderToken();
         // A fetch that is already running may have read the order before it changed: queue the next one.
-        var requested = jobs.request(ScalepointEvents.FETCH_JOB, token,
-                Jsons.createObjectBuilder().add("orderToken", token).build().toString());
+        var requested = jobs.request(OrderFetchHandler.JOB_TYPE, token, OrderFetchHandler.payload(token));
         long jobId = requested.jobId();
-        em.createNativeQuery("UPDATE sp_order SET fetch_job_id = ?1 WHERE order_token = ?2")
-                .setParameter(1, jobId).setParameter(2, token).executeUpdate();
+        order.fetchQueued(jobId);
         audit.record(new AuditEntry(AuditEntry.ACTOR_USER, actor, "scalepoint.order.refresh-requested",
                 requested.queued() ? "queued" : "already-queued", "scalepoint-order", token, null, null, null,
                 Map.of("jobId", String.valueOf(jobId))));
         return new RefreshRequested(token, jobId, !requested.queued());
     }
 
-    static void condition(StringBuilder where, List<Object> parameters, String clause, Object value) {
-        if (value != null && !(value instanceof String s && s.isBlank())) {
-            parameters.add(value);
-            where.append(" AND ").append(clause.replace("?", "?" + parameters.size()));
+    static Predicate[] filters(CriteriaBuilder cb, Root<ClaimOrder> order, OrderStatus status, String caseNumber,
+            Instant from, Instant to) {
+        var filters = new ArrayList<Predicate>();
+        if (status != null) {
+            filters.add(cb.equal(order.get("status"), status));
         }
+        if (caseNumber != null && !caseNumber.isBlank()) {
+            filters.add(cb.equal(order.get("caseNumber"), caseNumber));
+        }
+        if (from != null) {
+            filters.add(cb.greaterThanOrEqualTo(order.<Instant>get("createdAt"), from));
+        }
+        if (to != null) {
+            filters.add(cb.lessThan(order.<Instant>get("createdAt"), to));
+        }
+        return filters.toArray(Predicate[]::new);
     }
 
-    static ScalepointOrder order(Object[] r) {
-        return new ScalepointOrder((String) r[0], (String) r[1],
-                new CaseInfo((String) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6]),
-                (String) r[7], (String) r[8], (String) r[9], (BigDecimal) r[10], integer(r[11]), (String) r[12],
-                (String) r[13], (String) r[14], (String) r[15], integer(r[16]), instant(r[17]), (String) r[18],
-                r[19] == null ? null : ((Number) r[19]).longValue(), instant(r[20]), instant(r[21]));
-    }
-
-    static Integer integer(Object value) {
-        return value == null ? null : ((Number) value).intValue();
-    }
-
-    static Instant instant(Object value) {
-        return value == null ? null : ((Timestamp) value).toInstant();
+    static ScalepointOrder order(ClaimOrder o) {
+        return new ScalepointOrder(o.orderToken(), o.status(),
+                new CaseInfo(o.caseUuid(), o.caseNumber(), o.externalClaimId(), o.caseToken(), o.caseType()),
+                o.orderNumber(), o.orderStatus(), o.currency(), o.total(), o.lineCount(), o.deliveryName(),
+                o.deliveryCity(), o.deliveryCountry(), o.contactEmail(), o.snapshotVersion(), o.fetchedAt(),
+                o.lastError(), o.fetchJobId(), o.createdAt(), o.updatedAt());
     }
 }

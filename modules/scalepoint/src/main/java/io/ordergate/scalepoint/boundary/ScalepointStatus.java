@@ -12,7 +12,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** How the Scalepoint integration is doing, at a glance: for the dashboard and the admin API. */
@@ -26,6 +25,9 @@ public class ScalepointStatus {
 
     @Inject
     OutboundConnection connection;
+
+    @Inject
+    ScalepointOrders orders;
 
     @Inject
     CircuitWatch circuit;
@@ -48,9 +50,7 @@ public class ScalepointStatus {
 
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     public Status status() {
-        var orders = new LinkedHashMap<String, Long>();
-        ScalepointOrders.STATUSES.forEach(status -> orders.put(status, 0L));
-        orders.putAll(counts.ordersPerStatus());
+        var orders = this.orders.countByStatus();
         var lastError = counts.lastFailedFetch()
                 .map(failed -> new LastError(failed.orderToken(), failed.at(), failed.httpStatus(), failed.error()))
                 .orElse(null);

@@ -3,7 +3,6 @@ package io.ordergate.scalepoint.control;
 import io.ordergate.platform.boundary.Jsons;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.WorkerPools;
-import io.ordergate.scalepoint.boundary.ScalepointEvents;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
@@ -63,7 +62,10 @@ public class LongPoller {
     ScalepointApi api;
 
     @Inject
-    ScalepointEvents events;
+    PollerLease lease;
+
+    @Inject
+    EventIntake intake;
 
     @Inject
     WorkerPools pools;
@@ -91,7 +93,7 @@ public class LongPoller {
         if (thread != null) {
             thread.shutdownNow();
             try {
-                events.releaseLease(node);
+                lease.release(node);
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "Could not release the long-poll lease; it expires by itself", e);
             }
@@ -103,7 +105,7 @@ public class LongPoller {
         while (running && !Thread.currentThread().isInterrupted()) {
             try {
                 // The lease outlives one long poll; a node that dies holding it is replaced after that long.
-                if (!events.takeLease(node, config.longPollTimeout().multipliedBy(2))) {
+                if (!lease.take(node, config.longPollTimeout().multipliedBy(2))) {
                     if (holding) {
                         holding = false;
                         LOG.warning(() -> "Node " + node + " lost the Scalepoint long-poll lease");
@@ -125,7 +127,7 @@ public class LongPoller {
                 LOG.log(Level.WARNING, "Scalepoint long poll failed ({0}); next try in {1} s",
                         new Object[] {message, wait.toSeconds()});
                 try {
-                    events.pollFailed(node, message);
+                    lease.failed(node, message);
                 } catch (RuntimeException ignored) {
                     // the database may be the problem; the log has it
                 }
@@ -136,7 +138,7 @@ public class LongPoller {
 
     void pollOnce() {
         var settings = connection.settings();
-        var cursor = events.pollerCursor();
+        var cursor = lease.cursor();
         var response = api.receiveEvents(settings, tokens.accessToken(settings, config.eventScopes()), cursor);
         if (response.status() == 401) {
             tokens.invalidate(settings, config.eventScopes());
@@ -157,7 +159,7 @@ public class LongPoller {
             throw new BadPartnerResponse(response.status(), "The Event API answered with a body that is not JSON: "
                     + response.excerpt());
         }
-        var batch = new ArrayList<ScalepointEvents.Polled>();
+        var batch = new ArrayList<EventIntake.Polled>();
         String lastId = null;
         if (page.get("data") instanceof JsonArray data) {
             for (var item : data) {
@@ -166,7 +168,7 @@ public class LongPoller {
                 }
                 var raw = item.toString().getBytes(StandardCharsets.UTF_8);
                 try {
-                    batch.add(new ScalepointEvents.Polled(EventParser.parse(raw), raw));
+                    batch.add(new EventIntake.Polled(EventParser.parse(raw), raw));
                 } catch (ProblemException e) {
                     // An event we cannot read must not block the ones after it; it is logged and skipped.
                     LOG.log(Level.WARNING, "Skipped an unreadable Scalepoint event {0}: {1}",
@@ -175,7 +177,7 @@ public class LongPoller {
             }
         }
         var next = nextCursor(page, settings.eventApiUrl(), lastId == null ? cursor : lastId);
-        events.receivePolled(batch, next, node);
+        intake.receivePolled(batch, next, node);
     }
 
     /**

@@ -5,8 +5,6 @@ import io.ordergate.jobs.boundary.JobHandler;
 import io.ordergate.jobs.boundary.JobResult;
 import io.ordergate.platform.boundary.Jsons;
 import io.ordergate.platform.boundary.Meters;
-import io.ordergate.scalepoint.boundary.OrderSnapshots;
-import io.ordergate.scalepoint.boundary.ScalepointEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -37,6 +35,8 @@ import org.eclipse.microprofile.metrics.Tag;
 @ApplicationScoped
 public class OrderFetchHandler implements JobHandler {
 
+    public static final String JOB_TYPE = "scalepoint.fetch-order";
+
     @Inject
     OutboundConnection connection;
 
@@ -50,7 +50,7 @@ public class OrderFetchHandler implements JobHandler {
     ScalepointConfig config;
 
     @Inject
-    OrderSnapshots snapshots;
+    OrderDataStore store;
 
     @Inject
     CircuitWatch circuit;
@@ -63,7 +63,7 @@ public class OrderFetchHandler implements JobHandler {
 
     @Override
     public String type() {
-        return ScalepointEvents.FETCH_JOB;
+        return JOB_TYPE;
     }
 
     @Override
@@ -100,7 +100,7 @@ public class OrderFetchHandler implements JobHandler {
                 return JobResult.retry(status, "Order Data answered " + status + " with JSON that is not an order: "
                         + response.excerpt(), null);
             }
-            snapshots.store(orderToken, job, status, body, OrderDataParser.parse(json));
+            store.store(orderToken, job, status, body, OrderDataParser.parse(json));
             return JobResult.succeeded(status);
         }
         if (status == 401) {
@@ -131,8 +131,13 @@ public class OrderFetchHandler implements JobHandler {
                 : result instanceof JobResult.Deferred ? "deferred" : "failed";
         registry.counter("ordergate.scalepoint.fetches", new Tag("outcome", outcome)).inc();
         if (outcome.equals("failed") || outcome.equals("dead")) {
-            snapshots.recordFailure(orderToken(job), job, result, state);
+            store.recordFailure(orderToken(job), job, result, state);
         }
+    }
+
+    /** The payload of a fetch job for the order. */
+    public static String payload(String orderToken) {
+        return Jsons.createObjectBuilder().add("orderToken", orderToken).build().toString();
     }
 
     static String orderToken(Job job) {

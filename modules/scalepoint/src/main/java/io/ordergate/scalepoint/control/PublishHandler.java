@@ -4,7 +4,6 @@ import io.ordergate.jobs.boundary.Job;
 import io.ordergate.jobs.boundary.JobHandler;
 import io.ordergate.jobs.boundary.JobResult;
 import io.ordergate.platform.boundary.Jsons;
-import io.ordergate.scalepoint.boundary.ScalepointPublications;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
@@ -21,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 @ApplicationScoped
 public class PublishHandler implements JobHandler {
 
+    public static final String JOB_TYPE = "scalepoint.publish-event";
+
     @Inject
     OutboundConnection connection;
 
@@ -34,19 +35,19 @@ public class PublishHandler implements JobHandler {
     ScalepointConfig config;
 
     @Inject
-    ScalepointPublications publications;
+    PublicationOutbox outbox;
 
     @Inject
     CircuitWatch circuit;
 
     @Override
     public String type() {
-        return ScalepointPublications.PUBLISH_JOB;
+        return JOB_TYPE;
     }
 
     @Override
     public JobResult run(Job job) {
-        var publication = publications.find(publicationId(job)).orElseThrow(() -> new IllegalStateException(
+        var publication = outbox.find(publicationId(job)).orElseThrow(() -> new IllegalStateException(
                 "Publication " + publicationId(job) + " of job " + job.id() + " does not exist."));
         return PartnerCalls.guarded(() -> {
             var settings = connection.settings();
@@ -72,7 +73,7 @@ public class PublishHandler implements JobHandler {
 
     @Override
     public void recorded(Job job, JobResult result, String state) {
-        publications.recorded(publicationId(job), job, result, state);
+        outbox.recorded(publicationId(job), job, result, state);
     }
 
     static long publicationId(Job job) {

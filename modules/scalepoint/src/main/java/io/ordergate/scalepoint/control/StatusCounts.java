@@ -7,12 +7,10 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The counts behind the Scalepoint status: aggregates over the order, event and fetch tables,
+ * The counts behind the Scalepoint status: aggregates over the event and fetch tables,
  * counted by the database rather than by loading rows.
  */
 @Stateless
@@ -25,14 +23,6 @@ public class StatusCounts {
 
     @PersistenceContext
     EntityManager em;
-
-    /** Orders per status, for the statuses that have any. */
-    public Map<String, Long> ordersPerStatus() {
-        var counts = new LinkedHashMap<String, Long>();
-        SqlRow.list(em.createNativeQuery("SELECT status, count(*) AS orders FROM sp_order GROUP BY status"))
-                .forEach(row -> counts.put(row.string("status"), row.count("orders")));
-        return counts;
-    }
 
     /** Events received in the last 24 hours, by the database's clock. */
     public long eventsLast24h() {

@@ -2,8 +2,8 @@ package io.ordergate.scalepoint.boundary;
 
 import io.ordergate.credentials.boundary.AdminApi;
 import io.ordergate.platform.boundary.Page;
-import io.ordergate.platform.boundary.QueryParams;
 import io.ordergate.platform.boundary.ProblemException;
+import io.ordergate.platform.boundary.QueryParams;
 import io.ordergate.platform.boundary.StrictJson;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -20,17 +20,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
-/**
- * Admin API for Scalepoint: received events, orders with refresh, events to publish, and the
- * long poller.
- */
+/** Admin API: Scalepoint orders, one order with its history, Order Data refreshes and events to publish. */
 @AdminApi
-@Path("admin/scalepoint")
+@Path("admin/scalepoint/orders")
 @Produces(MediaType.APPLICATION_JSON)
-public class ScalepointAdminResource {
+public class ScalepointOrdersAdminResource {
 
-    @Inject
-    ScalepointEvents events;
+    /** The audit trail's name for reads through this API. */
+    static final String CHANNEL = "api";
 
     @Inject
     ScalepointOrders orders;
@@ -41,40 +38,36 @@ public class ScalepointAdminResource {
     @Context
     SecurityContext security;
 
+    /** Newest first; {@code status} one of {@link OrderStatus}, {@code from}/{@code to} ISO-8601 instants. */
     @GET
-    @Path("events")
-    public Page<ScalepointEvents.EventView> listEvents(@QueryParam("eventType") String eventType,
-            @QueryParam("orderToken") String orderToken, @QueryParam("page") @DefaultValue("0") String page,
-            @QueryParam("size") @DefaultValue("50") String size) {
-        return events.list(eventType, orderToken, QueryParams.page(page, size));
-    }
-
-    @GET
-    @Path("orders")
-    public Page<ScalepointOrder> listOrders(@QueryParam("status") String status,
+    public Page<ScalepointOrder> list(@QueryParam("status") String status,
             @QueryParam("caseNumber") String caseNumber, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("50") String size) {
-        return orders.list(status, caseNumber, QueryParams.instant("from", from), QueryParams.instant("to", to),
-                QueryParams.page(page, size));
+        var since = QueryParams.instant("from", from);
+        var until = QueryParams.instant("to", to);
+        var request = QueryParams.page(page, size);
+        // the status is checked last, as it always was: a request with several mistakes names the same one
+        return orders.list(OrderStatus.filter(status), caseNumber, since, until, request);
     }
 
+    /** The order with its history; the read is audited ({@code scalepoint.order.viewed}). */
     @GET
-    @Path("orders/{orderToken}")
+    @Path("{orderToken}")
     public ScalepointOrderDetail order(@PathParam("orderToken") String orderToken) {
-        return orders.detail(orderToken).orElseThrow(() -> new ProblemException(404, "Not Found",
+        return orders.detail(orderToken, actor(), CHANNEL).orElseThrow(() -> new ProblemException(404, "Not Found",
                 "There is no Scalepoint order '" + orderToken + "'."));
     }
 
     /** Queues a fetch of the order's Order Data; 202 with the job that does it. */
     @POST
-    @Path("orders/{orderToken}/refresh")
+    @Path("{orderToken}/refresh")
     public Response refresh(@PathParam("orderToken") String orderToken) {
         return Response.accepted(orders.refresh(orderToken, actor())).build();
     }
 
     /** Body: {@code {"eventType": "order_status_changed", "payload": {...}}}; 202 with the queued publication. */
     @POST
-    @Path("orders/{orderToken}/events")
+    @Path("{orderToken}/events")
     public Response publish(@PathParam("orderToken") String orderToken, byte[] body) {
         var request = StrictJson.object(body);
         var eventType = StrictJson.requiredString(request, "eventType", "eventType");
@@ -84,13 +77,6 @@ public class ScalepointAdminResource {
         }
         return Response.accepted(publications.publish(orderToken, eventType,
                 payload == null ? JsonValue.EMPTY_JSON_OBJECT : (JsonObject) payload, actor())).build();
-    }
-
-    /** Long-poll mode: where the poller stands (cursor, lease holder, last error). */
-    @GET
-    @Path("poller")
-    public ScalepointEvents.PollerStatus poller() {
-        return events.pollerStatus();
     }
 
     String actor() {
