@@ -47,7 +47,7 @@ class ArchitectureTest {
             "audit", Set.of("platform"),
             "credentials", Set.of("platform", "audit"),
             "idempotency", Set.of("platform"),
-            "jobs", Set.of("platform", "audit", "credentials"),
+            "jobs", Set.of("platform", "audit"),
             "scayle", Set.of("platform", "audit", "credentials", "idempotency", "jobs"),
             "scalepoint", Set.of("platform", "audit", "credentials", "idempotency", "jobs"),
             "console", Set.of("platform", "audit", "credentials", "idempotency", "jobs", "scayle", "scalepoint"));

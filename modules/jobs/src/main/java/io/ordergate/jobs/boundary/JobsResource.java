@@ -1,6 +1,6 @@
 package io.ordergate.jobs.boundary;
 
-import io.ordergate.credentials.boundary.AdminApi;
+import io.ordergate.platform.boundary.AdminApi;
 import io.ordergate.platform.boundary.Page;
 import io.ordergate.platform.boundary.QueryParams;
 import io.ordergate.platform.boundary.ProblemException;

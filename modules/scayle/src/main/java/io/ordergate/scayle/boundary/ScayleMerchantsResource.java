@@ -1,6 +1,6 @@
 package io.ordergate.scayle.boundary;
 
-import io.ordergate.credentials.boundary.AdminApi;
+import io.ordergate.platform.boundary.AdminApi;
 import io.ordergate.credentials.boundary.CredentialInfo;
 import io.ordergate.credentials.boundary.Credentials;
 import io.ordergate.credentials.boundary.IssuedCredential;
