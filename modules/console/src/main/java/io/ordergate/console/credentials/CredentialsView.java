@@ -9,7 +9,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinService;
 import io.ordergate.console.layout.MainLayout;
-import io.ordergate.credentials.boundary.Credentials;
+import io.ordergate.credentials.boundary.ScayleMerchantCredentials;
 import io.ordergate.credentials.boundary.WebhookClients;
 import io.ordergate.platform.boundary.PublicUrl;
 import io.ordergate.platform.boundary.Roles;
@@ -35,8 +35,8 @@ public class CredentialsView extends VerticalLayout implements BeforeEnterObserv
     final TabSheet tabs = new TabSheet();
 
     @Inject
-    public CredentialsView(Credentials credentials, WebhookClients clients, ScalepointConnection connection,
-            PublicUrl urls, Clock clock) {
+    public CredentialsView(ScayleMerchantCredentials credentials, WebhookClients clients,
+            ScalepointConnection connection, PublicUrl urls, Clock clock) {
         setId("credentials");
         setSizeFull();
         var request = VaadinService.getCurrentRequest();
@@ -45,7 +45,7 @@ public class CredentialsView extends VerticalLayout implements BeforeEnterObserv
         tabs.setWidthFull();
         tabs.add("SCAYLE merchants", new ScayleMerchantsPanel(credentials, urls, clock, admin));
         tabs.add("Scalepoint webhook clients",
-                new WebhookClientsPanel(clients, urls, clock, credentials.rotationGrace(), admin));
+                new WebhookClientsPanel(clients, urls, clock, clients.rotationGrace(), admin));
         tabs.add("Scalepoint connection", new ScalepointConnectionPanel(connection, clock, admin));
         add(new H2("Credentials"), tabs);
     }
