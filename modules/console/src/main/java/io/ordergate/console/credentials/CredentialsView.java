@@ -45,7 +45,7 @@ public class CredentialsView extends VerticalLayout implements BeforeEnterObserv
         tabs.setWidthFull();
         tabs.add("SCAYLE merchants", new ScayleMerchantsPanel(credentials, urls, clock, admin));
         tabs.add("Scalepoint webhook clients",
-                new WebhookClientsPanel(clients, urls, clock, clients.rotationGrace(), admin));
+                new WebhookClientsPanel(clients, urls, clock, credentials.rotationGrace(), admin));
         tabs.add("Scalepoint connection", new ScalepointConnectionPanel(connection, clock, admin));
         add(new H2("Credentials"), tabs);
     }

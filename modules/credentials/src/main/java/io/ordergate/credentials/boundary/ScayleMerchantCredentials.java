@@ -66,7 +66,10 @@ public class ScayleMerchantCredentials {
     @Inject
     RotationGrace rotationGrace;
 
-    /** How long replaced credentials keep working after a rotation. */
+    /**
+     * How long replaced credentials keep working after a rotation: SCAYLE merchants' and webhook
+     * clients' alike ({@code ordergate.credentials.rotation-grace}).
+     */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     public Duration rotationGrace() {

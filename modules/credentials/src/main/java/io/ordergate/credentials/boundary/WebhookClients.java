@@ -69,13 +69,6 @@ public class WebhookClients {
     @ConfigProperty(name = "ordergate.webhook.access-token-ttl", defaultValue = "PT10M")
     Duration tokenTtl;
 
-    /** How long replaced clients keep working after a rotation. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
-    public Duration rotationGrace() {
-        return rotationGrace.get();
-    }
-
     @RolesAllowed(Roles.ADMIN)
     public IssuedClient create(String platform, String scope, String actor) {
         var secret = Secrets.password();

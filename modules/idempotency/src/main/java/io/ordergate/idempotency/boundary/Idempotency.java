@@ -38,11 +38,7 @@ public class Idempotency {
 
     /** The stored answer for an identity, if it was ever claimed. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Optional<Record> find(String scope, String key) {
+    public Optional<IdempotencyRecord> find(String scope, String key) {
         return records.find(scope, key);
-    }
-
-    /** A stored record: the hash of the first request's content and the response it got. */
-    public record Record(byte[] requestSha256, StoredResponse response) {
     }
 }

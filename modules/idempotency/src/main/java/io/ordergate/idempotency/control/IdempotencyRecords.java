@@ -1,6 +1,6 @@
 package io.ordergate.idempotency.control;
 
-import io.ordergate.idempotency.boundary.Idempotency;
+import io.ordergate.idempotency.boundary.IdempotencyRecord;
 import io.ordergate.idempotency.boundary.StoredResponse;
 import io.ordergate.platform.boundary.SqlRow;
 import jakarta.ejb.Stateless;
@@ -43,11 +43,11 @@ public class IdempotencyRecords {
                 .executeUpdate() == 1;
     }
 
-    public Optional<Idempotency.Record> find(String scope, String key) {
+    public Optional<IdempotencyRecord> find(String scope, String key) {
         return SqlRow.first(em.createNativeQuery(STORED)
                 .setParameter(1, scope)
                 .setParameter(2, key))
-                .map(row -> new Idempotency.Record(row.bytes("request_sha256"), new StoredResponse(
+                .map(row -> new IdempotencyRecord(row.bytes("request_sha256"), new StoredResponse(
                         row.integer("response_status"), row.string("response_content_type"),
                         row.bytes("response_body"))));
     }

@@ -31,14 +31,7 @@ public class JobGauges {
 
     static final List<String> STATES = Arrays.stream(JobState.values()).map(JobState::wire).toList();
     static final String AGE = "oldest-waiting-age";
-    static final String QUERY = """
-            SELECT count(*) FILTER (WHERE state = 'pending' AND attempts = 0) AS pending,
-                   count(*) FILTER (WHERE state = 'pending' AND attempts > 0) AS failing,
-                   count(*) FILTER (WHERE state = 'running') AS running,
-                   count(*) FILTER (WHERE state = 'succeeded') AS succeeded,
-                   count(*) FILTER (WHERE state = 'dead') AS dead,
-                   coalesce(extract(epoch FROM now() - min(created_at) FILTER (WHERE state = 'pending')), 0) AS age
-            FROM job""";
+    static final String QUERY = JobViews.SUMMARY;
 
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
@@ -75,7 +68,7 @@ public class JobGauges {
                 for (var state : STATES) {
                     values.put(state, (double) rows.getLong(state));
                 }
-                values.put(AGE, rows.getDouble("age"));
+                values.put(AGE, rows.getDouble("oldest_waiting_age"));
                 return values;
             }
         } catch (SQLException e) {

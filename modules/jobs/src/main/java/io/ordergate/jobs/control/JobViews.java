@@ -18,13 +18,16 @@ public class JobViews {
 
     static final String COLUMNS = "job_id, job_type, dedupe_key, state, attempts, max_attempts, run_at, give_up_at, "
             + "last_status, last_error, created_at, updated_at, finished_at, payload";
+    /** Counts per state and the backlog's age; also the gauges' query ({@link JobGauges}). */
     static final String SUMMARY = """
             SELECT count(*) FILTER (WHERE state = 'pending' AND attempts = 0) AS pending,
                    count(*) FILTER (WHERE state = 'pending' AND attempts > 0) AS failing,
                    count(*) FILTER (WHERE state = 'running') AS running,
-                   count(*) FILTER (WHERE state = 'dead') AS dead,
                    count(*) FILTER (WHERE state = 'succeeded') AS succeeded,
-                   min(created_at) FILTER (WHERE state = 'pending') AS oldest_waiting_since
+                   count(*) FILTER (WHERE state = 'dead') AS dead,
+                   min(created_at) FILTER (WHERE state = 'pending') AS oldest_waiting_since,
+                   coalesce(extract(epoch FROM now() - min(created_at) FILTER (WHERE state = 'pending')), 0)
+                       AS oldest_waiting_age
             FROM job""";
 
     final Sql sql;
