@@ -4,6 +4,7 @@ import io.ordergate.audit.boundary.AuditEntry;
 import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.credentials.control.PasswordHashing;
 import io.ordergate.credentials.control.Secrets;
+import io.ordergate.credentials.control.UserAccounts;
 import io.ordergate.credentials.entity.UserAccount;
 import io.ordergate.platform.boundary.ProblemException;
 import jakarta.annotation.security.DenyAll;
@@ -38,6 +39,9 @@ public class UserAdministration {
     PasswordHashing passwords;
 
     @Inject
+    UserAccounts accounts;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -67,8 +71,7 @@ public class UserAdministration {
             throw new ProblemException(409, "Conflict", "There is already a user '" + username + "'.");
         }
         var password = Secrets.password();
-        var account = new UserAccount(username, passwords.generate(password), roles, clock.instant());
-        em.persist(account);
+        var account = accounts.add(username, password, roles);
         audit.record(AuditEntry.byUser(actor, "user.created", "user", username,
                 Map.of("roles", String.join(" ", new TreeSet<>(roles)))));
         return new IssuedPassword(info(account), password);

@@ -2,15 +2,11 @@ package io.ordergate.credentials.boundary;
 
 import io.ordergate.audit.boundary.AuditEntry;
 import io.ordergate.audit.boundary.AuditTrail;
-import io.ordergate.credentials.control.PasswordHashing;
 import io.ordergate.credentials.control.Secrets;
-import io.ordergate.credentials.entity.UserAccount;
+import io.ordergate.credentials.control.UserAccounts;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,17 +21,11 @@ public class UserBootstrap {
 
     static final String INITIAL_ADMIN = "admin";
 
-    @PersistenceContext
-    EntityManager em;
-
     @Inject
-    PasswordHashing passwords;
+    UserAccounts accounts;
 
     @Inject
     AuditTrail audit;
-
-    @Inject
-    Clock clock;
 
     /**
      * Creates the initial {@code admin} user when there is no user at all.
@@ -44,14 +34,12 @@ public class UserBootstrap {
      * @return the generated password, if one was generated
      */
     public Optional<String> ensureInitialAdmin(Optional<String> configuredPassword) {
-        long users = em.createNamedQuery(UserAccount.COUNT, Long.class).getSingleResult();
-        if (users > 0) {
+        if (!accounts.none()) {
             return Optional.empty();
         }
         var generated = configuredPassword.isEmpty();
         var password = configuredPassword.orElseGet(Secrets::password);
-        em.persist(new UserAccount(INITIAL_ADMIN, passwords.generate(password), Set.of(AuthenticatedUser.ADMIN),
-                clock.instant()));
+        accounts.add(INITIAL_ADMIN, password, Set.of(AuthenticatedUser.ADMIN));
         audit.record(new AuditEntry(AuditEntry.ACTOR_SYSTEM, "startup", "user.created", "done", "user", INITIAL_ADMIN,
                 null, null, null, Map.of("roles", AuthenticatedUser.ADMIN, "passwordGenerated", String.valueOf(generated))));
         return generated ? Optional.of(password) : Optional.empty();
