@@ -3,7 +3,8 @@
  * response they got.
  *
  * <p>Public API ({@code boundary}): {@link io.ordergate.idempotency.boundary.Idempotency} with
- * {@link io.ordergate.idempotency.boundary.StoredResponse} and
+ * {@link io.ordergate.idempotency.boundary.StoredResponse},
+ * {@link io.ordergate.idempotency.boundary.IdempotencyRecord} and
  * {@link io.ordergate.idempotency.boundary.Claim}. Tables owned: {@code idem_record}. Depends on:
  * platform.
  *

@@ -24,9 +24,8 @@
  *
  * <p>Public API ({@code boundary}): {@link io.ordergate.jobs.boundary.Jobs} (enqueue, list,
  * retry), the {@link io.ordergate.jobs.boundary.JobHandler} a module implements for its job type,
- * {@link io.ordergate.jobs.boundary.Job}, {@link io.ordergate.jobs.boundary.JobResult}, and the
- * admin resource. Tables owned: {@code job}, {@code job_attempt}. Depends on: platform, audit,
- * credentials (admin API authentication).
+ * {@link io.ordergate.jobs.boundary.Job}, {@link io.ordergate.jobs.boundary.JobResult},
+ * {@link io.ordergate.jobs.boundary.JobState}, and the admin resource. Tables owned: {@code job}, {@code job_attempt}. Depends on: platform, audit.
  *
  * <p>Delivery is at least once: a node that dies mid-job leaves a lease that expires, and the job
  * runs again. Handlers must be idempotent.

@@ -7,7 +7,6 @@ import io.ordergate.audit.control.SealStore;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.Roles;
 import jakarta.annotation.security.DenyAll;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -17,26 +16,20 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.logging.Logger;
 
 /**
- * Seals the audit trail into a keyed hash chain, verifies it, and issues signed checkpoints of it.
- * Sealing runs apart from ingest (a record only queues itself, in its own transaction, by a
- * trigger), one sealer at a time across all nodes (a transaction-scoped advisory lock; the
- * gap-free {@code seal_seq} primary key would refuse a fork anyway).
+ * Verifies the audit trail's keyed hash chain and issues signed checkpoints of it. Sealing runs
+ * apart from ingest (a record only queues itself, in its own transaction, by a trigger) in
+ * {@code control}; this is what auditors ask of the chain.
  */
 @Stateless
 @DenyAll
 public class AuditSeals {
 
-    static final Logger LOG = Logger.getLogger(AuditSeals.class.getName());
     static final int VERIFY_BATCH = 5000;
     static final int UNQUEUED_IDS = 20;
-    /** Once per node is enough: the sealer asks every second. */
-    static volatile boolean missingAnchorLogged;
 
     @PersistenceContext
     EntityManager em;
@@ -49,64 +42,6 @@ public class AuditSeals {
 
     @Inject
     Clock clock;
-
-    /**
-     * Seals up to {@code max} committed, unsealed records in one transaction. The first run after
-     * V0014 first writes the anchor: how far the plain seals made before go.
-     *
-     * @return how many were sealed; 0 also when another node is sealing right now
-     */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    @PermitAll
-    public int sealBatch(int max) {
-        var store = new SealStore(em);
-        if (!store.lockSealer()) {
-            return 0;
-        }
-        var head = store.head();
-        anchorOnce(store, head);
-        var records = store.unsealed(max);
-        if (records.isEmpty()) {
-            return 0;
-        }
-        long seq = head == null ? 0 : head.sealSeq();
-        var previous = head == null ? AuditChain.GENESIS : head.chainHash();
-        var seals = new ArrayList<SealStore.NewSeal>(records.size());
-        for (var content : records) {
-            var contentHash = AuditChain.contentHash(content);
-            seq++;
-            previous = AuditChain.keyedChainHash(keys.chain(), previous, seq, contentHash);
-            seals.add(new SealStore.NewSeal(seq, content.auditId(), contentHash, previous));
-        }
-        store.insertKeyed(seals, clock.instant());
-        return records.size();
-    }
-
-    /**
-     * Writes the anchor when there is none and no seal is keyed yet: every seal so far is a plain
-     * one from before V0014, and from now on every seal is keyed. Without an anchor but with keyed
-     * seals somebody removed it; the verification says so, nothing here papers over it.
-     */
-    void anchorOnce(SealStore store, SealStore.Head head) {
-        if (store.anchor() != null) {
-            return;
-        }
-        if (store.anyKeyedSeal()) {
-            if (!missingAnchorLogged) {
-                missingAnchorLogged = true;
-                LOG.severe("The audit chain has keyed seals but no anchor (audit_chain_anchor): it was removed. "
-                        + "Verification reports the chain as broken.");
-            }
-            return;
-        }
-        long plainUpTo = head == null ? 0 : head.sealSeq();
-        var plainHead = head == null ? AuditChain.GENESIS : head.chainHash();
-        store.insertAnchor(new SealStore.Anchor(plainUpTo, plainHead,
-                AuditChain.anchorMac(keys.anchor(), plainUpTo, plainHead), clock.instant()));
-        audit.record(new AuditEntry(AuditEntry.ACTOR_SYSTEM, "audit-sealer", "audit.chain.keyed", "done",
-                "audit-chain", String.valueOf(plainUpTo + 1), null, null, null,
-                Map.of("plainUpTo", String.valueOf(plainUpTo))));
-    }
 
     /** {@link #verify(String, AuditCheckpoint)} without a checkpoint. */
     @RolesAllowed({Roles.ADMIN, Roles.AUDITOR})

@@ -1,6 +1,6 @@
 package io.ordergate.audit.control;
 
-import io.ordergate.audit.boundary.AuditSeals;
+import io.ordergate.platform.boundary.BatchRhythm;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -14,9 +14,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -41,35 +38,25 @@ public class AuditSealer {
     ManagedScheduledExecutorService scheduler;
 
     @Inject
-    AuditSeals seals;
+    AuditSealing seals;
 
     @Inject
     @ConfigProperty(name = "ordergate.audit.seal-interval", defaultValue = "PT1S")
     Duration interval;
 
-    ScheduledFuture<?> sealing;
+    BatchRhythm sealing;
 
     @PostConstruct
     void start() {
-        sealing = scheduler.scheduleWithFixedDelay(this::run, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        // A failed run is only logged: the database may be down or another node holds the lock.
+        sealing = BatchRhythm.start(scheduler, interval, BATCH, MAX_BATCHES_PER_RUN, () -> seals.sealBatch(BATCH), LOG,
+                "Sealing the audit trail failed");
     }
 
     @PreDestroy
     void stop() {
         if (sealing != null) {
-            sealing.cancel(false);
-        }
-    }
-
-    void run() {
-        try {
-            for (int i = 0; i < MAX_BATCHES_PER_RUN && seals.sealBatch(BATCH) == BATCH; i++) {
-                // keep going while full batches come back
-            }
-        } catch (RuntimeException e) {
-            // The database may be down or another node holds the lock: the next run tries again.
-            LOG.log(Level.WARNING, "Sealing the audit trail failed: {0}", String.valueOf(e));
+            sealing.stop();
         }
     }
 }

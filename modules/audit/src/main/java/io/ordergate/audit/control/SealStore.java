@@ -1,25 +1,26 @@
 package io.ordergate.audit.control;
 
 import io.ordergate.audit.control.AuditChain.Content;
+import io.ordergate.platform.boundary.SqlRow;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The SQL of sealing and verifying, as native queries of the caller's EntityManager (sealing needs
  * the transaction-scoped advisory lock on the same connection as its writes). Each query's columns
- * are mapped to a record right where they are selected.
+ * are read by name into a record right where they are selected.
  */
 public record SealStore(EntityManager em) {
 
     /** Advisory lock key of the sealer ("OGAUDIT" as a number). */
     static final long SEALER_LOCK = 0x4F47_4155_4449_54L;
     static final int INSERT_ROWS = 100;
-    static final String CONTENT = "r.audit_id, (extract(epoch FROM r.occurred_at) * 1000000)::bigint, r.actor_type, "
-            + "r.actor, r.action, r.outcome, r.subject_type, r.subject_key, r.source, r.request_id, r.payload_ref, "
-            + "r.detail::text";
+    static final String CONTENT = "r.audit_id AS record_id, "
+            + "(extract(epoch FROM r.occurred_at) * 1000000)::bigint AS occurred_at_micros, r.actor_type, r.actor, "
+            + "r.action, r.outcome, r.subject_type, r.subject_key, r.source, r.request_id, r.payload_ref, "
+            + "r.detail::text AS detail";
 
     public record Head(long sealSeq, byte[] chainHash) {
     }
@@ -47,17 +48,15 @@ public record SealStore(EntityManager em) {
 
     /** The last seal, or null before the first. */
     public Head head() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT seal_seq, chain_hash FROM audit_seal "
-                + "ORDER BY seal_seq DESC LIMIT 1").getResultList();
-        return rows.isEmpty() ? null : new Head(((Number) rows.get(0)[0]).longValue(), (byte[]) rows.get(0)[1]);
+        return SqlRow.first(em.createNativeQuery("SELECT seal_seq, chain_hash FROM audit_seal "
+                + "ORDER BY seal_seq DESC LIMIT 1"))
+                .map(row -> new Head(row.longValue("seal_seq"), row.bytes("chain_hash"))).orElse(null);
     }
 
     public List<Content> unsealed(int max) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT " + CONTENT + " FROM audit_unsealed u "
-                + "JOIN audit_record r USING (audit_id) ORDER BY r.audit_id LIMIT " + max).getResultList();
-        return rows.stream().map(SealStore::content).toList();
+        return SqlRow.list(em.createNativeQuery("SELECT " + CONTENT + " FROM audit_unsealed u "
+                + "JOIN audit_record r USING (audit_id) ORDER BY r.audit_id LIMIT " + max)).stream()
+                .map(SealStore::content).toList();
     }
 
     /** Inserts keyed seals and takes their records off the queue. */
@@ -90,14 +89,11 @@ public record SealStore(EntityManager em) {
     }
 
     public Anchor anchor() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT plain_up_to, plain_head, mac, created_at "
-                + "FROM audit_chain_anchor").getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        var row = rows.get(0);
-        return new Anchor(((Number) row[0]).longValue(), (byte[]) row[1], (byte[]) row[2], instant(row[3]));
+        return SqlRow.first(em.createNativeQuery("SELECT plain_up_to, plain_head, mac, created_at "
+                + "FROM audit_chain_anchor"))
+                .map(row -> new Anchor(row.longValue("plain_up_to"), row.bytes("plain_head"), row.bytes("mac"),
+                        row.instant("created_at")))
+                .orElse(null);
     }
 
     public void insertAnchor(Anchor anchor) {
@@ -114,18 +110,14 @@ public record SealStore(EntityManager em) {
 
     /** Up to {@code limit} seals after {@code afterSeq}, in chain order, each with its record as it is now. */
     public List<Seal> seals(long afterSeq, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT s.seal_seq, s.audit_id, s.chain_algorithm, "
-                + "s.content_hash, s.chain_hash, " + CONTENT.replace("r.audit_id,", "r.audit_id AS record_id,")
+        return SqlRow.list(em.createNativeQuery("SELECT s.seal_seq, s.audit_id, s.chain_algorithm, "
+                + "s.content_hash, s.chain_hash, " + CONTENT
                 + " FROM audit_seal s LEFT JOIN audit_record r ON r.audit_id = s.audit_id WHERE s.seal_seq > ?1 "
-                + "ORDER BY s.seal_seq LIMIT " + limit).setParameter(1, afterSeq).getResultList();
-        var seals = new ArrayList<Seal>(rows.size());
-        for (var row : rows) {
-            seals.add(new Seal(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), (String) row[2],
-                    (byte[]) row[3], (byte[]) row[4], row[5] == null ? null : content(
-                            java.util.Arrays.copyOfRange(row, 5, row.length))));
-        }
-        return seals;
+                + "ORDER BY s.seal_seq LIMIT " + limit).setParameter(1, afterSeq)).stream()
+                .map(row -> new Seal(row.longValue("seal_seq"), row.longValue("audit_id"),
+                        row.string("chain_algorithm"), row.bytes("content_hash"), row.bytes("chain_hash"),
+                        row.get("record_id") == null ? null : content(row)))
+                .toList();
     }
 
     public long sealedCount() {
@@ -142,22 +134,19 @@ public record SealStore(EntityManager em) {
      * sees a record in neither place unless somebody deleted it from the queue.
      */
     public Unqueued unqueued(int firstIds) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT r.audit_id, count(*) OVER () FROM audit_record r "
+        var rows = SqlRow.list(em.createNativeQuery("SELECT r.audit_id, count(*) OVER () AS total "
+                + "FROM audit_record r "
                 + "WHERE NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.audit_id = r.audit_id) "
                 + "AND NOT EXISTS (SELECT 1 FROM audit_unsealed u WHERE u.audit_id = r.audit_id) "
-                + "ORDER BY r.audit_id LIMIT " + firstIds).getResultList();
-        return new Unqueued(rows.isEmpty() ? 0 : ((Number) rows.get(0)[1]).longValue(),
-                rows.stream().map(row -> ((Number) row[0]).longValue()).toList());
+                + "ORDER BY r.audit_id LIMIT " + firstIds));
+        return new Unqueued(rows.isEmpty() ? 0 : rows.get(0).count("total"),
+                rows.stream().map(row -> row.longValue("audit_id")).toList());
     }
 
-    static Content content(Object[] r) {
-        return new Content(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
-                (String) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8],
-                (String) r[9], (String) r[10], (String) r[11]);
-    }
-
-    static Instant instant(Object value) {
-        return value instanceof Timestamp timestamp ? timestamp.toInstant() : (Instant) value;
+    static Content content(SqlRow row) {
+        return new Content(row.longValue("record_id"), row.longValue("occurred_at_micros"), row.string("actor_type"),
+                row.string("actor"), row.string("action"), row.string("outcome"), row.string("subject_type"),
+                row.string("subject_key"), row.string("source"), row.string("request_id"), row.string("payload_ref"),
+                row.string("detail"));
     }
 }

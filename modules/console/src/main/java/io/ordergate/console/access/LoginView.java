@@ -13,7 +13,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import io.ordergate.credentials.boundary.Users;
+import io.ordergate.credentials.boundary.UserAuthentication;
 import io.ordergate.platform.boundary.ClientAddress;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -38,7 +38,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     SecurityContext security;
 
     @Inject
-    Users users;
+    UserAuthentication users;
 
     @Inject
     ClientAddress clientAddress;

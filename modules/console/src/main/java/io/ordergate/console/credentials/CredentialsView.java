@@ -9,7 +9,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinService;
 import io.ordergate.console.layout.MainLayout;
-import io.ordergate.credentials.boundary.Credentials;
+import io.ordergate.credentials.boundary.ScayleMerchantCredentials;
 import io.ordergate.credentials.boundary.WebhookClients;
 import io.ordergate.platform.boundary.PublicUrl;
 import io.ordergate.platform.boundary.Roles;
@@ -36,8 +36,8 @@ public class CredentialsView extends VerticalLayout implements BeforeEnterObserv
     final TabSheet tabs = new TabSheet();
 
     @Inject
-    public CredentialsView(Credentials credentials, WebhookClients clients, ScalepointConnection connection,
-            ScalepointCertificates certificates, PublicUrl urls, Clock clock) {
+    public CredentialsView(ScayleMerchantCredentials credentials, WebhookClients clients,
+            ScalepointConnection connection, ScalepointCertificates certificates, PublicUrl urls, Clock clock) {
         setId("credentials");
         setSizeFull();
         var request = VaadinService.getCurrentRequest();

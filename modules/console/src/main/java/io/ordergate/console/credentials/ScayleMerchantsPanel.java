@@ -15,10 +15,10 @@ import io.ordergate.console.ui.Actions;
 import io.ordergate.console.ui.BrowserTime;
 import io.ordergate.console.ui.Confirm;
 import io.ordergate.console.ui.SecretDialog;
-import io.ordergate.credentials.boundary.CredentialInfo;
-import io.ordergate.credentials.boundary.Credentials;
-import io.ordergate.credentials.boundary.IssuedCredential;
-import io.ordergate.credentials.boundary.MerchantInfo;
+import io.ordergate.credentials.boundary.ScayleCredentialInfo;
+import io.ordergate.credentials.boundary.ScayleMerchantCredentials;
+import io.ordergate.credentials.boundary.IssuedScayleCredential;
+import io.ordergate.credentials.boundary.ScayleMerchantInfo;
 import io.ordergate.platform.boundary.PublicUrl;
 import io.ordergate.scayle.boundary.MerchantCredentials;
 import java.time.Clock;
@@ -34,16 +34,16 @@ class ScayleMerchantsPanel extends VerticalLayout {
 
     private static final long serialVersionUID = 1L;
 
-    final Credentials credentials;
+    final ScayleMerchantCredentials credentials;
     final PublicUrl urls;
     final Clock clock;
     final boolean admin;
-    final Grid<MerchantInfo> merchants = new Grid<>(MerchantInfo.class, false);
-    final Grid<CredentialInfo> credentialGrid = new Grid<>(CredentialInfo.class, false);
+    final Grid<ScayleMerchantInfo> merchants = new Grid<>(ScayleMerchantInfo.class, false);
+    final Grid<ScayleCredentialInfo> credentialGrid = new Grid<>(ScayleCredentialInfo.class, false);
     final H3 selectedTitle = new H3();
     final Button rotate = new Button("Rotate credentials");
 
-    ScayleMerchantsPanel(Credentials credentials, PublicUrl urls, Clock clock, boolean admin) {
+    ScayleMerchantsPanel(ScayleMerchantCredentials credentials, PublicUrl urls, Clock clock, boolean admin) {
         this.credentials = credentials;
         this.urls = urls;
         this.clock = clock;
@@ -67,10 +67,10 @@ class ScayleMerchantsPanel extends VerticalLayout {
         merchants.setId("merchant-grid");
         merchants.setEmptyStateText("No SCAYLE merchant is set up yet.");
         merchants.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        merchants.addColumn(MerchantInfo::merchantKey).setHeader("Merchant").setAutoWidth(true);
-        merchants.addColumn(MerchantInfo::activeCredentials).setHeader("Working credentials").setAutoWidth(true);
+        merchants.addColumn(ScayleMerchantInfo::merchantKey).setHeader("Merchant").setAutoWidth(true);
+        merchants.addColumn(ScayleMerchantInfo::activeCredentials).setHeader("Working credentials").setAutoWidth(true);
         merchants.addColumn(m -> BrowserTime.format(m.createdAt())).setHeader("Added").setAutoWidth(true);
-        merchants.addColumn(MerchantInfo::createdBy).setHeader("By").setAutoWidth(true);
+        merchants.addColumn(ScayleMerchantInfo::createdBy).setHeader("By").setAutoWidth(true);
         merchants.setAllRowsVisible(true);
         merchants.addSelectionListener(selection -> showCredentials());
 
@@ -80,7 +80,7 @@ class ScayleMerchantsPanel extends VerticalLayout {
         rotate.addClickListener(click -> merchants.getSelectedItems().stream().findFirst().ifPresent(this::confirmRotate));
         credentialGrid.setId("credential-grid");
         credentialGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        credentialGrid.addColumn(CredentialInfo::username).setHeader("Username").setAutoWidth(true);
+        credentialGrid.addColumn(ScayleCredentialInfo::username).setHeader("Username").setAutoWidth(true);
         credentialGrid.addColumn(c -> CredentialState.describe(c.expiresAt(), c.revokedAt(), clock.instant(),
                 BrowserTime::format)).setHeader("State").setAutoWidth(true);
         credentialGrid.addColumn(c -> BrowserTime.format(c.createdAt())).setHeader("Issued").setAutoWidth(true);
@@ -128,7 +128,7 @@ class ScayleMerchantsPanel extends VerticalLayout {
         });
     }
 
-    void confirmRotate(MerchantInfo merchant) {
+    void confirmRotate(ScayleMerchantInfo merchant) {
         var grace = CredentialState.period(credentials.rotationGrace());
         Confirm.ask("confirm-rotate", "Rotate the credentials of " + merchant.merchantKey() + "?",
                 "New credentials are issued now. The current ones keep working for " + grace + " (until "
@@ -142,7 +142,7 @@ class ScayleMerchantsPanel extends VerticalLayout {
                         }));
     }
 
-    void confirmRevoke(CredentialInfo credential) {
+    void confirmRevoke(ScayleCredentialInfo credential) {
         Confirm.ask("confirm-revoke", "Revoke " + credential.username() + "?",
                 "SCAYLE calls with this credential are refused at once (401). This cannot be undone.", "Revoke",
                 true, () -> {
@@ -154,7 +154,7 @@ class ScayleMerchantsPanel extends VerticalLayout {
                 });
     }
 
-    void show(String title, String intro, IssuedCredential issued) {
+    void show(String title, String intro, IssuedScayleCredential issued) {
         var ready = MerchantCredentials.of(issued, urls);
         Map<String, String> values = new LinkedHashMap<>();
         values.put("Order delegation URL", ready.orderDelegationUrl());

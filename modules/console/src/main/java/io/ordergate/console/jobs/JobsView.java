@@ -23,6 +23,7 @@ import io.ordergate.console.ui.Actions;
 import io.ordergate.console.ui.BrowserTime;
 import io.ordergate.console.ui.Confirm;
 import io.ordergate.console.ui.Paging;
+import io.ordergate.jobs.boundary.JobState;
 import io.ordergate.jobs.boundary.JobView;
 import io.ordergate.jobs.boundary.Jobs;
 import io.ordergate.platform.boundary.Page;
@@ -68,7 +69,7 @@ public class JobsView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(JobView::id).setHeader("Job").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(JobView::type).setHeader("Type").setAutoWidth(true);
         grid.addColumn(JobView::dedupeKey).setHeader("For").setAutoWidth(true);
-        grid.addColumn(JobView::state).setHeader("State").setAutoWidth(true);
+        grid.addColumn(job -> job.state().wire()).setHeader("State").setAutoWidth(true);
         // 0: no attempt limit, the job is given up by time
         grid.addColumn(j -> j.maxAttempts() > 0 ? j.attempts() + " / " + j.maxAttempts() : String.valueOf(j.attempts()))
                 .setHeader("Attempts").setAutoWidth(true);
@@ -84,8 +85,8 @@ public class JobsView extends VerticalLayout implements BeforeEnterObserver {
                 var retry = new Button("Retry", click -> confirm(List.of(job.id())));
                 retry.setId("retry-" + job.id());
                 retry.addThemeVariants(ButtonVariant.LUMO_SMALL);
-                retry.setEnabled(job.state().equals("dead") || job.state().equals("failing")
-                        || job.state().equals("pending"));
+                retry.setEnabled(job.state() == JobState.DEAD || job.state() == JobState.FAILING
+                        || job.state() == JobState.PENDING);
                 return retry;
             }).setHeader("").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         }
@@ -113,8 +114,8 @@ public class JobsView extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
-    String filter() {
-        return ALL.equals(state.getValue()) ? null : state.getValue();
+    JobState filter() {
+        return ALL.equals(state.getValue()) ? null : JobState.named(state.getValue());
     }
 
     void refresh() {

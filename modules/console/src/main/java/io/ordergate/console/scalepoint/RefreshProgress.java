@@ -1,5 +1,6 @@
 package io.ordergate.console.scalepoint;
 
+import io.ordergate.jobs.boundary.JobState;
 import io.ordergate.jobs.boundary.JobView;
 import io.ordergate.scalepoint.boundary.OrderSnapshots;
 import java.util.List;
@@ -25,7 +26,7 @@ record RefreshProgress(String text, boolean finished, boolean failed) {
         if (job == null) {
             return 0;
         }
-        return job.state().equals("running") ? Math.max(0, job.attempts() - 1) : job.attempts();
+        return job.state() == JobState.RUNNING ? Math.max(0, job.attempts() - 1) : job.attempts();
     }
 
     /**
@@ -38,10 +39,10 @@ record RefreshProgress(String text, boolean finished, boolean failed) {
         }
         var error = job.lastError() == null ? "unknown error" : job.lastError();
         return switch (job.state()) {
-            case "running" -> new RefreshProgress("running (attempt " + job.attempts() + ")", false, false);
-            case "succeeded" -> succeeded(job, fetches);
-            case "dead" -> new RefreshProgress("dead: " + error, true, true);
-            case "failing" -> job.attempts() > baseline
+            case RUNNING -> new RefreshProgress("running (attempt " + job.attempts() + ")", false, false);
+            case SUCCEEDED -> succeeded(job, fetches);
+            case DEAD -> new RefreshProgress("dead: " + error, true, true);
+            case FAILING -> job.attempts() > baseline
                     ? new RefreshProgress("failed: " + error + " (attempt " + job.attempts() + "; the queue tries "
                             + "again later)", true, true)
                     : new RefreshProgress("queued (after " + job.attempts() + " failed attempt"

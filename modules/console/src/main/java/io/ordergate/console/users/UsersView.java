@@ -21,7 +21,7 @@ import io.ordergate.console.ui.Confirm;
 import io.ordergate.console.ui.SecretDialog;
 import io.ordergate.credentials.boundary.IssuedPassword;
 import io.ordergate.credentials.boundary.UserInfo;
-import io.ordergate.credentials.boundary.Users;
+import io.ordergate.credentials.boundary.UserAdministration;
 import io.ordergate.platform.boundary.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -42,11 +42,11 @@ public class UsersView extends VerticalLayout {
     private static final long serialVersionUID = 1L;
     static final Set<String> ROLES = new TreeSet<>(Set.of(Roles.ADMIN, Roles.STAFF, Roles.AUDITOR));
 
-    final Users users;
+    final UserAdministration users;
     final Grid<UserInfo> grid = new Grid<>(UserInfo.class, false);
 
     @Inject
-    public UsersView(Users users) {
+    public UsersView(UserAdministration users) {
         this.users = users;
         setId("users");
         setSizeFull();

@@ -2,6 +2,7 @@ package io.ordergate.console.scalepoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ordergate.jobs.boundary.JobState;
 import io.ordergate.jobs.boundary.JobView;
 import io.ordergate.scalepoint.boundary.OrderSnapshots.FetchView;
 import java.time.Instant;
@@ -14,8 +15,8 @@ class RefreshProgressTest {
 
     static JobView job(String state, int attempts, String lastError) {
         var now = Instant.parse("2026-03-01T10:00:00Z");
-        return new JobView(JOB, "scalepoint.fetch-order", "token", state, attempts, 20, now, now, null, lastError, now,
-                now, null, "{}", List.of());
+        return new JobView(JOB, "scalepoint.fetch-order", "token", JobState.named(state), attempts, 20, now, now, null,
+                lastError, now, now, null, "{}", List.of());
     }
 
     static FetchView fetch(long jobId, String outcome, Integer version) {

@@ -1,5 +1,6 @@
 package io.ordergate.credentials.boundary;
 
+import io.ordergate.platform.boundary.AdminApi;
 import io.ordergate.platform.boundary.RequestBodies;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;

@@ -30,7 +30,7 @@ public class CredentialsStartup {
     MasterKey masterKey;
 
     @Inject
-    Users users;
+    UserBootstrap bootstrap;
 
     @Inject
     @ConfigProperty(name = "ordergate.admin.password")
@@ -39,7 +39,7 @@ public class CredentialsStartup {
     @PostConstruct
     void start() {
         masterKey.derive("startup-check");
-        users.ensureInitialAdmin(adminPassword.filter(p -> !p.isBlank())).ifPresentOrElse(
+        bootstrap.ensureInitialAdmin(adminPassword.filter(p -> !p.isBlank())).ifPresentOrElse(
                 generated -> LOG.warning("Created the initial user 'admin' with the generated password '" + generated
                         + "'. It is shown only this once: note it now, or set ORDERGATE_ADMIN_PASSWORD before the "
                         + "first start."),

@@ -53,7 +53,7 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
     static final String SESSION_CALLER = StaffAuthentication.class.getName() + ".caller";
 
     @Inject
-    Users users;
+    UserAuthentication users;
 
     @Inject
     IdentityStoreHandler identities;

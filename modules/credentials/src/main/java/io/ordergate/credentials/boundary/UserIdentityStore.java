@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * The user store as a Jakarta Security identity store: the console's form login authenticates
  * through it, so its callers carry their roles as groups ({@code isUserInRole}, {@code @RolesAllowed}).
- * Checks go through {@link Users#authenticatePassword}, with the same PBKDF2 hashes and the same
+ * Checks go through {@link UserAuthentication#authenticatePassword}, with the same PBKDF2 hashes and the same
  * failure throttle as the admin API's Basic authentication. Every login and every rejected one is
  * audited.
  */
@@ -25,7 +25,7 @@ import java.util.Map;
 public class UserIdentityStore implements IdentityStore {
 
     @Inject
-    Users users;
+    UserAuthentication users;
 
     @Inject
     AuditTrail audit;

@@ -1,5 +1,6 @@
 package io.ordergate.credentials.boundary;
 
+import io.ordergate.platform.boundary.AdminApi;
 import io.ordergate.platform.boundary.StrictJson;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -26,7 +27,7 @@ import java.util.Set;
 public class UsersResource {
 
     @Inject
-    Users users;
+    UserAdministration users;
 
     @Context
     SecurityContext security;

@@ -4,6 +4,7 @@ import io.ordergate.audit.boundary.AuditEntry;
 import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.credentials.control.AuthThrottle;
 import io.ordergate.credentials.control.BasicCredentials;
+import io.ordergate.credentials.control.RotationGrace;
 import io.ordergate.credentials.control.SecretHasher;
 import io.ordergate.credentials.control.Secrets;
 import io.ordergate.credentials.entity.WebhookClient;
@@ -62,8 +63,7 @@ public class WebhookClients {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "ordergate.scayle.rotation-grace", defaultValue = "PT48H")
-    Duration rotationGrace;
+    RotationGrace rotationGrace;
 
     @Inject
     @ConfigProperty(name = "ordergate.webhook.access-token-ttl", defaultValue = "PT10M")
@@ -84,7 +84,7 @@ public class WebhookClients {
     @RolesAllowed(Roles.ADMIN)
     public IssuedClient rotate(String platform, String clientId, String actor) {
         var old = find(platform, clientId);
-        var graceEnd = clock.instant().plus(rotationGrace);
+        var graceEnd = clock.instant().plus(rotationGrace.get());
         if (old.validAt(clock.instant())) {
             old.expireAt(graceEnd);
         }
@@ -137,7 +137,7 @@ public class WebhookClients {
                     "webhook-client", issued.clientId(), request.source(), null, null, Map.of()));
             return issued.token();
         } catch (TokenError e) {
-            var presented = clientId != null && Credentials.USERNAME.matcher(clientId).matches() ? clientId : null;
+            var presented = Secrets.isPossibleUsername(clientId) ? clientId : null;
             var entry = new AuditEntry(AuditEntry.ACTOR_ANONYMOUS, presented == null ? request.source() : presented,
                     "oauth.token.rejected", "rejected", "webhook-client", presented, request.source(), null, null,
                     Map.of("error", e.error(), "reason", e.reason()));
@@ -176,7 +176,7 @@ public class WebhookClients {
         } else {
             throw new TokenError("invalid_client", 401, "Client authentication is required.", "missing");
         }
-        var possible = Credentials.USERNAME.matcher(clientId).matches();
+        var possible = Secrets.isPossibleUsername(clientId);
         var blocked = throttle.blocked(THROTTLE_SCOPE, request.source(), possible ? clientId : null);
         if (blocked.isPresent()) {
             throw new TokenError("invalid_client", 401, "Too many failed attempts; retry later.", "throttled");

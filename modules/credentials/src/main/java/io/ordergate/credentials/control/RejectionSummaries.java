@@ -1,5 +1,6 @@
 package io.ordergate.credentials.control;
 
+import io.ordergate.platform.boundary.BatchRhythm;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -13,9 +14,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -43,29 +41,19 @@ public class RejectionSummaries {
     @ConfigProperty(name = "ordergate.auth.rejection-summary-interval", defaultValue = "PT10S")
     Duration interval;
 
-    ScheduledFuture<?> summarising;
+    BatchRhythm summarising;
 
     @PostConstruct
     void start() {
-        summarising = scheduler.scheduleWithFixedDelay(this::run, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        // A failed run is only logged: the windows stay, and the next run summarises them.
+        summarising = BatchRhythm.start(scheduler, interval, RejectionWindows.BATCH, MAX_BATCHES_PER_RUN,
+                windows::summarise, LOG, "Summarising rejected requests failed");
     }
 
     @PreDestroy
     void stop() {
         if (summarising != null) {
-            summarising.cancel(false);
-        }
-    }
-
-    void run() {
-        try {
-            for (int i = 0; i < MAX_BATCHES_PER_RUN && windows.summarise() == RejectionWindows.BATCH; i++) {
-                // keep going while full batches come back
-            }
-        } catch (RuntimeException e) {
-            // The database may be down: the windows stay and the next run summarises them.
-            LOG.log(Level.WARNING, "Summarising rejected requests failed: {0}", String.valueOf(e));
+            summarising.stop();
         }
     }
 }

@@ -2,6 +2,7 @@ package io.ordergate.credentials.control;
 
 import io.ordergate.audit.boundary.AuditEntry;
 import io.ordergate.audit.boundary.AuditTrail;
+import io.ordergate.platform.boundary.SqlRow;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -12,7 +13,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -103,27 +103,24 @@ public class RejectionWindows {
     public int summarise() {
         // A request that took its window just before the end may still count into it: a moment's grace.
         var ended = windowStart(clock.instant().minusSeconds(2));
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> rows = em.createNativeQuery(TAKE_ENDED)
+        var rows = SqlRow.list(em.createNativeQuery(TAKE_ENDED)
                 .setParameter(1, Timestamp.from(ended))
-                .setParameter(2, BATCH)
-                .setHint("eclipselink.result-type", "Map")
-                .getResultList();
+                .setParameter(2, BATCH));
         for (var row : rows) {
-            int rejections = ((Number) row.get("rejections")).intValue();
+            int rejections = row.integer("rejections");
             if (rejections <= audited) {
                 continue;
             }
-            var source = (String) row.get("source_key");
-            var start = ((Timestamp) row.get("window_start")).toInstant();
+            var source = row.string("source_key");
+            var start = row.instant("window_start");
             audit.record(new AuditEntry(AuditEntry.ACTOR_ANONYMOUS, source, SUMMARY_ACTION, "summarised",
                     "source", source, source, null, null, Map.of(
                             "rejections", String.valueOf(rejections),
                             "notAuditedIndividually", String.valueOf(rejections - audited),
                             "windowStart", start.toString(),
                             "windowEnd", start.plus(window).toString(),
-                            "firstAt", ((Timestamp) row.get("first_at")).toInstant().toString(),
-                            "lastAt", ((Timestamp) row.get("last_at")).toInstant().toString())));
+                            "firstAt", row.instant("first_at").toString(),
+                            "lastAt", row.instant("last_at").toString())));
         }
         return rows.size();
     }

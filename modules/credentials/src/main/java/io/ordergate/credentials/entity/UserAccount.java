@@ -7,15 +7,29 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** A console / admin API user with a PBKDF2 password hash and roles. */
 @Entity
 @Table(name = "cred_user")
+@NamedQuery(name = UserAccount.COUNT, query = "SELECT COUNT(u) FROM UserAccount u")
+@NamedQuery(name = UserAccount.ALL, query = "SELECT u FROM UserAccount u ORDER BY u.username")
+@NamedQuery(name = UserAccount.OTHER_ENABLED_WITH_ROLE, query = "SELECT COUNT(u) FROM UserAccount u JOIN u.roles r "
+        + "WHERE r = :role AND u.enabled = TRUE AND u.username <> :name")
 public class UserAccount {
+
+    public static final String COUNT = "UserAccount.count";
+    public static final String ALL = "UserAccount.all";
+    /** How many enabled users other than {@code :name} have {@code :role}. */
+    public static final String OTHER_ENABLED_WITH_ROLE = "UserAccount.otherEnabledWithRole";
+
+    /** The rule for user names: 2 to 64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit. */
+    static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
 
     @Id
     @Column(name = "username")
@@ -37,6 +51,11 @@ public class UserAccount {
     @CollectionTable(name = "cred_user_role", joinColumns = @JoinColumn(name = "username"))
     @Column(name = "role")
     Set<String> roles = new HashSet<>();
+
+    /** Whether a user could have this name: the rule new users are held to. */
+    public static boolean isPossibleName(String username) {
+        return username != null && username.length() <= 64 && NAME.matcher(username).matches();
+    }
 
     protected UserAccount() {
     }

@@ -1,13 +1,12 @@
 package io.ordergate.idempotency.boundary;
 
+import io.ordergate.idempotency.control.IdempotencyRecords;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import java.security.MessageDigest;
-import java.util.List;
 import java.util.Optional;
 
 /** First delivery versus replay, decided by the database, remembered permanently. */
@@ -15,17 +14,8 @@ import java.util.Optional;
 @PermitAll
 public class Idempotency {
 
-    static final String CLAIM = """
-            INSERT INTO idem_record (scope, idem_key, request_sha256, response_status, response_content_type,
-                                     response_body, created_at)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, now())
-            ON CONFLICT (scope, idem_key) DO NOTHING""";
-    static final String STORED = """
-            SELECT request_sha256, response_status, response_content_type, response_body
-            FROM idem_record WHERE scope = ?1 AND idem_key = ?2""";
-
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    IdempotencyRecords records;
 
     /**
      * Claims {@code (scope, key)} for a request whose content hashes to {@code requestSha256}. When
@@ -35,15 +25,7 @@ public class Idempotency {
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public Claim claim(String scope, String key, byte[] requestSha256, StoredResponse response) {
-        int inserted = em.createNativeQuery(CLAIM)
-                .setParameter(1, scope)
-                .setParameter(2, key)
-                .setParameter(3, requestSha256)
-                .setParameter(4, response.status())
-                .setParameter(5, response.contentType())
-                .setParameter(6, response.body())
-                .executeUpdate();
-        if (inserted == 1) {
+        if (records.insert(scope, key, requestSha256, response)) {
             return new Claim(Claim.Outcome.FIRST, response);
         }
         var stored = find(scope, key).orElseThrow(() -> new IllegalStateException(
@@ -56,17 +38,7 @@ public class Idempotency {
 
     /** The stored answer for an identity, if it was ever claimed. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Optional<Record> find(String scope, String key) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(STORED)
-                .setParameter(1, scope)
-                .setParameter(2, key)
-                .getResultList();
-        return rows.stream().findFirst().map(row -> new Record((byte[]) row[0],
-                new StoredResponse(((Number) row[1]).intValue(), (String) row[2], (byte[]) row[3])));
-    }
-
-    /** A stored record: the hash of the first request's content and the response it got. */
-    public record Record(byte[] requestSha256, StoredResponse response) {
+    public Optional<IdempotencyRecord> find(String scope, String key) {
+        return records.find(scope, key);
     }
 }

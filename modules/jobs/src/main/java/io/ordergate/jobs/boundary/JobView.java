@@ -3,11 +3,8 @@ package io.ordergate.jobs.boundary;
 import java.time.Instant;
 import java.util.List;
 
-/**
- * A job as staff see it. {@code state} is pending, failing (pending after a failed attempt),
- * running, succeeded or dead.
- */
-public record JobView(long id, String type, String dedupeKey, String state, int attempts, int maxAttempts,
+/** A job as staff see it. */
+public record JobView(long id, String type, String dedupeKey, JobState state, int attempts, int maxAttempts,
         Instant runAt, Instant giveUpAt, Integer lastStatus, String lastError, Instant createdAt, Instant updatedAt,
         Instant finishedAt, String payload, List<Attempt> attemptHistory) {
 

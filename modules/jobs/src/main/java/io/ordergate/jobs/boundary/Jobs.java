@@ -4,6 +4,7 @@ import io.ordergate.audit.boundary.AuditEntry;
 import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.jobs.control.EntityManagerSql;
 import io.ordergate.jobs.control.JobQueue;
+import io.ordergate.jobs.control.JobViews;
 import io.ordergate.jobs.control.JobWorker;
 import io.ordergate.platform.boundary.Page;
 import io.ordergate.platform.boundary.ProblemException;
@@ -22,7 +23,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -35,10 +35,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 @DenyAll
 public class Jobs {
-
-    static final String COLUMNS = "job_id, job_type, dedupe_key, state, attempts, max_attempts, run_at, give_up_at, "
-            + "last_status, last_error, created_at, updated_at, finished_at, payload";
-    static final List<String> STATES = List.of("pending", "failing", "running", "succeeded", "dead");
 
     @PersistenceContext
     EntityManager em;
@@ -74,8 +70,7 @@ public class Jobs {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     @PermitAll
     public Optional<Long> enqueue(String type, String dedupeKey, String payload) {
-        var id = new JobQueue(new EntityManagerSql(em)).enqueue(type, dedupeKey, payload,
-                new JobQueue.Limits(maxAttempts, giveUpAfter), Duration.ZERO);
+        var id = queue().enqueue(type, dedupeKey, payload, limits(), Duration.ZERO);
         id.ifPresent(added -> wakeWorkerAfterCommit());
         return id;
     }
@@ -87,8 +82,7 @@ public class Jobs {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     @PermitAll
     public JobRequested request(String type, String dedupeKey, String payload) {
-        var requested = new JobQueue(new EntityManagerSql(em)).request(type, dedupeKey, payload,
-                new JobQueue.Limits(maxAttempts, giveUpAfter));
+        var requested = queue().request(type, dedupeKey, payload, limits());
         wakeWorkerAfterCommit();
         return requested;
     }
@@ -113,57 +107,18 @@ public class Jobs {
         });
     }
 
-    /** Most recently changed first; {@code state} one of {@link #STATES} or null for all. */
+    /** Most recently changed first; {@code state} and {@code type} null for all. */
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Page<JobView> list(String state, String type, Page.Request page) {
-        var where = new StringBuilder(" WHERE 1 = 1");
-        var parameters = new ArrayList<Object>();
-        if (state != null && !state.isBlank()) {
-            if (!STATES.contains(state)) {
-                throw new ProblemException(400, "Invalid state", "state must be one of " + STATES + ".");
-            }
-            switch (state) {
-                case "pending" -> where.append(" AND state = 'pending' AND attempts = 0");
-                case "failing" -> where.append(" AND state = 'pending' AND attempts > 0");
-                default -> {
-                    where.append(" AND state = ?");
-                    parameters.add(state);
-                }
-            }
-        }
-        if (type != null && !type.isBlank()) {
-            where.append(" AND job_type = ?");
-            parameters.add(type);
-        }
-        var sql = new EntityManagerSql(em);
-        var rows = new ArrayList<>(parameters);
-        rows.add(page.size());
-        rows.add(page.offset());
-        var items = sql.query("SELECT " + COLUMNS + " FROM job" + where
-                + " ORDER BY updated_at DESC, job_id DESC LIMIT ? OFFSET ?", rows.toArray()).stream()
-                .map(row -> view(row, List.of()))
-                .toList();
-        long total = ((Number) sql.query("SELECT count(*) FROM job" + where, parameters.toArray()).get(0)[0])
-                .longValue();
-        return new Page<>(items, total);
+    public Page<JobView> list(JobState state, String type, Page.Request page) {
+        return views().list(state, type, page);
     }
 
     /** One job with every attempt. */
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<JobView> find(long id) {
-        var sql = new EntityManagerSql(em);
-        var rows = sql.query("SELECT " + COLUMNS + " FROM job WHERE job_id = ?", id);
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        var attempts = sql.query("SELECT attempt, node, started_at, finished_at, outcome, http_status, error "
-                + "FROM job_attempt WHERE job_id = ? ORDER BY attempt", id).stream()
-                .map(r -> new JobView.Attempt(((Number) r[0]).intValue(), (String) r[1], instant(r[2]), instant(r[3]),
-                        (String) r[4], integer(r[5]), (String) r[6]))
-                .toList();
-        return Optional.of(view(rows.get(0), attempts));
+        return views().find(id);
     }
 
     /**
@@ -175,23 +130,18 @@ public class Jobs {
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
     public JobView retry(long id, String actor) {
         var job = find(id).orElseThrow(() -> new ProblemException(404, "Not Found", "There is no job " + id + "."));
-        if (job.state().equals("running") || job.state().equals("succeeded")) {
-            throw new ProblemException(409, "Conflict", "Job " + id + " is " + job.state() + "; only dead or "
+        if (job.state() == JobState.RUNNING || job.state() == JobState.SUCCEEDED) {
+            throw new ProblemException(409, "Conflict", "Job " + id + " is " + job.state().wire() + "; only dead or "
                     + "waiting jobs can be retried.");
         }
-        var sql = new EntityManagerSql(em);
-        if (job.dedupeKey() != null && !sql.query("SELECT 1 FROM job WHERE job_type = ? AND dedupe_key = ? "
-                + "AND state = 'pending' AND job_id <> ?", job.type(), job.dedupeKey(), id).isEmpty()) {
+        var queue = queue();
+        if (job.dedupeKey() != null && queue.anotherWaiting(job.type(), job.dedupeKey(), id)) {
             throw new ProblemException(409, "Conflict", "Another job for the same " + job.type() + " is already "
                     + "waiting to run.");
         }
-        sql.update("UPDATE job SET state = 'pending', run_at = now(), "
-                + "max_attempts = CASE WHEN ? > 0 THEN attempts + ? ELSE 0 END, "
-                + "give_up_at = now() + make_interval(secs => ?), locked_by = NULL, locked_until = NULL, "
-                + "finished_at = NULL, updated_at = now() WHERE job_id = ?", maxAttempts, maxAttempts,
-                (double) giveUpAfter.toSeconds(), id);
-        audit.record(AuditEntry.byUser(actor, "job.retried", "job", String.valueOf(id),
-                Map.of("type", job.type(), "previousState", job.state(), "attempts", String.valueOf(job.attempts()))));
+        queue.restart(id, limits());
+        audit.record(AuditEntry.byUser(actor, "job.retried", "job", String.valueOf(id), Map.of("type", job.type(),
+                "previousState", job.state().wire(), "attempts", String.valueOf(job.attempts()))));
         return find(id).orElseThrow();
     }
 
@@ -199,17 +149,7 @@ public class Jobs {
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public JobSummary summary(String type) {
-        var sql = "SELECT count(*) FILTER (WHERE state = 'pending' AND attempts = 0), "
-                + "count(*) FILTER (WHERE state = 'pending' AND attempts > 0), "
-                + "count(*) FILTER (WHERE state = 'running'), count(*) FILTER (WHERE state = 'dead'), "
-                + "count(*) FILTER (WHERE state = 'succeeded'), min(created_at) FILTER (WHERE state = 'pending') "
-                + "FROM job";
-        var queries = new EntityManagerSql(em);
-        var row = (type == null || type.isBlank() ? queries.query(sql) : queries.query(sql + " WHERE job_type = ?",
-                type)).get(0);
-        return new JobSummary(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                ((Number) row[2]).longValue(), ((Number) row[3]).longValue(), ((Number) row[4]).longValue(),
-                instant(row[5]));
+        return views().summary(type);
     }
 
     /**
@@ -233,29 +173,15 @@ public class Jobs {
         return new RetryResult(retried, refused);
     }
 
-    static JobView view(Object[] r, List<JobView.Attempt> attempts) {
-        var state = (String) r[3];
-        int tried = ((Number) r[4]).intValue();
-        return new JobView(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                state.equals("pending") && tried > 0 ? "failing" : state, tried, ((Number) r[5]).intValue(),
-                instant(r[6]), instant(r[7]), integer(r[8]), (String) r[9], instant(r[10]), instant(r[11]),
-                instant(r[12]), (String) r[13], attempts);
+    JobQueue queue() {
+        return new JobQueue(new EntityManagerSql(em));
     }
 
-    static java.time.Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        throw new IllegalStateException("not a timestamp: " + value);
+    JobViews views() {
+        return new JobViews(new EntityManagerSql(em));
     }
 
-    static Integer integer(Object value) {
-        return value == null ? null : ((Number) value).intValue();
+    JobQueue.Limits limits() {
+        return new JobQueue.Limits(maxAttempts, giveUpAfter);
     }
 }

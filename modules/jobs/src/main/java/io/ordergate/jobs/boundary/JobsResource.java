@@ -1,6 +1,6 @@
 package io.ordergate.jobs.boundary;
 
-import io.ordergate.credentials.boundary.AdminApi;
+import io.ordergate.platform.boundary.AdminApi;
 import io.ordergate.platform.boundary.Page;
 import io.ordergate.platform.boundary.QueryParams;
 import io.ordergate.platform.boundary.ProblemException;
@@ -35,7 +35,8 @@ public class JobsResource {
     @GET
     public Page<JobView> list(@QueryParam("state") String state, @QueryParam("type") String type,
             @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("50") String size) {
-        return jobs.list(state, type, QueryParams.page(page, size));
+        var request = QueryParams.page(page, size);
+        return jobs.list(JobState.named(state), type, request);
     }
 
     @GET

@@ -1,5 +1,6 @@
 package io.ordergate.jobs.control;
 
+import io.ordergate.jobs.boundary.JobState;
 import io.ordergate.platform.boundary.Database;
 import io.ordergate.platform.boundary.Refreshing;
 import jakarta.annotation.Resource;
@@ -9,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,16 +29,9 @@ import org.eclipse.microprofile.metrics.Tag;
 @ApplicationScoped
 public class JobGauges {
 
-    static final List<String> STATES = List.of("pending", "failing", "running", "succeeded", "dead");
+    static final List<String> STATES = Arrays.stream(JobState.values()).map(JobState::wire).toList();
     static final String AGE = "oldest-waiting-age";
-    static final String QUERY = """
-            SELECT count(*) FILTER (WHERE state = 'pending' AND attempts = 0),
-                   count(*) FILTER (WHERE state = 'pending' AND attempts > 0),
-                   count(*) FILTER (WHERE state = 'running'),
-                   count(*) FILTER (WHERE state = 'succeeded'),
-                   count(*) FILTER (WHERE state = 'dead'),
-                   coalesce(extract(epoch FROM now() - min(created_at) FILTER (WHERE state = 'pending')), 0)
-            FROM job""";
+    static final String QUERY = JobViews.SUMMARY;
 
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
@@ -70,10 +65,10 @@ public class JobGauges {
             try (var rows = statement.executeQuery()) {
                 rows.next();
                 var values = new HashMap<String, Double>();
-                for (int i = 0; i < STATES.size(); i++) {
-                    values.put(STATES.get(i), (double) rows.getLong(i + 1));
+                for (var state : STATES) {
+                    values.put(state, (double) rows.getLong(state));
                 }
-                values.put(AGE, rows.getDouble(STATES.size() + 1));
+                values.put(AGE, rows.getDouble("oldest_waiting_age"));
                 return values;
             }
         } catch (SQLException e) {

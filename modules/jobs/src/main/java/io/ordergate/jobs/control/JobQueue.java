@@ -20,22 +20,22 @@ public class JobQueue {
     static final String ENQUEUE = """
             INSERT INTO job (job_type, dedupe_key, payload, state, max_attempts, give_up_at, run_at, created_at,
                              updated_at)
-            VALUES (?, ?, ?, 'pending', ?, now() + make_interval(secs => ?), now() + make_interval(secs => ?),
+            VALUES (?1, ?2, ?3, 'pending', ?4, now() + make_interval(secs => ?5), now() + make_interval(secs => ?6),
                     now(), now())
             ON CONFLICT (job_type, dedupe_key) WHERE dedupe_key IS NOT NULL AND state = 'pending'
             DO NOTHING
             RETURNING job_id""";
     static final String CLAIM = """
-            UPDATE job SET state = 'running', attempts = attempts + 1, locked_by = ?,
-                           locked_until = now() + make_interval(secs => ?), updated_at = now()
+            UPDATE job SET state = 'running', attempts = attempts + 1, locked_by = ?1,
+                           locked_until = now() + make_interval(secs => ?2), updated_at = now()
             WHERE job_id IN (
                 SELECT job_id FROM job
-                WHERE job_type = ANY (string_to_array(?, ','))
+                WHERE job_type = ANY (string_to_array(?3, ','))
                   AND ((state = 'pending' AND run_at <= now()) OR (state = 'running' AND locked_until < now()))
                 ORDER BY run_at
-                LIMIT ?
+                LIMIT ?4
                 FOR UPDATE SKIP LOCKED)
-            RETURNING job_id, job_type, payload, attempts, created_at, now()""";
+            RETURNING job_id, job_type, payload, attempts, created_at, now() AS started_at""";
     /*
      * One outcome per call: succeeded, permanent, retry (a failed attempt) or deferred (not tried:
      * the attempt is given back). Give-up is by time: a job is never scheduled after its give-up time,
@@ -44,7 +44,7 @@ public class JobQueue {
      */
     static final String FINISH = """
             WITH outcome (kind, delay, status, error) AS (
-                VALUES (CAST(? AS TEXT), CAST(? AS DOUBLE PRECISION), CAST(? AS INTEGER), CAST(? AS TEXT)))
+                VALUES (CAST(?1 AS TEXT), CAST(?2 AS DOUBLE PRECISION), CAST(?3 AS INTEGER), CAST(?4 AS TEXT)))
             UPDATE job SET
                 state = CASE WHEN kind = 'succeeded' THEN 'succeeded'
                              WHEN kind = 'permanent' OR now() >= give_up_at
@@ -59,12 +59,23 @@ public class JobQueue {
                                         OR (kind = 'retry' AND max_attempts > 0 AND attempts >= max_attempts)
                                    THEN now() END
             FROM outcome
-            WHERE job_id = ? AND locked_by = ? AND attempts = ? AND state = 'running'
+            WHERE job_id = ?5 AND locked_by = ?6 AND attempts = ?7 AND state = 'running'
             RETURNING job.state""";
     static final String ATTEMPT = """
             INSERT INTO job_attempt (job_id, attempt, node, started_at, finished_at, outcome, http_status, error)
-            VALUES (?, ?, ?, ?, now(), ?, CAST(? AS INTEGER), ?)
+            VALUES (?1, ?2, ?3, ?4, now(), ?5, CAST(?6 AS INTEGER), ?7)
             ON CONFLICT (job_id, attempt) DO NOTHING""";
+    static final String PULL_FORWARD = """
+            UPDATE job SET run_at = least(run_at, now()), updated_at = now()
+            WHERE job_type = ?1 AND dedupe_key = ?2 AND state = 'pending'
+            RETURNING job_id""";
+    /** A dead or waiting job starts over now, with a fresh allowance of attempts and time. */
+    static final String RESTART = """
+            UPDATE job SET state = 'pending', run_at = now(),
+                           max_attempts = CASE WHEN ?1 > 0 THEN attempts + ?1 ELSE 0 END,
+                           give_up_at = now() + make_interval(secs => ?2), locked_by = NULL, locked_until = NULL,
+                           finished_at = NULL, updated_at = now()
+            WHERE job_id = ?3""";
     static final int MAX_ERROR = 2000;
 
     final Sql sql;
@@ -81,7 +92,7 @@ public class JobQueue {
     public Optional<Long> enqueue(String type, String dedupeKey, String payload, Limits limits, Duration delay) {
         var rows = sql.query(ENQUEUE, type, dedupeKey, payload, limits.maxAttempts(),
                 (double) limits.giveUpAfter().toSeconds(), delay.toMillis() / 1000.0);
-        return rows.stream().findFirst().map(row -> ((Number) row[0]).longValue());
+        return rows.stream().findFirst().map(row -> row.longValue("job_id"));
     }
 
     /**
@@ -96,10 +107,9 @@ public class JobQueue {
             if (queued.isPresent()) {
                 return new JobRequested(queued.get(), true);
             }
-            var waiting = sql.query("UPDATE job SET run_at = least(run_at, now()), updated_at = now() "
-                    + "WHERE job_type = ? AND dedupe_key = ? AND state = 'pending' RETURNING job_id", type, dedupeKey);
+            var waiting = sql.query(PULL_FORWARD, type, dedupeKey);
             if (!waiting.isEmpty()) {
-                return new JobRequested(((Number) waiting.get(0)[0]).longValue(), false);
+                return new JobRequested(waiting.get(0).longValue("job_id"), false);
             }
             // The waiting job was claimed between the two statements: enqueue again.
         }
@@ -122,8 +132,8 @@ public class JobQueue {
             return List.of();
         }
         return sql.query(CLAIM, node, (double) lease.toSeconds(), String.join(",", types), limit).stream()
-                .map(row -> new Claimed(new Job(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
-                        ((Number) row[3]).intValue(), instant(row[4]), instant(row[5]))))
+                .map(row -> new Claimed(new Job(row.longValue("job_id"), row.string("job_type"), row.string("payload"),
+                        row.integer("attempts"), row.instant("created_at"), row.instant("started_at"))))
                 .toList();
     }
 
@@ -155,7 +165,7 @@ public class JobQueue {
         var error = result.error() == null || result.error().length() <= MAX_ERROR ? result.error()
                 : result.error().substring(0, MAX_ERROR);
         var state = sql.query(FINISH, kind, delay.toMillis() / 1000.0, status, error, job.id(), node, job.attempt())
-                .stream().findFirst().map(row -> (String) row[0]);
+                .stream().findFirst().map(row -> row.string("state"));
         if (result instanceof JobResult.Deferred) {
             // Not an attempt: its number is used again by the next real one.
             return state;
@@ -174,13 +184,14 @@ public class JobQueue {
     public record Limits(int maxAttempts, Duration giveUpAfter) {
     }
 
-    static Instant instant(Object value) {
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        throw new IllegalStateException("not a timestamp: " + value);
+    /** Whether another job of this type and key than {@code id} is waiting to run. */
+    public boolean anotherWaiting(String type, String dedupeKey, long id) {
+        return !sql.query("SELECT 1 FROM job WHERE job_type = ?1 AND dedupe_key = ?2 AND state = 'pending' "
+                + "AND job_id <> ?3", type, dedupeKey, id).isEmpty();
+    }
+
+    /** Runs a job again now, whatever its state, with a fresh allowance of attempts and time. */
+    public void restart(long id, Limits limits) {
+        sql.update(RESTART, limits.maxAttempts(), (double) limits.giveUpAfter().toSeconds(), id);
     }
 }

@@ -32,7 +32,8 @@ class JobQueueTest {
     static final String PORT = System.getProperty("it.db.port", "5432");
     static final String USER = System.getProperty("it.db.user", "postgres");
     static final String PASSWORD = System.getProperty("it.db.password", "");
-    static final String DATABASE = "ordergate_jobs_test";
+    /** Its own name per checkout when several builds share one PostgreSQL: each drops and recreates it. */
+    static final String DATABASE = System.getProperty("jobs.test.db", "ordergate_jobs_test");
     static final JobQueue.Limits LIMITS = new JobQueue.Limits(3, Duration.ofHours(1));
     static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10));
 
@@ -79,11 +80,11 @@ class JobQueueTest {
     }
 
     void makeDue(long id) {
-        new JdbcSql(connection).update("UPDATE job SET run_at = now() WHERE job_id = ?", id);
+        new JdbcSql(connection).update("UPDATE job SET run_at = now() WHERE job_id = ?1", id);
     }
 
     Object column(long id, String column) {
-        return new JdbcSql(connection).query("SELECT " + column + " FROM job WHERE job_id = ?", id).get(0)[0];
+        return new JdbcSql(connection).query("SELECT " + column + " FROM job WHERE job_id = ?1", id).get(0).get(column);
     }
 
     @Test
@@ -144,8 +145,8 @@ class JobQueueTest {
         assertThat(duplicates).isEmpty();
         assertThat(total).isEqualTo(300);
         assertThat(claimedIds).hasSize(300);
-        assertThat(new JdbcSql(connection).query("SELECT count(*) FROM job WHERE job_type = ? AND state = 'succeeded'",
-                type).get(0)[0]).isEqualTo(300L);
+        assertThat(new JdbcSql(connection).query("SELECT count(*) AS n FROM job WHERE job_type = ?1 "
+                + "AND state = 'succeeded'", type).get(0).count("n")).isEqualTo(300L);
     }
 
     @Test
@@ -166,8 +167,8 @@ class JobQueueTest {
         assertThat(column(id, "last_error")).isEqualTo("unavailable 3");
         assertThat(column(id, "finished_at")).isNotNull();
         assertThat(new JdbcSql(connection).query("SELECT attempt, outcome, http_status FROM job_attempt "
-                + "WHERE job_id = ? ORDER BY attempt", id))
-                .extracting(r -> r[0] + ":" + r[1] + ":" + r[2])
+                + "WHERE job_id = ?1 ORDER BY attempt", id))
+                .extracting(r -> r.get("attempt") + ":" + r.get("outcome") + ":" + r.get("http_status"))
                 .containsExactly("1:retry:503", "2:retry:503", "3:dead:503");
     }
 
@@ -179,7 +180,8 @@ class JobQueueTest {
         queue.finish(claimed, "a", JobResult.retry(429, "slow down", Duration.ofSeconds(120)), BACKOFF);
 
         var seconds = ((Number) new JdbcSql(connection).query(
-                "SELECT extract(epoch FROM run_at - now()) FROM job WHERE job_id = ?", id).get(0)[0]).doubleValue();
+                "SELECT extract(epoch FROM run_at - now()) AS s FROM job WHERE job_id = ?1", id).get(0).get("s"))
+                .doubleValue();
         assertThat(seconds).isBetween(115.0, 121.0);
     }
 
@@ -204,7 +206,7 @@ class JobQueueTest {
 
         assertThat(state).hasValue("pending");
         assertThat(column(id, "run_at")).isEqualTo(column(id, "give_up_at"));
-        new JdbcSql(connection).update("UPDATE job SET give_up_at = now(), run_at = now() WHERE job_id = ?", id);
+        new JdbcSql(connection).update("UPDATE job SET give_up_at = now(), run_at = now() WHERE job_id = ?1", id);
         assertThat(queue.finish(claimOne("a", Duration.ofMinutes(1)), "a", JobResult.retry(503, "down", null),
                 BACKOFF)).hasValue("dead");
     }
@@ -222,7 +224,8 @@ class JobQueueTest {
 
         assertThat(column(id, "attempts")).isEqualTo(30);
         var seconds = ((Number) new JdbcSql(connection).query(
-                "SELECT extract(epoch FROM run_at - updated_at) FROM job WHERE job_id = ?", id).get(0)[0]).doubleValue();
+                "SELECT extract(epoch FROM run_at - updated_at) AS s FROM job WHERE job_id = ?1", id).get(0).get("s"))
+                .doubleValue();
         assertThat(seconds).as("capped back-off").isLessThanOrEqualTo(600.0);
     }
 
@@ -240,7 +243,8 @@ class JobQueueTest {
                     Duration.ofSeconds(40)), BACKOFF);
             assertThat(state).hasValue("pending");
             var seconds = ((Number) new JdbcSql(connection).query(
-                    "SELECT extract(epoch FROM run_at - now()) FROM job WHERE job_id = ?", id).get(0)[0]).doubleValue();
+                    "SELECT extract(epoch FROM run_at - now()) AS s FROM job WHERE job_id = ?1", id).get(0).get("s"))
+                    .doubleValue();
             assertThat(seconds).isBetween(38.0, 41.0);
             makeDue(id);
         }
@@ -250,8 +254,9 @@ class JobQueueTest {
         assertThat(column(id, "last_status")).as("the last real answer").isEqualTo(503);
         var claimed = claimOne("a", Duration.ofMinutes(1));
         assertThat(queue.finish(claimed, "a", JobResult.succeeded(200), BACKOFF)).hasValue("succeeded");
-        assertThat(new JdbcSql(connection).query("SELECT attempt, outcome FROM job_attempt WHERE job_id = ? "
-                + "ORDER BY attempt", id)).extracting(r -> r[0] + ":" + r[1]).containsExactly("1:retry", "2:succeeded");
+        assertThat(new JdbcSql(connection).query("SELECT attempt, outcome FROM job_attempt WHERE job_id = ?1 "
+                + "ORDER BY attempt", id)).extracting(r -> r.get("attempt") + ":" + r.get("outcome"))
+                .containsExactly("1:retry", "2:succeeded");
     }
 
     @Test
@@ -262,7 +267,7 @@ class JobQueueTest {
         assertThat(queue.finish(claimOne("a", Duration.ofMinutes(1)), "a", JobResult.deferred("waiting",
                 Duration.ofMinutes(5)), BACKOFF)).hasValue("pending");
         assertThat(column(id, "run_at")).isEqualTo(column(id, "give_up_at"));
-        new JdbcSql(connection).update("UPDATE job SET give_up_at = now(), run_at = now() WHERE job_id = ?", id);
+        new JdbcSql(connection).update("UPDATE job SET give_up_at = now(), run_at = now() WHERE job_id = ?1", id);
 
         assertThat(queue.finish(claimOne("a", Duration.ofMinutes(1)), "a", JobResult.deferred("waiting",
                 Duration.ofMinutes(5)), BACKOFF)).hasValue("dead");

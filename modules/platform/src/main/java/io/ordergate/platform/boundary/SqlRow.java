@@ -36,6 +36,11 @@ public final class SqlRow {
         return rows.stream().map(row -> new SqlRow((Map<?, ?>) row)).toList();
     }
 
+    /** A row read some other way, as column label to value: plain JDBC, for instance, in tests. */
+    public static SqlRow of(Map<String, ?> columns) {
+        return new SqlRow(columns);
+    }
+
     /** The first row of a native query, if any. */
     public static Optional<SqlRow> first(Query query) {
         return list(query.setMaxResults(1)).stream().findFirst();

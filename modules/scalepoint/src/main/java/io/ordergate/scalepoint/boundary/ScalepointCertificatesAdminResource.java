@@ -2,7 +2,7 @@ package io.ordergate.scalepoint.boundary;
 
 import static io.ordergate.scalepoint.boundary.ScalepointConnectionAdminResource.optional;
 
-import io.ordergate.credentials.boundary.AdminApi;
+import io.ordergate.platform.boundary.AdminApi;
 import io.ordergate.platform.boundary.StrictJson;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;

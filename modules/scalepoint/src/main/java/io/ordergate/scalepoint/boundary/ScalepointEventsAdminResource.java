@@ -1,6 +1,6 @@
 package io.ordergate.scalepoint.boundary;
 
-import io.ordergate.credentials.boundary.AdminApi;
+import io.ordergate.platform.boundary.AdminApi;
 import io.ordergate.platform.boundary.Page;
 import io.ordergate.platform.boundary.QueryParams;
 import jakarta.inject.Inject;

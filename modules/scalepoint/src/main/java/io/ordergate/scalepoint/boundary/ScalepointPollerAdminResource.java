@@ -1,6 +1,6 @@
 package io.ordergate.scalepoint.boundary;
 
-import io.ordergate.credentials.boundary.AdminApi;
+import io.ordergate.platform.boundary.AdminApi;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

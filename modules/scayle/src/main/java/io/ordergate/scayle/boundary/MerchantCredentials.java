@@ -1,6 +1,6 @@
 package io.ordergate.scayle.boundary;
 
-import io.ordergate.credentials.boundary.IssuedCredential;
+import io.ordergate.credentials.boundary.IssuedScayleCredential;
 import io.ordergate.platform.boundary.PublicUrl;
 
 /**
@@ -14,7 +14,7 @@ public record MerchantCredentials(String merchantKey, String username, String pa
     public static final String CANCELLATION_PATH = "/api/scayle/order-cancellations";
 
     /** The URLs carry the credentials ({@code https://user:password@host/...}), ready to paste. */
-    public static MerchantCredentials of(IssuedCredential issued, PublicUrl urls) {
+    public static MerchantCredentials of(IssuedScayleCredential issued, PublicUrl urls) {
         return new MerchantCredentials(issued.merchantKey(), issued.username(), issued.password(),
                 urls.withUserInfo(DELEGATION_PATH, issued.username(), issued.password()),
                 urls.withUserInfo(CANCELLATION_PATH, issued.username(), issued.password()));

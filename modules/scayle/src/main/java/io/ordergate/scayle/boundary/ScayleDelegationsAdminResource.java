@@ -2,7 +2,7 @@ package io.ordergate.scayle.boundary;
 
 import io.ordergate.audit.boundary.AuditEntry;
 import io.ordergate.audit.boundary.AuditTrail;
-import io.ordergate.credentials.boundary.AdminApi;
+import io.ordergate.platform.boundary.AdminApi;
 import io.ordergate.platform.boundary.Page;
 import io.ordergate.platform.boundary.QueryParams;
 import io.ordergate.platform.boundary.ProblemException;

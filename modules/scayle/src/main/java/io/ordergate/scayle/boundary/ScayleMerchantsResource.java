@@ -1,10 +1,10 @@
 package io.ordergate.scayle.boundary;
 
-import io.ordergate.credentials.boundary.AdminApi;
-import io.ordergate.credentials.boundary.CredentialInfo;
-import io.ordergate.credentials.boundary.Credentials;
-import io.ordergate.credentials.boundary.IssuedCredential;
-import io.ordergate.credentials.boundary.MerchantInfo;
+import io.ordergate.platform.boundary.AdminApi;
+import io.ordergate.credentials.boundary.ScayleCredentialInfo;
+import io.ordergate.credentials.boundary.ScayleMerchantCredentials;
+import io.ordergate.credentials.boundary.IssuedScayleCredential;
+import io.ordergate.credentials.boundary.ScayleMerchantInfo;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.PublicUrl;
 import io.ordergate.platform.boundary.StrictJson;
@@ -30,7 +30,7 @@ import java.util.List;
 public class ScayleMerchantsResource {
 
     @Inject
-    Credentials credentials;
+    ScayleMerchantCredentials credentials;
 
     @Inject
     PublicUrl urls;
@@ -39,7 +39,7 @@ public class ScayleMerchantsResource {
     SecurityContext security;
 
     @GET
-    public List<MerchantInfo> merchants() {
+    public List<ScayleMerchantInfo> merchants() {
         return credentials.scayleMerchants();
     }
 
@@ -64,7 +64,7 @@ public class ScayleMerchantsResource {
 
     @GET
     @Path("{merchantKey}/credentials")
-    public List<CredentialInfo> list(@PathParam("merchantKey") String merchantKey) {
+    public List<ScayleCredentialInfo> list(@PathParam("merchantKey") String merchantKey) {
         return credentials.scayleCredentials(merchantKey);
     }
 
@@ -79,7 +79,7 @@ public class ScayleMerchantsResource {
         return security.getUserPrincipal().getName();
     }
 
-    MerchantCredentials view(IssuedCredential issued) {
+    MerchantCredentials view(IssuedScayleCredential issued) {
         return MerchantCredentials.of(issued, urls);
     }
 }

@@ -3,7 +3,7 @@ package io.ordergate.scayle.control;
 import io.ordergate.audit.boundary.AuditEntry;
 import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.credentials.boundary.AuthenticationFailed;
-import io.ordergate.credentials.boundary.Credentials;
+import io.ordergate.credentials.boundary.ScayleMerchantCredentials;
 import io.ordergate.credentials.boundary.RejectedRequests;
 import io.ordergate.credentials.boundary.ScayleCaller;
 import io.ordergate.platform.boundary.Hashes;
@@ -42,7 +42,7 @@ public class WebhookGate {
     static final int MAX_REQUEST_ID = 200;
 
     @Inject
-    Credentials credentials;
+    ScayleMerchantCredentials credentials;
 
     @Inject
     AuditTrail audit;

@@ -5,6 +5,8 @@ import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.credentials.control.AuthThrottle;
 import io.ordergate.credentials.control.BasicCredentials;
 import io.ordergate.credentials.control.CredentialCache;
+import io.ordergate.credentials.control.RotationGrace;
+import io.ordergate.credentials.control.ScayleMerchants;
 import io.ordergate.credentials.control.SecretHasher;
 import io.ordergate.credentials.control.Secrets;
 import io.ordergate.credentials.entity.ScayleCredential;
@@ -19,13 +21,11 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * SCAYLE merchant credentials: issue, rotate with a grace period, revoke, and authenticate webhook
@@ -34,13 +34,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Stateless
 @DenyAll
-public class Credentials {
+public class ScayleMerchantCredentials {
 
     static final String REALM = "OrderGate SCAYLE";
     static final String SCOPE = "scayle";
     static final Pattern MERCHANT_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
-    /** Wider than the names {@link Secrets#username} generates; anything else is refused unread. */
-    static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     /** A hash that no password produces, compared against when the user does not exist. */
     static final byte[] NO_SUCH_USER = new byte[32];
 
@@ -57,38 +55,36 @@ public class Credentials {
     CredentialCache cache;
 
     @Inject
+    ScayleMerchants merchants;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "ordergate.scayle.rotation-grace", defaultValue = "PT48H")
-    Duration rotationGrace;
+    RotationGrace rotationGrace;
 
-    /** How long replaced credentials (SCAYLE and webhook clients) keep working after a rotation. */
+    /**
+     * How long replaced credentials keep working after a rotation: SCAYLE merchants' and webhook
+     * clients' alike ({@code ordergate.credentials.rotation-grace}).
+     */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     public Duration rotationGrace() {
-        return rotationGrace;
+        return rotationGrace.get();
     }
 
     /** @throws ProblemException 400 for an unusable key, 409 when the merchant already exists */
     @RolesAllowed(Roles.ADMIN)
-    public IssuedCredential createScayleMerchant(String merchantKey, String actor) {
+    public IssuedScayleCredential createScayleMerchant(String merchantKey, String actor) {
         if (merchantKey == null || !MERCHANT_KEY.matcher(merchantKey).matches()) {
             throw new ProblemException(400, "Invalid merchant key",
                     "merchantKey must be 1 to 100 characters of letters, digits, '.', '_' or '-', starting with a "
                             + "letter or digit.");
         }
-        int inserted = em.createNativeQuery("""
-                INSERT INTO cred_scayle_merchant (merchant_key, created_at, created_by) VALUES (?1, ?2, ?3)
-                ON CONFLICT (merchant_key) DO NOTHING""")
-                .setParameter(1, merchantKey)
-                .setParameter(2, Timestamp.from(clock.instant()))
-                .setParameter(3, actor)
-                .executeUpdate();
-        if (inserted == 0) {
+        if (!merchants.add(merchantKey, clock.instant(), actor)) {
             throw new ProblemException(409, "Merchant exists",
                     "SCAYLE merchant '" + merchantKey + "' already exists; rotate its credentials instead.");
         }
@@ -98,9 +94,9 @@ public class Credentials {
 
     /** New credentials; the current ones keep working for the rotation grace period. */
     @RolesAllowed(Roles.ADMIN)
-    public IssuedCredential rotateScayleCredentials(String merchantKey, String actor) {
+    public IssuedScayleCredential rotateScayleCredentials(String merchantKey, String actor) {
         requireMerchant(merchantKey);
-        var graceEnd = clock.instant().plus(rotationGrace);
+        var graceEnd = clock.instant().plus(rotationGrace.get());
         for (var credential : credentialsOf(merchantKey)) {
             if (credential.validAt(clock.instant())) {
                 credential.expireAt(graceEnd);
@@ -131,30 +127,17 @@ public class Credentials {
     /** Every merchant, by key. */
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<MerchantInfo> scayleMerchants() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT m.merchant_key, m.created_at, m.created_by,
-                       count(c.username) FILTER (WHERE c.revoked_at IS NULL
-                                                 AND (c.expires_at IS NULL OR c.expires_at > ?1))
-                FROM cred_scayle_merchant m LEFT JOIN cred_scayle_credential c ON c.merchant_key = m.merchant_key
-                GROUP BY m.merchant_key, m.created_at, m.created_by
-                ORDER BY m.merchant_key""")
-                .setParameter(1, Timestamp.from(clock.instant()))
-                .getResultList();
-        return rows.stream()
-                .map(r -> new MerchantInfo((String) r[0], ((Timestamp) r[1]).toInstant(), (String) r[2],
-                        ((Number) r[3]).longValue()))
-                .toList();
+    public List<ScayleMerchantInfo> scayleMerchants() {
+        return merchants.list(clock.instant());
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<CredentialInfo> scayleCredentials(String merchantKey) {
+    public List<ScayleCredentialInfo> scayleCredentials(String merchantKey) {
         requireMerchant(merchantKey);
         var now = clock.instant();
         return credentialsOf(merchantKey).stream()
-                .map(c -> new CredentialInfo(c.username(), c.merchantKey(), c.createdAt(), c.expiresAt(),
+                .map(c -> new ScayleCredentialInfo(c.username(), c.merchantKey(), c.createdAt(), c.expiresAt(),
                         c.revokedAt(), c.validAt(now)))
                 .toList();
     }
@@ -173,7 +156,7 @@ public class Credentials {
     public ScayleCaller authenticateScayle(String authorization, String source) {
         var parsed = BasicCredentials.parse(authorization);
         // A name no credential can have is neither looked up nor throttled and audited as given.
-        var username = parsed.map(BasicCredentials::username).filter(name -> USERNAME.matcher(name).matches())
+        var username = parsed.map(BasicCredentials::username).filter(Secrets::isPossibleUsername)
                 .orElse(null);
         var blocked = throttle.blocked(SCOPE, source, username);
         if (blocked.isPresent()) {
@@ -212,14 +195,14 @@ public class Credentials {
         return new AuthenticationFailed(REALM, reason, username);
     }
 
-    IssuedCredential issue(String merchantKey, String actor) {
+    IssuedScayleCredential issue(String merchantKey, String actor) {
         var password = Secrets.password();
         var credential = new ScayleCredential(Secrets.username("scayle"), merchantKey, hasher.hash(password),
                 clock.instant(), actor);
         em.persist(credential);
         audit.record(AuditEntry.byUser(actor, "scayle.credentials.issued", "scayle-merchant", merchantKey,
                 Map.of("username", credential.username())));
-        return new IssuedCredential(merchantKey, credential.username(), password);
+        return new IssuedScayleCredential(merchantKey, credential.username(), password);
     }
 
     List<ScayleCredential> credentialsOf(String merchantKey) {
@@ -229,11 +212,7 @@ public class Credentials {
     }
 
     void requireMerchant(String merchantKey) {
-        var exists = !em.createNativeQuery("SELECT 1 FROM cred_scayle_merchant WHERE merchant_key = ?1")
-                .setParameter(1, merchantKey)
-                .getResultList()
-                .isEmpty();
-        if (!exists) {
+        if (!merchants.exists(merchantKey)) {
             throw new ProblemException(404, "Not Found", "There is no SCAYLE merchant '" + merchantKey + "'.");
         }
     }

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ordergate.credentials.control.AuthThrottle;
+import io.ordergate.credentials.entity.UserAccount;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class UsersTest {
+class UserAuthenticationTest {
 
     /** Records what is counted; nothing is blocked. */
     static final class CountingThrottle extends AuthThrottle {
@@ -31,7 +32,7 @@ class UsersTest {
     @Test
     void aNameNoUserCanHaveIsRefusedWithoutLookupOrKeyDerivation() {
         // no EntityManager and no password hashing: touching either would fail the test
-        var users = new Users();
+        var users = new UserAuthentication();
         var throttle = new CountingThrottle();
         users.throttle = throttle;
 
@@ -47,10 +48,10 @@ class UsersTest {
 
     @Test
     void possibleNamesFollowTheCreationRule() {
-        assertThat(Users.isPossibleName("admin")).isTrue();
-        assertThat(Users.isPossibleName("ops.team-1")).isTrue();
-        assertThat(Users.isPossibleName("a".repeat(64))).isTrue();
-        assertThat(Users.isPossibleName("a".repeat(65))).isFalse();
-        assertThat(Users.isPossibleName(null)).isFalse();
+        assertThat(UserAccount.isPossibleName("admin")).isTrue();
+        assertThat(UserAccount.isPossibleName("ops.team-1")).isTrue();
+        assertThat(UserAccount.isPossibleName("a".repeat(64))).isTrue();
+        assertThat(UserAccount.isPossibleName("a".repeat(65))).isFalse();
+        assertThat(UserAccount.isPossibleName(null)).isFalse();
     }
 }
