@@ -44,7 +44,7 @@ public class AuditSealer {
     AuditSeals seals;
 
     @Inject
-    @ConfigProperty(name = "ordergate.audit.seal-interval", defaultValue = "PT1S")
+    @ConfigProperty(name = "ordergate.audit.seal-interval")
     Duration interval;
 
     ScheduledFuture<?> sealing;
