@@ -13,8 +13,18 @@
  * ({@code layout.ConsoleShell}) turns on server push, over long polling. Roles: {@code admin}, {@code staff},
  * {@code auditor}.
  *
- * <p>Public API: none; nothing depends on the console. Tables owned: none: views read and act only
- * through other modules' {@code boundary} facades and records, never JPA. Depends on: platform,
- * audit, credentials, scayle, scalepoint. Configuration: {@code ordergate.console.session-timeout}.
+ * <p>Nothing depends on the console, so it has no API; it owns no tables: views read and act only
+ * through other modules' {@code boundary} facades and records, never JPA. Configuration:
+ * {@code ordergate.console.session-timeout}.
+ *
+ * <p>Contract (the shape is fixed: {@code ModuleContractsTest} in webapp checks each item against
+ * the code, the pom and the migrations):
+ * <ul>
+ * <li>API: none
+ * <li>Tables: none
+ * <li>Depends on: platform, audit, credentials, jobs, scayle, scalepoint
+ * <li>Publishes: none
+ * <li>Observes: none
+ * </ul>
  */
 package io.ordergate.console;
