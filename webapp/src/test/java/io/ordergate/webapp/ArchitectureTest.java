@@ -19,6 +19,7 @@ import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.NormalScope;
 import jakarta.persistence.Converter;
 import jakarta.persistence.Entity;
 import jakarta.persistence.MappedSuperclass;
@@ -28,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -42,16 +44,21 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    /** Which modules each module may use; anything else is a violation (a back-edge or a cycle). */
+    /**
+     * Which modules each module may use; anything else is a violation (a back-edge or a cycle). Exactly
+     * the {@code ordergate-*} dependencies each module's pom declares and its package-info names
+     * ({@link ModuleContractsTest} checks that the three agree): a module may not use what only
+     * arrives transitively.
+     */
     static final Map<String, Set<String>> ALLOWED = Map.of(
             "platform", Set.of(),
             "audit", Set.of("platform"),
             "credentials", Set.of("platform", "audit"),
             "idempotency", Set.of("platform"),
             "jobs", Set.of("platform", "audit"),
-            "scayle", Set.of("platform", "audit", "credentials", "idempotency", "jobs"),
-            "scalepoint", Set.of("platform", "audit", "credentials", "idempotency", "jobs"),
-            "console", Set.of("platform", "audit", "credentials", "idempotency", "jobs", "scayle", "scalepoint"));
+            "scayle", Set.of("platform", "audit", "credentials", "idempotency"),
+            "scalepoint", Set.of("platform", "audit", "credentials", "jobs"),
+            "console", Set.of("platform", "audit", "credentials", "jobs", "scayle", "scalepoint"));
     static final Pattern MODULE = Pattern.compile("io\\.ordergate\\.([a-z]+)(\\..*)?");
 
     static JavaClasses classes;
@@ -134,6 +141,53 @@ class ArchitectureTest {
                 });
             }
         }).check(classes);
+    }
+
+    /**
+     * Inside a module, {@code control} never calls back into its own {@code boundary} facades and
+     * resources: the facade is the front door and calls control, not the other way round. What
+     * control may use of its own boundary is the module's vocabulary: records, enums, events,
+     * exceptions, interfaces such as {@code JobHandler}, and static helpers; a facade or resource is
+     * a boundary class that is a bean or an entry point (an EJB, a CDI bean with a scope, a JAX-RS
+     * resource or provider, a servlet component).
+     */
+    @Test
+    void controlNeverCallsItsOwnModulesFacades() {
+        var found = new TreeSet<String>();
+        classes.stream()
+                .filter(c -> c.getPackageName().matches("io\\.ordergate\\.[a-z]+\\.control(\\..*)?"))
+                .forEach(origin -> origin.getDirectDependenciesFromSelf().forEach(dependency -> {
+                    var target = dependency.getTargetClass();
+                    var ownBoundary = "io.ordergate." + module(origin.getName()) + ".boundary";
+                    var inOwnBoundary = target.getPackageName().equals(ownBoundary)
+                            || target.getPackageName().startsWith(ownBoundary + ".");
+                    if (inOwnBoundary && isFacadeOrResource(target)) {
+                        found.add(outermost(origin).getName() + " -> " + target.getName());
+                    }
+                }));
+
+        assertThat(found).as("control calls its own module's boundary facades or resources (move the logic into "
+                + "control and let the facade call it)").isEmpty();
+    }
+
+    static final Set<String> BEAN_ANNOTATIONS = Set.of("jakarta.ejb.Stateless", "jakarta.ejb.Singleton",
+            "jakarta.ejb.Stateful", "jakarta.ejb.MessageDriven", "jakarta.ws.rs.Path", "jakarta.ws.rs.ext.Provider",
+            "jakarta.servlet.annotation.WebFilter", "jakarta.servlet.annotation.WebServlet",
+            "jakarta.servlet.annotation.WebListener");
+
+    static boolean isFacadeOrResource(JavaClass type) {
+        return type.getAnnotations().stream().map(a -> a.getRawType()).anyMatch(annotation ->
+                BEAN_ANNOTATIONS.contains(annotation.getName())
+                        || annotation.isAnnotatedWith(NormalScope.class)
+                        || annotation.isAnnotatedWith(jakarta.inject.Scope.class));
+    }
+
+    static JavaClass outermost(JavaClass type) {
+        var current = type;
+        while (current.getEnclosingClass().isPresent()) {
+            current = current.getEnclosingClass().get();
+        }
+        return current;
     }
 
     @Test

@@ -7,14 +7,26 @@
  * {@code @RolesAllowed} / {@code @PermitAll} / {@code @AnonymousAllowed} before it opens),
  * {@code layout} (the shell with the navigation a role may use), {@code ui} (shared pieces: times in
  * the browser's time zone, lazy paging over the facades' pages, JSON display, line differences,
- * copying),
- * {@code dashboard}, {@code delegations}, {@code scalepoint} (orders, their Order Data versions
- * and differences, refresh with pushed progress, publishing events) and {@code users}. The shell
- * ({@code layout.ConsoleShell}) turns on server push, over long polling. Roles: {@code admin}, {@code staff},
- * {@code auditor}.
+ * copying), {@code dashboard}, {@code delegations}, {@code scalepoint} (orders, their Order Data
+ * versions and differences, refresh with pushed progress, publishing events), {@code jobs},
+ * {@code credentials} (SCAYLE merchants, Scalepoint webhook clients and connection),
+ * {@code audit} (the trail, an order's history, chain verification, exports) and {@code users}.
+ * The shell ({@code layout.ConsoleShell}) turns on server push, over long polling. Roles:
+ * {@code admin}, {@code staff}, {@code auditor}.
  *
- * <p>Public API: none; nothing depends on the console. Tables owned: none: views read and act only
- * through other modules' {@code boundary} facades and records, never JPA. Depends on: platform,
- * audit, credentials, scayle, scalepoint. Configuration: {@code ordergate.console.session-timeout}.
+ * <p>Nothing depends on the console, so it has no API; it owns no tables: views read and act only
+ * through other modules' {@code boundary} facades and records, never JPA. Configuration:
+ * {@code ordergate.console.session-timeout}; the login's absolute lifetime
+ * ({@code ordergate.console.session-lifetime}) is enforced by the credentials module.
+ *
+ * <p>Contract (the shape is fixed: {@code ModuleContractsTest} in webapp checks each item against
+ * the code, the pom and the migrations):
+ * <ul>
+ * <li>API: none
+ * <li>Tables: none
+ * <li>Depends on: platform, audit, credentials, jobs, scayle, scalepoint
+ * <li>Publishes: none
+ * <li>Observes: none
+ * </ul>
  */
 package io.ordergate.console;

@@ -22,12 +22,28 @@
  * is down for less than the give-up time therefore never kills a job. An attempt limit
  * ({@code ordergate.jobs.max-attempts}) applies only when set above 0.
  *
- * <p>Public API ({@code boundary}): {@link io.ordergate.jobs.boundary.Jobs} (enqueue, list,
- * retry), the {@link io.ordergate.jobs.boundary.JobHandler} a module implements for its job type,
- * {@link io.ordergate.jobs.boundary.Job}, {@link io.ordergate.jobs.boundary.JobResult},
- * {@link io.ordergate.jobs.boundary.JobState}, and the admin resource. Tables owned: {@code job}, {@code job_attempt}. Depends on: platform, audit.
- *
  * <p>Delivery is at least once: a node that dies mid-job leaves a lease that expires, and the job
- * runs again. Handlers must be idempotent.
+ * runs again. Handlers must be idempotent. {@code Jobs} enqueues, lists and retries; a module
+ * implements {@code JobHandler} for its job type. Credentials is a dependency for the admin API's
+ * authentication.
+ *
+ * <p>Contract (the shape is fixed: {@code ModuleContractsTest} in webapp checks each item against
+ * the code, the pom and the migrations):
+ * <ul>
+ * <li>API: {@link io.ordergate.jobs.boundary.Job},
+ * {@link io.ordergate.jobs.boundary.JobHandler},
+ * {@link io.ordergate.jobs.boundary.JobRequested},
+ * {@link io.ordergate.jobs.boundary.JobResult},
+ * {@link io.ordergate.jobs.boundary.JobState},
+ * {@link io.ordergate.jobs.boundary.JobSummary},
+ * {@link io.ordergate.jobs.boundary.JobView},
+ * {@link io.ordergate.jobs.boundary.Jobs},
+ * {@link io.ordergate.jobs.boundary.JobsResource},
+ * {@link io.ordergate.jobs.boundary.RetryResult}
+ * <li>Tables: {@code job}, {@code job_attempt}
+ * <li>Depends on: platform, audit, credentials
+ * <li>Publishes: none
+ * <li>Observes: none
+ * </ul>
  */
 package io.ordergate.jobs;

@@ -1,5 +1,5 @@
 /**
- * Scalepoint ClaimShop (contract: {@code shared/specs/scalepoint.md}).
+ * Scalepoint ClaimShop (contract: {@code shared/specs/scalepoint.md}). Never depends on scayle.
  *
  * <ul>
  * <li>Receiving: the events webhook (bearer tokens from the credentials module's {@code /oauth/token},
@@ -17,12 +17,57 @@
  * ({@code ScalepointPublications}); the events offered are {@code PublishableEvent}.</li>
  * </ul>
  *
- * <p>Public API ({@code boundary}): the facades, JAX-RS resources and records. Entities
+ * <p>Entities
  * ({@code entity}) map {@code sp_order}, {@code sp_snapshot}, {@code sp_fetch}, {@code sp_event} and
  * {@code sp_publication}; native SQL stays in {@code control} where PostgreSQL is the point (the
- * {@code ON CONFLICT} inserts of events and orders, the poller's lease on the database clock). Tables owned:
- * {@code sp_event}, {@code sp_order}, {@code sp_connection}, {@code sp_certificate},
- * {@code sp_snapshot}, {@code sp_fetch}, {@code sp_publication}, {@code sp_poller}. Depends on:
- * platform, audit, credentials, jobs. Never on scayle.
+ * {@code ON CONFLICT} inserts of events and orders, the poller's lease on the database clock); the connection settings and certificates map {@code sp_connection} and {@code sp_certificate}.
+ *
+ * <p>Contract (the shape is fixed: {@code ModuleContractsTest} in webapp checks each item against
+ * the code, the pom and the migrations):
+ * <ul>
+ * <li>API: {@link io.ordergate.scalepoint.boundary.CaseInfo},
+ * {@link io.ordergate.scalepoint.boundary.CertificateView},
+ * {@link io.ordergate.scalepoint.boundary.ConnectionRequest},
+ * {@link io.ordergate.scalepoint.boundary.ConnectionTest},
+ * {@link io.ordergate.scalepoint.boundary.ConnectionView},
+ * {@link io.ordergate.scalepoint.boundary.EventReceipt},
+ * {@link io.ordergate.scalepoint.boundary.OrderData},
+ * {@link io.ordergate.scalepoint.boundary.OrderSnapshots},
+ * {@link io.ordergate.scalepoint.boundary.OrderStatus},
+ * {@link io.ordergate.scalepoint.boundary.PollerStatus},
+ * {@link io.ordergate.scalepoint.boundary.PublicationStatus},
+ * {@link io.ordergate.scalepoint.boundary.PublishableEvent},
+ * {@link io.ordergate.scalepoint.boundary.RefreshRequested},
+ * {@link io.ordergate.scalepoint.boundary.ScalepointCertificates},
+ * {@link io.ordergate.scalepoint.boundary.ScalepointCertificatesAdminResource},
+ * {@link io.ordergate.scalepoint.boundary.ScalepointConnection},
+ * {@link io.ordergate.scalepoint.boundary.ScalepointConnectionAdminResource},
+ * {@link io.ordergate.scalepoint.boundary.ScalepointEventIntake},
+ * {@link io.ordergate.scalepoint.boundary.ScalepointEvents},
+ * {@link io.ordergate.scalepoint.boundary.ScalepointEventsAdminResource},
+ * {@link io.ordergate.scalepoint.boundary.ScalepointEventsResource},
+ * {@link io.ordergate.scalepoint.boundary.ScalepointOrder},
+ * {@link io.ordergate.scalepoint.boundary.ScalepointOrderDetail},
+ * {@link io.ordergate.scalepoint.boundary.ScalepointOrders},
+ * {@link io.ordergate.scalepoint.boundary.ScalepointOrdersAdminResource},
+ * {@link io.ordergate.scalepoint.boundary.ScalepointPoller},
+ * {@link io.ordergate.scalepoint.boundary.ScalepointPollerAdminResource},
+ * {@link io.ordergate.scalepoint.boundary.ScalepointPublications},
+ * {@link io.ordergate.scalepoint.boundary.ScalepointStatus},
+ * {@link io.ordergate.scalepoint.boundary.ScalepointStatusAdminResource},
+ * {@link io.ordergate.scalepoint.boundary.ScalepointWebhookClientsAdminResource},
+ * {@link io.ordergate.scalepoint.boundary.WebhookClientCredentials}
+ * <li>Tables: {@code sp_event},
+ * {@code sp_order},
+ * {@code sp_connection},
+ * {@code sp_certificate},
+ * {@code sp_snapshot},
+ * {@code sp_fetch},
+ * {@code sp_publication},
+ * {@code sp_poller}
+ * <li>Depends on: platform, audit, credentials, jobs
+ * <li>Publishes: none
+ * <li>Observes: none
+ * </ul>
  */
 package io.ordergate.scalepoint;

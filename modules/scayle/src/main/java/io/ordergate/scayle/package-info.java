@@ -1,12 +1,39 @@
 /**
  * SCAYLE order delegation: the delegation and cancellation webhooks (contract:
  * {@code shared/specs/scayle.md}), the stored orders and every delivery attempt, and the admin API
- * for merchants and delegations.
+ * for merchants and delegations. Never depends on scalepoint.
  *
- * <p>Public API ({@code boundary}): {@link io.ordergate.scayle.boundary.Delegations},
- * {@link io.ordergate.scayle.boundary.Cancellations}, the JAX-RS resources and their records.
- * Tables owned: {@code scayle_delegation}, {@code scayle_delegation_item},
- * {@code scayle_delegation_address}, {@code scayle_delivery_attempt}, {@code scayle_cancellation}.
- * Depends on: platform, audit, credentials, idempotency. Never on scalepoint.
+ * <p>Where a delegation goes: {@link io.ordergate.scayle.boundary.ScayleWebhooksResource} is the one
+ * class that answers SCAYLE ({@code POST /api/scayle/order-delegations} and
+ * {@code /order-cancellations}: authenticate, read the body, hand it over, answer), and
+ * {@link io.ordergate.scayle.boundary.Delegations} ({@code receive}) is the one place that stores a
+ * delegation: table {@code scayle_delegation}, entity {@code io.ordergate.scayle.entity.Delegation},
+ * with its items, addresses and delivery attempts, in one transaction with the idempotency claim
+ * and the audit record. Cancellations likewise go through {@code Cancellations}.
+ *
+ * <p>Contract (the shape is fixed: {@code ModuleContractsTest} in webapp checks each item against
+ * the code, the pom and the migrations):
+ * <ul>
+ * <li>API: {@link io.ordergate.scayle.boundary.Address},
+ * {@link io.ordergate.scayle.boundary.CancellationSummary},
+ * {@link io.ordergate.scayle.boundary.Cancellations},
+ * {@link io.ordergate.scayle.boundary.DelegationDetail},
+ * {@link io.ordergate.scayle.boundary.DelegationSummary},
+ * {@link io.ordergate.scayle.boundary.Delegations},
+ * {@link io.ordergate.scayle.boundary.MerchantCredentials},
+ * {@link io.ordergate.scayle.boundary.ScayleActivity},
+ * {@link io.ordergate.scayle.boundary.ScayleCancellationsAdminResource},
+ * {@link io.ordergate.scayle.boundary.ScayleDelegationsAdminResource},
+ * {@link io.ordergate.scayle.boundary.ScayleMerchantsResource},
+ * {@link io.ordergate.scayle.boundary.ScayleWebhooksResource}
+ * <li>Tables: {@code scayle_delegation},
+ * {@code scayle_delegation_item},
+ * {@code scayle_delegation_address},
+ * {@code scayle_delivery_attempt},
+ * {@code scayle_cancellation}
+ * <li>Depends on: platform, audit, credentials, idempotency
+ * <li>Publishes: none
+ * <li>Observes: none
+ * </ul>
  */
 package io.ordergate.scayle;

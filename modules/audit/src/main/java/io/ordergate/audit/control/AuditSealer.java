@@ -41,7 +41,7 @@ public class AuditSealer {
     AuditSealing seals;
 
     @Inject
-    @ConfigProperty(name = "ordergate.audit.seal-interval", defaultValue = "PT1S")
+    @ConfigProperty(name = "ordergate.audit.seal-interval")
     Duration interval;
 
     BatchRhythm sealing;

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SessionTimeout implements HttpSessionListener {
 
     @Inject
-    @ConfigProperty(name = "ordergate.console.session-timeout", defaultValue = "PT30M")
+    @ConfigProperty(name = "ordergate.console.session-timeout")
     Duration timeout;
 
     @Override

@@ -72,7 +72,7 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
      * session cannot be kept alive by activity for ever (the idle timeout is separate).
      */
     @Inject
-    @ConfigProperty(name = "ordergate.console.session-lifetime", defaultValue = "PT12H")
+    @ConfigProperty(name = "ordergate.console.session-lifetime")
     Duration sessionLifetime;
 
     @Inject

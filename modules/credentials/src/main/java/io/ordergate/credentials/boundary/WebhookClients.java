@@ -66,7 +66,7 @@ public class WebhookClients {
     RotationGrace rotationGrace;
 
     @Inject
-    @ConfigProperty(name = "ordergate.webhook.access-token-ttl", defaultValue = "PT10M")
+    @ConfigProperty(name = "ordergate.webhook.access-token-ttl")
     Duration tokenTtl;
 
     @RolesAllowed(Roles.ADMIN)

@@ -54,7 +54,7 @@ public class AuthThrottle {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "ordergate.auth.failure-limit", defaultValue = "10")
+    @ConfigProperty(name = "ordergate.auth.failure-limit")
     int limit;
 
     /**

@@ -44,11 +44,11 @@ public class PasswordHashing {
     MetricRegistry registry;
 
     @Inject
-    @ConfigProperty(name = "ordergate.auth.hash-concurrency", defaultValue = "0")
+    @ConfigProperty(name = "ordergate.auth.hash-concurrency")
     int concurrency;
 
     @Inject
-    @ConfigProperty(name = "ordergate.auth.hash-wait", defaultValue = "PT0.5S")
+    @ConfigProperty(name = "ordergate.auth.hash-wait")
     Duration wait;
 
     Semaphore turns;

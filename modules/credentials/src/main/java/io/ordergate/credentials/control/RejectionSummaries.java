@@ -38,7 +38,7 @@ public class RejectionSummaries {
     RejectionWindows windows;
 
     @Inject
-    @ConfigProperty(name = "ordergate.auth.rejection-summary-interval", defaultValue = "PT10S")
+    @ConfigProperty(name = "ordergate.auth.rejection-summary-interval")
     Duration interval;
 
     BatchRhythm summarising;

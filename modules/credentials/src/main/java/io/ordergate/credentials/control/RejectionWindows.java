@@ -60,11 +60,11 @@ public class RejectionWindows {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "ordergate.auth.rejections-audited", defaultValue = "5")
+    @ConfigProperty(name = "ordergate.auth.rejections-audited")
     int audited;
 
     @Inject
-    @ConfigProperty(name = "ordergate.auth.rejection-window", defaultValue = "PT1M")
+    @ConfigProperty(name = "ordergate.auth.rejection-window")
     Duration window;
 
     /**

@@ -1,44 +1,26 @@
 package io.ordergate.credentials.control;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.function.Function;
-import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * How long replaced credentials (SCAYLE merchants' and webhook clients') keep working after a
  * rotation: {@code ordergate.credentials.rotation-grace}. It used to be
- * {@code ordergate.scayle.rotation-grace}, though it always applied to both; installations that
- * still set the old key (or {@code ORDERGATE_SCAYLE_ROTATION_GRACE}) keep their value as long as
- * the new one is not set.
+ * {@code ordergate.scayle.rotation-grace}, though it always applied to both; the defaults file
+ * gives the new key the value of the old one when that is set (a MicroProfile Config expression),
+ * so installations that still set the old key or {@code ORDERGATE_SCAYLE_ROTATION_GRACE} keep
+ * their value.
  */
 @ApplicationScoped
 public class RotationGrace {
 
-    public static final String KEY = "ordergate.credentials.rotation-grace";
-    /** The former key, read only when {@link #KEY} is not set. */
-    public static final String FORMER_KEY = "ordergate.scayle.rotation-grace";
-    public static final Duration DEFAULT = Duration.ofHours(48);
-
     @Inject
-    Config config;
-
+    @ConfigProperty(name = "ordergate.credentials.rotation-grace")
     Duration grace;
-
-    @PostConstruct
-    void read() {
-        grace = resolve(key -> config.getOptionalValue(key, Duration.class));
-    }
 
     public Duration get() {
         return grace;
-    }
-
-    /** The new key if set, else the former one, else {@link #DEFAULT}. */
-    static Duration resolve(Function<String, Optional<Duration>> lookup) {
-        return lookup.apply(KEY).or(() -> lookup.apply(FORMER_KEY)).orElse(DEFAULT);
     }
 }

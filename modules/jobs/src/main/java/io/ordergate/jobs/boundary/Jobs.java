@@ -53,11 +53,11 @@ public class Jobs {
 
     /** 0: no attempt limit, a failing job is given up by time alone. */
     @Inject
-    @ConfigProperty(name = "ordergate.jobs.max-attempts", defaultValue = "0")
+    @ConfigProperty(name = "ordergate.jobs.max-attempts")
     int maxAttempts;
 
     @Inject
-    @ConfigProperty(name = "ordergate.jobs.give-up-after", defaultValue = "P2D")
+    @ConfigProperty(name = "ordergate.jobs.give-up-after")
     Duration giveUpAfter;
 
     /**

@@ -68,19 +68,19 @@ public class JobWorker {
     Instance<JobHandler> handlerBeans;
 
     @Inject
-    @ConfigProperty(name = "ordergate.jobs.workers", defaultValue = "8")
+    @ConfigProperty(name = "ordergate.jobs.workers")
     int workers;
 
     @Inject
-    @ConfigProperty(name = "ordergate.jobs.poll-interval", defaultValue = "PT0.5S")
+    @ConfigProperty(name = "ordergate.jobs.poll-interval")
     Duration pollInterval;
 
     @Inject
-    @ConfigProperty(name = "ordergate.jobs.lease", defaultValue = "PT2M")
+    @ConfigProperty(name = "ordergate.jobs.lease")
     Duration lease;
 
     @Inject
-    @ConfigProperty(name = "ordergate.jobs.backoff-base", defaultValue = "PT1S")
+    @ConfigProperty(name = "ordergate.jobs.backoff-base")
     Duration backoffBase;
 
     /**
@@ -90,7 +90,7 @@ public class JobWorker {
      * attempt.
      */
     @Inject
-    @ConfigProperty(name = "ordergate.jobs.backoff-cap", defaultValue = "PT30S")
+    @ConfigProperty(name = "ordergate.jobs.backoff-cap")
     Duration backoffCap;
 
     final String node = nodeName();

@@ -36,7 +36,7 @@ public class DatabaseReadiness implements HealthCheck {
     ManagedExecutorService executor;
 
     @Inject
-    @ConfigProperty(name = "ordergate.health.database-timeout", defaultValue = "PT1S")
+    @ConfigProperty(name = "ordergate.health.database-timeout")
     Duration timeout;
 
     private CompletableFuture<Void> pending;

@@ -47,7 +47,7 @@ public class OutboundUrls {
     }
 
     @Inject
-    @ConfigProperty(name = ALLOW_INSECURE, defaultValue = "false")
+    @ConfigProperty(name = ALLOW_INSECURE)
     boolean allowInsecure;
 
     Resolver resolver = InetAddress::getAllByName;

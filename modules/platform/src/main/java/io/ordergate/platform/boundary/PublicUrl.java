@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class PublicUrl {
 
     @Inject
-    @ConfigProperty(name = "ordergate.public.url", defaultValue = "http://localhost:8080")
+    @ConfigProperty(name = "ordergate.public.url")
     String publicUrl;
 
     /** The base without a trailing slash, e.g. {@code https://orders.example.com}. */

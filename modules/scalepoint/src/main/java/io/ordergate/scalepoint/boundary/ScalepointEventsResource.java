@@ -54,7 +54,7 @@ public class ScalepointEventsResource {
     RejectedRequests rejectedRequests;
 
     @Inject
-    @ConfigProperty(name = "ordergate.scalepoint.max-body-bytes", defaultValue = "1048576")
+    @ConfigProperty(name = "ordergate.scalepoint.max-body-bytes")
     int maxBodyBytes;
 
     @Context

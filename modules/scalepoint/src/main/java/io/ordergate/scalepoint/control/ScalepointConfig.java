@@ -13,42 +13,42 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ScalepointConfig {
 
     @Inject
-    @ConfigProperty(name = "ordergate.scalepoint.token-url", defaultValue = "https://accounts.scalepoint.com/connect/token")
+    @ConfigProperty(name = "ordergate.scalepoint.token-url")
     String tokenUrl;
 
     @Inject
-    @ConfigProperty(name = "ordergate.scalepoint.order-data-url", defaultValue = "https://www.scalepoint.com")
+    @ConfigProperty(name = "ordergate.scalepoint.order-data-url")
     String orderDataUrl;
 
     @Inject
-    @ConfigProperty(name = "ordergate.scalepoint.event-api-url", defaultValue = "https://www.scalepoint.com")
+    @ConfigProperty(name = "ordergate.scalepoint.event-api-url")
     String eventApiUrl;
 
     /** The scopes of the token for the Event API (publishing and long polling); Scalepoint names "events". */
     @Inject
-    @ConfigProperty(name = "ordergate.scalepoint.event-scopes", defaultValue = "events")
+    @ConfigProperty(name = "ordergate.scalepoint.event-scopes")
     String eventScopes;
 
     /** Not public at Scalepoint: the header that names a published event's type. */
     @Inject
-    @ConfigProperty(name = "ordergate.scalepoint.event-type-header", defaultValue = "X-Event-Type")
+    @ConfigProperty(name = "ordergate.scalepoint.event-type-header")
     String eventTypeHeader;
 
     @Inject
-    @ConfigProperty(name = "ordergate.scalepoint.payload-version", defaultValue = "1.0.0")
+    @ConfigProperty(name = "ordergate.scalepoint.payload-version")
     String payloadVersion;
 
     @Inject
-    @ConfigProperty(name = "ordergate.scalepoint.connect-timeout", defaultValue = "PT3S")
+    @ConfigProperty(name = "ordergate.scalepoint.connect-timeout")
     Duration connectTimeout;
 
     @Inject
-    @ConfigProperty(name = "ordergate.scalepoint.read-timeout", defaultValue = "PT10S")
+    @ConfigProperty(name = "ordergate.scalepoint.read-timeout")
     Duration readTimeout;
 
     /** Order Data is untrusted input: a bigger response is refused, not stored. */
     @Inject
-    @ConfigProperty(name = "ordergate.scalepoint.max-response-bytes", defaultValue = "2097152")
+    @ConfigProperty(name = "ordergate.scalepoint.max-response-bytes")
     int maxResponseBytes;
 
     /**
@@ -56,25 +56,25 @@ public class ScalepointConfig {
      * attempts, then the fetch is dead (visible, retried only by a person).
      */
     @Inject
-    @ConfigProperty(name = "ordergate.scalepoint.not-found-attempts", defaultValue = "5")
+    @ConfigProperty(name = "ordergate.scalepoint.not-found-attempts")
     int notFoundAttempts;
 
     /** A cached token is renewed this long before it expires. */
     @Inject
-    @ConfigProperty(name = "ordergate.scalepoint.token-refresh-margin", defaultValue = "PT60S")
+    @ConfigProperty(name = "ordergate.scalepoint.token-refresh-margin")
     Duration tokenRefreshMargin;
 
     @Inject
-    @ConfigProperty(name = "ordergate.scalepoint.certificate-validity", defaultValue = "P730D")
+    @ConfigProperty(name = "ordergate.scalepoint.certificate-validity")
     Duration certificateValidity;
 
     @Inject
-    @ConfigProperty(name = "ordergate.scalepoint.receive-mode", defaultValue = "webhook")
+    @ConfigProperty(name = "ordergate.scalepoint.receive-mode")
     String receiveMode;
 
     /** How long a long-poll request may stay open before we give up on it and ask again. */
     @Inject
-    @ConfigProperty(name = "ordergate.scalepoint.long-poll-timeout", defaultValue = "PT90S")
+    @ConfigProperty(name = "ordergate.scalepoint.long-poll-timeout")
     Duration longPollTimeout;
 
     public String tokenUrl() {

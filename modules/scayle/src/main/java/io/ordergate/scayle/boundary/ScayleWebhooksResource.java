@@ -66,7 +66,7 @@ public class ScayleWebhooksResource {
     HttpServletRequest http;
 
     @Inject
-    @ConfigProperty(name = "ordergate.scayle.answer-deadline", defaultValue = "PT5S")
+    @ConfigProperty(name = "ordergate.scayle.answer-deadline")
     Duration deadline;
 
     @Inject

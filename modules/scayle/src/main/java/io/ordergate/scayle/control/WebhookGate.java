@@ -57,7 +57,7 @@ public class WebhookGate {
     Meters meters;
 
     @Inject
-    @ConfigProperty(name = "ordergate.scayle.max-body-bytes", defaultValue = "1048576")
+    @ConfigProperty(name = "ordergate.scayle.max-body-bytes")
     int maxBodyBytes;
 
     /**
