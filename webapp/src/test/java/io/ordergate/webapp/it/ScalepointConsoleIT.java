@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -30,8 +30,9 @@ class ScalepointConsoleIT extends ScalepointBase {
     static final Duration WAIT = Duration.ofSeconds(60);
     static final Pattern CORRELATION_ID = Pattern.compile("correlation id ([0-9A-F-]{36})");
 
+    @RegisterExtension
+    final Browsers browsers = new Browsers(() -> uri(""));
     Client client;
-    Browser browser;
 
     @BeforeEach
     void connectToTheSimulator() {
@@ -39,17 +40,8 @@ class ScalepointConsoleIT extends ScalepointBase {
         client = newClient();
     }
 
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
-
     Browser login(String username) {
-        closeBrowser();
-        browser = new Browser(uri(""), ConsoleBrowserIT.BROWSER_ZONE);
+        var browser = browsers.fresh();
         browser.open("login");
         browser.login(username, ADMIN_PASSWORD);
         browser.waitForPath("/");
