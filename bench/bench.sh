@@ -117,7 +117,8 @@ say "duplicates: $DUP"
 say "pgbench: ${BENCH_DURATION}s at $BENCH_CONCURRENCY clients"
 LOAD_PG=$(load)
 pgbench -n -h $DB_HOST -p $DB_PORT -U $DB_USER -c "$BENCH_CONCURRENCY" -j "$BENCH_THREADS" -T "$BENCH_DURATION" \
-    -M prepared -D run="$RUN_ID" -D merchant="$MERCHANT_KEY" -f bench/pgbench-delegation.sql -P 10 \
+    -M prepared -D run="$RUN_ID" -D merchant="$MERCHANT_KEY" -D payload="$(<fixtures/scayle-order-delegation.json)" \
+    -f bench/pgbench-delegation.sql -P 10 \
     "$BENCH_DB" >"$OUT/pgbench.txt" 2>&1 || fail "pgbench; see $OUT/pgbench.txt"
 PG_TPS=$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$OUT/pgbench.txt" | head -1)
 PG_LAT=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$OUT/pgbench.txt" | head -1)
@@ -125,7 +126,7 @@ say "pgbench: $PG_TPS tps, average latency $PG_LAT ms"
 
 # ---------------------------------------------------------------- 4 + 5. burst and Scalepoint (Java)
 CLASSPATH_FILE=webapp/target/bench.classpath
-if [[ ! -s $CLASSPATH_FILE || -n $(find webapp/src/test -newer "$CLASSPATH_FILE" -print -quit) ]]; then
+if [[ ! -s $CLASSPATH_FILE || -n $(find webapp/src/test fixtures -newer "$CLASSPATH_FILE" -print -quit) ]]; then
     say "compiling the bench driver (webapp test classes)"
     ./mvnw -B -q -o test-compile dependency:build-classpath -pl webapp -am \
         -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >"$OUT/driver-build.txt" 2>&1 \

@@ -5,8 +5,9 @@
 --                   "known": each connection's thread cycles through BENCH_KNOWN references
 --                   (run once to create them, then every request is a redelivery of a known order)
 --   BENCH_RUN       a run id that keeps references of different runs apart
+--   BENCH_PAYLOAD   the order's template (default fixtures/scayle-order-delegation.json, the one the
+--                   integration tests send), its {{reference}} and {{merchant}} filled in per request
 -- done() prints the figures as one JSON line prefixed with "BENCH_JSON ".
--- The body is the realistic 2-item order of the integration tests (webapp/.../it/Orders.java).
 
 local auth = os.getenv("BENCH_AUTH")
 local merchant = os.getenv("BENCH_MERCHANT")
@@ -25,33 +26,24 @@ end
 
 local counter = 0
 
-local template = [[{
-  "referenceKey": "%s",
-  "orderReferenceKey": "%s-o",
-  "orderId": 99110901,
-  "id": 15174,
-  "companyId": 1000, "shopId": 10001, "shopKey": "fa", "countryCode": "AT", "languageCode": "de_DE",
-  "fulfillingMerchantKey": "%s",
-  "paymentMethod": "paypal_instant",
-  "carrier": {"key": "POST_AT"},
-  "customer": {"referenceKey": "763", "email": "jane@example.com", "customData": []},
-  "addresses": {
-    "billing":  {"firstName": "Jane", "lastName": "Doe", "street": "Hauptstrasse", "houseNumber": "1",
-                 "zipCode": "1010", "city": "Wien", "countryCode": "AT", "collectionPoint": null},
-    "shipping": {"firstName": "Jane", "lastName": "Doe", "street": "Ring", "houseNumber": "2",
-                 "zipCode": "1020", "city": "Wien", "countryCode": "AT", "collectionPoint": null}
-  },
-  "items": [
-    {"referenceKey": "1968655", "orderItemId": 1968655, "merchantKey": "%s", "quantity": 1,
-     "merchantProductVariantReferenceKey": "SKU-1022643", "name": "Sunglasses X",
-     "currencyCode": "EUR", "price": 9900, "priceWithoutTax": 8049, "tax": 23, "taxAmount": 1851,
-     "warehouseReferenceKey": "WH1"},
-    {"referenceKey": "1968656", "orderItemId": 1968656, "merchantKey": "%s", "quantity": 2,
-     "merchantProductVariantReferenceKey": "SKU-738854", "name": "Aviator",
-     "currencyCode": "EUR", "price": 41890, "priceWithoutTax": 34057, "tax": 23, "taxAmount": 7833,
-     "warehouseReferenceKey": "WH1"}
-  ]
-}]]
+-- The example every test sends (fixtures/README.md); wrk runs from the repository root (bench.sh).
+local function read(path)
+   local file = assert(io.open(path, "rb"))
+   local text = file:read("*a")
+   file:close()
+   return text
+end
+local template = read(os.getenv("BENCH_PAYLOAD") or "fixtures/scayle-order-delegation.json")
+
+-- Plain text replacement: gsub's pattern and replacement syntax must not see the values.
+local function fill(text, placeholder, value)
+   local from, to = text:find(placeholder, 1, true)
+   while from do
+      text = text:sub(1, from - 1) .. value .. text:sub(to + 1)
+      from, to = text:find(placeholder, from + #value, true)
+   end
+   return text
+end
 
 local headers = {
    ["Authorization"] = auth,
@@ -67,7 +59,7 @@ function request()
       reference = string.format("new-%s-%d-%d", run, thread_id, counter)
    end
    headers["X-Request-Id"] = reference .. "-" .. counter
-   local body = string.format(template, reference, reference, merchant, merchant, merchant)
+   local body = fill(fill(template, "{{reference}}", reference), "{{merchant}}", merchant)
    return wrk.format("POST", nil, headers, body)
 end
 

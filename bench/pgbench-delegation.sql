@@ -10,7 +10,8 @@
 -- Not included: what OrderGate does besides these inserts (credential check, connection
 -- validation, JSON parsing, hashing), which is exactly what the ratio measures.
 -- Ids: one nextval per table family (OrderGate takes blocks of 50), far above OrderGate's ids.
--- Variables from bench.sh: -D run=... -D merchant=...
+-- Variables from bench.sh: -D run=... -D merchant=... -D payload=... (the raw body: the example wrk
+-- sends, fixtures/scayle-order-delegation.json, filled in as bench/delegation.lua does).
 BEGIN;
 SELECT nextval('scayle_seq') + 1000000000000 AS sid, nextval('audit_record_seq') + 1000000000000 AS aid \gset
 INSERT INTO idem_record (scope, idem_key, request_sha256, response_status, response_content_type,
@@ -47,8 +48,8 @@ INSERT INTO scayle_delivery_attempt (attempt_id, cancellation_id, credential, de
                                      merchant_key, outcome, payload_sha256, raw_body, received_at, reference_key,
                                      request_id, response_status)
 VALUES (:sid::bigint + 1, NULL, 'scayle-9d16eafba4969382', :sid,
-        '{"host": "127.0.0.1:26010", "user-agent": "wrk", "content-type": "application/json", "content-length": "1968"}',
+        '{"host": "127.0.0.1:26010", "user-agent": "wrk", "content-type": "application/json", "content-length": "1558"}',
         'delegation', :merchant, 'created', 'ac19eeeb1985ab51fc57ef90ca96cf17ed240398fd25cce29d4c284c3cf8102c',
-        convert_to(rpad('{"referenceKey": "pg-' || :run || '-' || :sid || '", "orderReferenceKey": "', 1968, ' ')
-            || '}', 'UTF8'), now(), 'pg-' || :run || '-' || :sid, 'pg-' || :sid, 201);
+        convert_to(replace(replace(:payload, '{{reference}}', 'pg-' || :run || '-' || :sid), '{{merchant}}', :merchant),
+            'UTF8'), now(), 'pg-' || :run || '-' || :sid, 'pg-' || :sid, 201);
 COMMIT;

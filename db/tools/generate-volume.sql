@@ -2,7 +2,10 @@
 -- console's scale figures: :delegations SCAYLE orders with everything one delivery writes
 -- (order, 2 items, 2 addresses, the attempt with its raw body, the idempotency record with the
 -- acknowledgement, the audit record), spread over the last year and :merchants merchants, plus
--- :audit further audit records (staff reads). Run through ./ordergate generate.
+-- :audit further audit records (staff reads). Run through ./ordergate generate, which passes
+-- :payload, the example delegation the tests and the bench send (fixtures/README.md): every raw
+-- body is that example with the order's reference and merchant filled in (the rows' e-mail
+-- addresses, SKUs and amounts vary per order instead, for realistic index statistics).
 \set ON_ERROR_STOP on
 \timing on
 
@@ -19,7 +22,7 @@ SELECT n,
        :base + :delegations + n AS attempt_id,
        'merchant-' || lpad((n % :merchants)::text, 2, '0') AS merchant_key,
        'ref-' || lpad((:base + n)::text, 10, '0') AS reference_key,
-       'ord-' || lpad((:base + n)::text, 10, '0') AS order_reference_key,
+       'ref-' || lpad((:base + n)::text, 10, '0') || '-o' AS order_reference_key,
        'customer' || (n % 250000) || '@example.com' AS email,
        now() - make_interval(secs => (n::double precision / :delegations) * 365 * 86400) AS received_at,
        'sku-' || (n % 50000) AS sku1,
@@ -53,11 +56,7 @@ INSERT INTO scayle_delivery_attempt (attempt_id, kind, merchant_key, reference_k
     received_at, payload_sha256, raw_body, headers, credential, outcome, response_status)
 SELECT attempt_id, 'delegation', merchant_key, reference_key, delegation_id, 'req-' || n, received_at,
        encode(sha256(convert_to(reference_key, 'UTF8')), 'hex'),
-       convert_to('{"referenceKey":"' || reference_key || '","fulfillingMerchantKey":"' || merchant_key
-           || '","orderReferenceKey":"' || order_reference_key || '","customer":{"email":"' || email
-           || '"},"items":[{"referenceKey":"' || reference_key || '-1","merchantKey":"' || merchant_key
-           || '","quantity":1,"sku":"' || sku1 || '"},{"referenceKey":"' || reference_key
-           || '-2","merchantKey":"' || merchant_key || '","quantity":2,"sku":"' || sku2 || '"}]}', 'UTF8'),
+       convert_to(replace(replace(:'payload', '{{reference}}', reference_key), '{{merchant}}', merchant_key), 'UTF8'),
        '{"content-type":"application/json","user-agent":"SCAYLE"}'::jsonb, 'scayle-generated', 'created', 201
 FROM gen;
 

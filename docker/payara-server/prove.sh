@@ -27,8 +27,8 @@ readonly WORK=$PWD/target/payara-server
 readonly DOMAIN_DIR=$WORK/domains
 readonly DOMAIN=ordergate
 readonly BASE=http://localhost:$HTTP_PORT
-# SCAYLE's example delegation from its specification, as the parser's tests use it.
-readonly DELEGATION=modules/scayle/src/test/resources/io/ordergate/scayle/control/PayloadFuzzTestInputs/delegationsAreParsedCompletelyOrRefusedWith400/spec-example.json
+# SCAYLE's example delegation, the one the tests and the bench send (fixtures/README.md).
+readonly DELEGATION=fixtures/scayle-order-delegation.json
 
 step() {
     printf '[payara-server] %s\n' "$*"
@@ -111,8 +111,7 @@ step "merchant created: POST /api/admin/scayle/merchants -> 201 ($merchant)"
 credentials=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["username"] + ":" + d["password"])' \
     "$WORK/answer.json")
 
-sed -e "s/\"fulfillingMerchantKey\": \"acme\"/\"fulfillingMerchantKey\": \"$merchant\"/" \
-    -e "s/fa-10001-99110901/$merchant-1/" "$DELEGATION" >"$WORK/delegation.json"
+sed -e "s/{{reference}}/$merchant-1/g" -e "s/{{merchant}}/$merchant/g" "$DELEGATION" >"$WORK/delegation.json"
 status=$(http -u "$credentials" -H 'Content-Type: application/json' -H "X-Request-Id: $merchant" \
     --data-binary "@$WORK/delegation.json" "$BASE/api/scayle/order-delegations")
 [[ $status == 201 ]] || fail "delegation: HTTP $status $(cat "$WORK/answer.json")"

@@ -159,9 +159,9 @@ class AdminDoorIT extends OrderGateIT {
             while (System.nanoTime() - loggedIn < Duration.ofSeconds(14).toNanos()) {
                 browser.open("jobs");
                 assertThat(browser.path()).isEqualTo("/jobs");
-                ExtraNode.sleep(Duration.ofSeconds(2));
+                Pause.sleep(Duration.ofSeconds(2));
             }
-            ExtraNode.sleep(Duration.ofSeconds(8));
+            Pause.sleep(Duration.ofSeconds(8));
             browser.open("jobs");
             browser.waitForPath("/login");
         }

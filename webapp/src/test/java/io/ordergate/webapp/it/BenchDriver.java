@@ -174,7 +174,7 @@ public final class BenchDriver {
             long start = System.nanoTime();
             for (var orderToken : tokens) {
                 gate.acquire();
-                var body = ScalepointBase.orderCreated(orderToken, UUID.randomUUID().toString(), Instant.now().toString());
+                var body = ScalepointEvents.orderCreated(orderToken, UUID.randomUUID().toString(), Instant.now().toString());
                 posted.add(http.sendAsync(post("api/scalepoint/events", bearer, "application/json", body),
                         HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
                             if (e != null || r.statusCode() >= 300) {

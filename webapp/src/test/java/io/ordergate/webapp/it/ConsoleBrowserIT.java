@@ -7,8 +7,8 @@ import java.sql.Timestamp;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -21,26 +21,12 @@ class ConsoleBrowserIT extends OrderGateIT {
     /** No daylight saving time, and far from UTC: a time shown in it cannot be UTC by accident. */
     static final String BROWSER_ZONE = "Asia/Tokyo";
 
-    Browser browser;
-
-    Browser browser() {
-        if (browser == null) {
-            browser = new Browser(uri(""), BROWSER_ZONE);
-        }
-        return browser;
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
+    @RegisterExtension
+    final Browsers browsers = new Browsers(() -> uri(""));
 
     @Test
     void adminLogsInSeesEveryViewAndLogsOut() {
-        var browser = browser();
+        var browser = browsers.get();
         browser.open("");
         browser.waitForPath("/login");
         browser.screenshot("login");
@@ -80,7 +66,7 @@ class ConsoleBrowserIT extends OrderGateIT {
 
     @Test
     void aWrongPasswordShowsAnErrorAndLogsNobodyIn() {
-        var browser = browser();
+        var browser = browsers.get();
         browser.open("login");
 
         browser.login("admin", "not-the-password");
@@ -95,7 +81,7 @@ class ConsoleBrowserIT extends OrderGateIT {
 
     @Test
     void repeatedFailuresPauseLoginsAndSaySo() {
-        var browser = browser();
+        var browser = browsers.get();
         browser.open("login");
         var username = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -119,7 +105,7 @@ class ConsoleBrowserIT extends OrderGateIT {
 
     @Test
     void aLoginReturnsToThePageAskedFor() {
-        var browser = browser();
+        var browser = browsers.get();
         browser.open("delegations");
         browser.waitForPath("/login");
 
@@ -139,7 +125,7 @@ class ConsoleBrowserIT extends OrderGateIT {
                 .replace("\"quantity\": 2", "\"quantity\": 5"), "console-2"))).isEqualTo(acknowledgement);
         var receivedAt = ((Timestamp) rows("SELECT received_at FROM scayle_delegation WHERE merchant_key = ? "
                 + "AND reference_key = ?", merchant.key(), reference).get(0).get("received_at")).toInstant();
-        var browser = browser();
+        var browser = browsers.get();
         browser.open("login");
         browser.login("admin", ADMIN_PASSWORD);
         browser.waitForPath("/");
@@ -223,7 +209,7 @@ class ConsoleBrowserIT extends OrderGateIT {
         for (var role : new String[] {"staff", "auditor"}) {
             var username = role + "-" + UUID.randomUUID().toString().substring(0, 8);
             createUser(username, role);
-            var browser = browser();
+            var browser = browsers.get();
             browser.open("login");
             browser.login(username, ADMIN_PASSWORD);
             browser.waitForPath("/");
@@ -250,14 +236,14 @@ class ConsoleBrowserIT extends OrderGateIT {
             browser.waitForText("#delegations vaadin-grid-cell-content", merchant.key());
             browser.open("delegations/" + merchant.key() + "/" + reference);
             assertThat(browser.find("#acknowledgement").getText()).as(role).contains(reference);
-            closeBrowser();
+            browsers.close();
         }
     }
 
     @Test
     void deadJobsAreRetriedAfterAConfirmationThatSaysHowManyAndAuditorsOnlyLook() {
         var dead = JobsIT.deadJob(null);
-        var browser = browser();
+        var browser = browsers.get();
         browser.open("login");
         browser.login("admin", ADMIN_PASSWORD);
         browser.waitForPath("/");
@@ -307,11 +293,11 @@ class ConsoleBrowserIT extends OrderGateIT {
         browser.find("#jobs-dead").click();
         browser.waitForPath("/jobs");
         assertThat(browser.driver.getCurrentUrl()).endsWith("jobs?state=dead");
-        closeBrowser();
+        browsers.close();
 
         var auditor = "auditor-" + UUID.randomUUID().toString().substring(0, 8);
         createUser(auditor, "auditor");
-        var looking = browser();
+        var looking = browsers.get();
         looking.open("login");
         looking.login(auditor, ADMIN_PASSWORD);
         looking.waitForPath("/");
@@ -332,7 +318,7 @@ class ConsoleBrowserIT extends OrderGateIT {
         assertThat(delegate(merchant, body, "audit-2").statusCode()).isEqualTo(201);
         var auditor = "auditor-" + UUID.randomUUID().toString().substring(0, 8);
         createUser(auditor, "auditor");
-        var browser = browser();
+        var browser = browsers.get();
         browser.open("login");
         browser.login(auditor, ADMIN_PASSWORD);
         browser.waitForPath("/");

@@ -7,8 +7,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Credentials and users in the console, in a real browser: what an admin hands out is shown
@@ -16,25 +16,11 @@ import org.junit.jupiter.api.Test;
  */
 class CredentialsConsoleIT extends ScalepointBase {
 
-    Browser browser;
-
-    Browser browser() {
-        if (browser == null) {
-            browser = new Browser(uri(""), ConsoleBrowserIT.BROWSER_ZONE);
-        }
-        return browser;
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
+    @RegisterExtension
+    final Browsers browsers = new Browsers(() -> uri(""));
 
     Browser asAdmin(String path) {
-        var browser = browser();
+        var browser = browsers.get();
         browser.open("login");
         browser.login("admin", ADMIN_PASSWORD);
         browser.waitForPath("/");
@@ -43,7 +29,7 @@ class CredentialsConsoleIT extends ScalepointBase {
     }
 
     String value(String id) {
-        return browser.find("#" + id + " input").getAttribute("value");
+        return browsers.get().find("#" + id + " input").getAttribute("value");
     }
 
     @Test
@@ -179,23 +165,23 @@ class CredentialsConsoleIT extends ScalepointBase {
         browser.click("#secret-dialog-close");
         browser.waitForText("#user-grid vaadin-grid-cell-content", username);
         browser.screenshot("users");
-        closeBrowser();
+        browsers.close();
 
-        var clerk = browser();
+        var clerk = browsers.get();
         clerk.open("login");
         clerk.login(username, password);
         clerk.waitForPath("/");
         assertThat(ConsoleBrowserIT.navigation(clerk)).doesNotContain("Users");
-        closeBrowser();
+        browsers.close();
 
         var admin = asAdmin("users");
         admin.waitForText("#user-grid vaadin-grid-cell-content", username);
         admin.click("#disable-" + username);
         admin.click("#confirm-disable-ok");
         admin.waitForText("vaadin-notification-card", username + " is disabled.");
-        closeBrowser();
+        browsers.close();
 
-        var refused = browser();
+        var refused = browsers.get();
         refused.open("login");
         refused.login(username, password);
         assertThat(refused.path()).isEqualTo("/login");
@@ -209,7 +195,7 @@ class CredentialsConsoleIT extends ScalepointBase {
 
     /** Downloads a console resource with the browser's session cookie. */
     byte[] download(String href) {
-        var cookies = browser.driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+        var cookies = browsers.get().driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
                 .reduce((a, b) -> a + "; " + b).orElse("");
         var response = send(java.net.http.HttpRequest.newBuilder(URI.create(href)).timeout(Duration.ofSeconds(30))
                 .header("Cookie", cookies).GET().build());

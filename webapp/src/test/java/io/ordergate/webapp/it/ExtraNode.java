@@ -45,10 +45,7 @@ final class ExtraNode implements AutoCloseable {
         try {
             var root = Files.createTempDirectory("ordergate-node-" + port);
             var log = root.resolve("node.log");
-            var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            var builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", System.getProperty("payara.microJar"),
-                    "--deploy", System.getProperty("it.war"), "--contextroot", "/", "--port", String.valueOf(port),
-                    "--nocluster", "--rootdir", root.resolve("payara").toString()))
+            var builder = new ProcessBuilder(payaraMicro(port, root.resolve("payara")))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             // A null value unsets what the node would inherit from the test JVM (e.g. the short IT timings).
@@ -63,6 +60,19 @@ final class ExtraNode implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The command line of a node: the WAR and Payara Micro of the build under test, at / on
+     * {@code port}, with a runtime folder of its own. The tests' only one; outside the tests,
+     * {@code ./ordergate} builds the same (node_command, used by run and cluster, which the
+     * reliability tests drive) and so does the Dockerfile's ENTRYPOINT.
+     */
+    static List<String> payaraMicro(int port, Path runtime) {
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return List.of(java, "-Xmx512m", "-jar", System.getProperty("payara.microJar"), "--deploy",
+                System.getProperty("it.war"), "--contextroot", "/", "--port", String.valueOf(port), "--nocluster",
+                "--rootdir", runtime.toString());
     }
 
     private void awaitReady() {
@@ -85,7 +95,7 @@ final class ExtraNode implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            sleep(Duration.ofMillis(500));
+            Pause.sleep(Duration.ofMillis(500));
         }
         kill();
         throw new IllegalStateException("Node on port " + port + " was not ready within " + STARTUP.toSeconds()
@@ -123,7 +133,7 @@ final class ExtraNode implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            sleep(Duration.ofMillis(500));
+            Pause.sleep(Duration.ofMillis(500));
         }
         return log().contains(text);
     }
@@ -172,15 +182,6 @@ final class ExtraNode implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -233,7 +233,7 @@ class HostileInputIT extends ScalepointBase {
                                 "\"orderReferenceKey\": \"" + reference + "\"", stringRefusals(),
                                 "\"warehouseIds\": [2, 1]", warehouseRefusals())),
                 new JsonTarget("scalepoint-events", "POST", "/api/scalepoint/events", bearer,
-                        orderCreated(orderToken, UUID.randomUUID().toString(), "2020-04-28T20:43:35+02:00").strip(),
+                        ScalepointEvents.orderCreated(orderToken, UUID.randomUUID().toString(), "2020-04-28T20:43:35+02:00").strip(),
                         Map.of("\"orderToken\": \"" + orderToken + "\"", orderTokenRefusals(),
                                 "\"eventType\": \"order_created\"", List.of("null", "\"\"", "\"  \"", "[]", "{}",
                                         "true"))),
@@ -458,7 +458,7 @@ class HostileInputIT extends ScalepointBase {
             cases.add(new Case("auth-scalepoint", abbreviate(value), value.length() > 8192 ? Expect.CONTAINER
                     : Expect.PROBLEM,
                     request("POST", "/api/scalepoint/events", value, "application/json",
-                            orderCreated(newOrderToken(), UUID.randomUUID().toString(), "2020-04-28T20:43:35+02:00")
+                            ScalepointEvents.orderCreated(newOrderToken(), UUID.randomUUID().toString(), "2020-04-28T20:43:35+02:00")
                                     .getBytes(StandardCharsets.UTF_8), false)));
         }
         for (var value : Arrays.asList(null, "Basic", basic("admin", "wrong"), "Basic " + b64("admin"),

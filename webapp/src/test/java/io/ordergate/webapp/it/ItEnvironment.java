@@ -22,9 +22,8 @@ public class ItEnvironment implements LauncherSessionListener {
         if (!Boolean.getBoolean("ordergate.it") || proxy != null) {
             return;
         }
-        try (var admin = connect("postgres"); var statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + name() + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + name());
+        try {
+            Sql.recreateDatabase(connect("postgres"), name());
             proxy = new TcpProxy(Integer.getInteger("it.proxy.port"),
                     new InetSocketAddress(System.getProperty("it.db.host"), Integer.getInteger("it.db.port")));
             // failsafe points ORDERGATE_SCALEPOINT_*_URL at this port

@@ -48,7 +48,7 @@ class MasterKeyCheckIT extends OrderGateIT {
         assertThat(get("api/admin/scayle/merchants", admin()).statusCode()).isEqualTo(200);
         var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (count("SELECT count(*) FROM audit_unsealed") > 0 && System.nanoTime() < deadline) {
-            ExtraNode.sleep(Duration.ofMillis(200));
+            Pause.sleep(Duration.ofMillis(200));
         }
         var verification = Json.object(post("api/admin/audit/verify", admin(), null, new byte[0]).body());
         assertThat(verification.getBoolean("intact")).as("nothing sealed under the other key: " + verification)

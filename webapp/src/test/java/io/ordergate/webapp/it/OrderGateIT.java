@@ -128,7 +128,7 @@ public abstract class OrderGateIT {
         var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (count("SELECT count(*) FROM audit_unsealed") > 0) {
             assertThat(System.nanoTime()).as("everything sealed within 30 s").isLessThan(deadline);
-            ExtraNode.sleep(Duration.ofMillis(200));
+            Pause.sleep(Duration.ofMillis(200));
         }
     }
 

@@ -51,17 +51,6 @@ abstract class ScalepointBase extends OrderGateIT {
         return post("api/scalepoint/events", authorization, "application/json", body.getBytes(StandardCharsets.UTF_8));
     }
 
-    protected static String orderCreated(String orderToken, String correlationId, String timestamp) {
-        return """
-                {"eventType": "order_created", "payloadVersion": "1.0.0", "correlationId": "%s",
-                 "timestamp": "%s",
-                 "case": {"uuid": "91c034af-a24f-42e7-81cb-a293d466f445", "number": "CH60158270",
-                          "externalClaimId": "", "token": "c.8418F893-02AF-43AF-802B-F7F71C243969",
-                          "caseType": "contentClaim"},
-                 "orderToken": "%s"}
-                """.formatted(correlationId, timestamp, orderToken);
-    }
-
     /** A fresh order token in upper case, as Scalepoint often sends them. */
     protected static String newOrderToken() {
         return UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
@@ -69,7 +58,7 @@ abstract class ScalepointBase extends OrderGateIT {
 
     /** Announces an order through the webhook, as Scalepoint's Event API does. */
     protected void announce(Client client, String orderToken) {
-        var response = event(bearer(client), orderCreated(orderToken, UUID.randomUUID().toString(),
+        var response = event(bearer(client), ScalepointEvents.orderCreated(orderToken, UUID.randomUUID().toString(),
                 "2020-04-28T20:43:35.0348577+02:00"));
         assertThat(response.statusCode()).as(text(response)).isEqualTo(202);
     }

@@ -64,12 +64,12 @@ class ScalepointEventsIT extends ScalepointBase {
     void orderCreatedMakesOneOrderAndOneFetchWhateverIsRedelivered() {
         var client = newClient();
         var token = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
-        var body = orderCreated(token, "8418F893-02AF-43AF-802B-F7F71C243969", "2018-12-27T08:46:36+0200");
+        var body = ScalepointEvents.orderCreated(token, "8418F893-02AF-43AF-802B-F7F71C243969", "2018-12-27T08:46:36+0200");
 
         var first = event(bearer(client), body);
         var again = event(bearer(client), body);
         var lowerCased = event(bearer(client), body.replace(token, token.toLowerCase(Locale.ROOT)));
-        var otherEventSameOrder = event(bearer(client), orderCreated(token, UUID.randomUUID().toString(),
+        var otherEventSameOrder = event(bearer(client), ScalepointEvents.orderCreated(token, UUID.randomUUID().toString(),
                 "2020-04-28T20:43:35.0348577+02:00"));
 
         assertThat(first.statusCode()).isEqualTo(202);
@@ -101,11 +101,11 @@ class ScalepointEventsIT extends ScalepointBase {
         var token = UUID.randomUUID().toString();
         var wrapped = "{\"id\": \"_" + UUID.randomUUID() + "\", \"type\": \"order_created\", "
                 + "\"timestamp\": \"2020-04-28T18:43:38.004451447Z\", \"attributes\": "
-                + orderCreated(token, UUID.randomUUID().toString(), "2016-12-01T12:34:39.887165Z") + "}";
+                + ScalepointEvents.orderCreated(token, UUID.randomUUID().toString(), "2016-12-01T12:34:39.887165Z") + "}";
         var caseCreated = "{\"eventType\": \"case_created\", \"payloadVersion\": \"1.2.0\", \"correlationId\": \""
                 + UUID.randomUUID() + "\", \"timestamp\": \"2016-12-01T12:34:39.887165Z\", \"case\": {\"number\": "
                 + "\"CH1\"}, \"anotherField\": [1, 2]}";
-        var futureVersion = orderCreated(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+        var futureVersion = ScalepointEvents.orderCreated(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
                 "2016-12-01T12:34:39Z").replace("\"1.0.0\"", "\"2.0.0\"");
 
         assertThat(event(bearer(client), wrapped).statusCode()).isEqualTo(202);
@@ -129,7 +129,7 @@ class ScalepointEventsIT extends ScalepointBase {
 
         assertThat(event(bearer, "{not json").statusCode()).isEqualTo(400);
         assertThat(event(bearer, "{\"payloadVersion\": \"1.0.0\"}").statusCode()).isEqualTo(400);
-        var noGuid = event(bearer, orderCreated("not-a-guid", "x", "2016-12-01T12:34:39Z"));
+        var noGuid = event(bearer, ScalepointEvents.orderCreated("not-a-guid", "x", "2016-12-01T12:34:39Z"));
         assertThat(noGuid.statusCode()).isEqualTo(400);
         assertThat(Json.object(noGuid.body()).getString("detail")).contains("GUID");
         assertThat(post("api/scalepoint/events", bearer, "text/plain", "{}".getBytes(StandardCharsets.UTF_8))
@@ -144,7 +144,7 @@ class ScalepointEventsIT extends ScalepointBase {
 
         assertThat(delete("api/admin/scalepoint/webhook-clients/" + client.clientId(), admin()).statusCode())
                 .isEqualTo(204);
-        assertThat(event(bearer, orderCreated(UUID.randomUUID().toString(), "y", "2016-12-01T12:34:39Z"))
+        assertThat(event(bearer, ScalepointEvents.orderCreated(UUID.randomUUID().toString(), "y", "2016-12-01T12:34:39Z"))
                 .statusCode()).isEqualTo(401);
         assertThat(count("SELECT count(*) FROM audit_record WHERE action = 'scalepoint.event.rejected'"))
                 .isGreaterThanOrEqualTo(8);

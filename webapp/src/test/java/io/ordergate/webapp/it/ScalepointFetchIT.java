@@ -119,7 +119,7 @@ class ScalepointFetchIT extends ScalepointBase {
     void redeliveredAndCaseChangedEventsMakeOneOrderAndOneFetch() throws Exception {
         var token = newOrderToken();
         scalepoint().putOrder(token, orderData(token, "Created"));
-        var event = orderCreated(token, "8418F893-02AF-43AF-802B-F7F71C243969", "2018-12-27T08:46:36+0200");
+        var event = ScalepointEvents.orderCreated(token, "8418F893-02AF-43AF-802B-F7F71C243969", "2018-12-27T08:46:36+0200");
 
         assertThat(event(bearer(client), event).statusCode()).isEqualTo(202);
         assertThat(event(bearer(client), event).statusCode()).isEqualTo(202);

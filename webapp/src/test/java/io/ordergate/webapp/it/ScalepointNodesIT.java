@@ -103,6 +103,6 @@ class ScalepointNodesIT extends ScalepointBase {
     void publish(String orderToken) {
         lastPublishedId = "_" + UUID.randomUUID().toString().substring(0, 8);
         scalepoint().publishForLongPoll(lastPublishedId, "order_created",
-                orderCreated(orderToken, UUID.randomUUID().toString(), "2020-04-28T18:43:38.004451447Z"));
+                ScalepointEvents.orderCreated(orderToken, UUID.randomUUID().toString(), "2020-04-28T18:43:38.004451447Z"));
     }
 }

@@ -18,12 +18,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * How fast fetching recovers when Scalepoint stumbles, on a node with production timings (the
@@ -47,6 +47,8 @@ class ScalepointRecoveryIT {
             "ORDERGATE_JOBS_BACKOFF_BASE", "ORDERGATE_JOBS_BACKOFF_CAP", "ORDERGATE_JOBS_LEASE",
             "ORDERGATE_SCALEPOINT_READ_TIMEOUT", "ORDERGATE_SCALEPOINT_NOT_FOUND_ATTEMPTS");
 
+    @RegisterExtension
+    static final Fixture FIXTURE = new Fixture();
     static ScalepointSimulator scalepoint;
     static ExtraNode node;
     static String database;
@@ -54,36 +56,16 @@ class ScalepointRecoveryIT {
 
     @BeforeAll
     static void start() throws SQLException {
-        scalepoint = ScalepointSimulator.start(0);
+        scalepoint = FIXTURE.add(ScalepointSimulator.start(0));
         database = ItEnvironment.name() + "_production";
-        try (var admin = ItEnvironment.connect("postgres"); var statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + database);
-        }
-        var environment = new HashMap<String, String>();
+        Sql.recreateDatabase(ItEnvironment.connect("postgres"), database);
+        var environment = new HashMap<String, String>(scalepoint.nodeEnvironment());
         SHORT_TIMINGS.forEach(name -> environment.put(name, null));
         environment.put("ORDERGATE_DB_URL", "jdbc:postgresql://" + System.getProperty("it.db.host") + ":"
                 + System.getProperty("it.db.port") + "/" + database);
-        environment.put("ORDERGATE_OUTBOUND_ALLOW_INSECURE", "true"); // the simulator is on http://127.0.0.1
-        environment.put("ORDERGATE_SCALEPOINT_TOKEN_URL", scalepoint.tokenUrl());
-        environment.put("ORDERGATE_SCALEPOINT_ORDER_DATA_URL", scalepoint.baseUrl());
-        environment.put("ORDERGATE_SCALEPOINT_EVENT_API_URL", scalepoint.baseUrl());
-        node = ExtraNode.start(Integer.getInteger("it.cluster.port") + 7, environment);
+        node = FIXTURE.add(ExtraNode.start(Integer.getInteger("it.cluster.port") + 7, environment));
         connect();
         bearer = webhookBearer();
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (node != null) {
-                node.close();
-            }
-        } finally {
-            if (scalepoint != null) {
-                scalepoint.close();
-            }
-        }
     }
 
     @Test
@@ -96,7 +78,7 @@ class ScalepointRecoveryIT {
             announce(warmUp);
             awaitFetched(warmUp, Duration.ofSeconds(60));
             // Its token is renewed at half its lifetime: the next fetch asks the token endpoint.
-            ExtraNode.sleep(Duration.ofMillis(1500));
+            Pause.sleep(Duration.ofMillis(1500));
             scalepoint.scriptToken(Reply.serviceUnavailable(1), Reply.serviceUnavailable(1),
                     Reply.serviceUnavailable(1));
             var token = order();
@@ -139,7 +121,7 @@ class ScalepointRecoveryIT {
                 var token = order();
                 tokens.add(token);
                 announce(token);
-                ExtraNode.sleep(Duration.ofSeconds(5));
+                Pause.sleep(Duration.ofSeconds(5));
                 breakerSeen |= count("SELECT count(*) FROM job WHERE state = 'pending' "
                         + "AND last_error LIKE 'Waiting for the circuit breaker until %'") > 0;
             }
@@ -213,7 +195,7 @@ class ScalepointRecoveryIT {
     }
 
     private static void announce(String orderToken) {
-        var body = ScalepointBase.orderCreated(orderToken, UUID.randomUUID().toString(),
+        var body = ScalepointEvents.orderCreated(orderToken, UUID.randomUUID().toString(),
                 "2026-11-23T10:43:35.0348577+01:00");
         var response = post("api/scalepoint/events", bearer, "application/json", body);
         assertThat(response.statusCode()).as(text(response)).isEqualTo(202);

@@ -156,6 +156,12 @@ public final class ScalepointSimulator implements AutoCloseable {
         return baseUrl() + TOKEN_PATH;
     }
 
+    /** The settings that point an OrderGate node at this simulator (plain HTTP on 127.0.0.1). */
+    public Map<String, String> nodeEnvironment() {
+        return Map.of("ORDERGATE_OUTBOUND_ALLOW_INSECURE", "true", "ORDERGATE_SCALEPOINT_TOKEN_URL", tokenUrl(),
+                "ORDERGATE_SCALEPOINT_ORDER_DATA_URL", baseUrl(), "ORDERGATE_SCALEPOINT_EVENT_API_URL", baseUrl());
+    }
+
     /** Stops the server at once; held long polls and slow answers are cut. */
     @Override
     public void close() {

@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -14,12 +15,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The delegation webhook as SCAYLE sees it: mapping, replay, conflicts, rejections. */
 class ScayleDelegationIT extends OrderGateIT {
 
+    /** Each test's own merchant, and the example order under a new reference, not delivered yet. */
+    Merchant merchant;
+    String reference;
+    String body;
+
+    @BeforeEach
+    void newMerchantAndOrder() {
+        merchant = newMerchant();
+        reference = Orders.newReference();
+        body = Orders.delegation(merchant.key(), reference);
+    }
+
     @Test
     void acknowledgementMapsEveryItemInRequestOrder() {
-        var merchant = newMerchant();
-        var reference = Orders.newReference();
-        var body = Orders.delegation(merchant.key(), reference);
-
         var response = delegate(merchant, body, "req-1");
 
         assertThat(response.statusCode()).isEqualTo(201);
@@ -34,10 +43,6 @@ class ScayleDelegationIT extends OrderGateIT {
 
     @Test
     void orderIsStoredInQueryableColumnsWithTheRawBodyAsReceived() {
-        var merchant = newMerchant();
-        var reference = Orders.newReference();
-        var body = Orders.delegation(merchant.key(), reference);
-
         assertThat(delegate(merchant, body, "req-raw").statusCode()).isEqualTo(201);
 
         var order = rows("SELECT * FROM scayle_delegation WHERE merchant_key = ? AND reference_key = ?",
@@ -69,10 +74,6 @@ class ScayleDelegationIT extends OrderGateIT {
 
     @Test
     void redeliveryGetsTheSameBytesWhateverItsRequestId() {
-        var merchant = newMerchant();
-        var reference = Orders.newReference();
-        var body = Orders.delegation(merchant.key(), reference);
-
         var first = delegate(merchant, body, "attempt-1");
         var second = delegate(merchant, body, "attempt-2");
         // the same content, formatted differently, is the same order too
@@ -93,9 +94,7 @@ class ScayleDelegationIT extends OrderGateIT {
 
     @Test
     void differentBodyForTheSameOrderGetsTheFirstAnswerAndIsFlaggedAsConflict() {
-        var merchant = newMerchant();
-        var reference = Orders.newReference();
-        var first = delegate(merchant, Orders.delegation(merchant.key(), reference), "c-1");
+        var first = delegate(merchant, body, "c-1");
 
         var changed = delegate(merchant, Orders.delegation(merchant.key(), reference, "other@example.com")
                 .replace("\"quantity\": 2", "\"quantity\": 5"), "c-2");
@@ -115,8 +114,7 @@ class ScayleDelegationIT extends OrderGateIT {
         var firstBody = get("api/admin/scayle/delegations/" + merchant.key() + "/" + reference + "/attempts/"
                 + attempts.get(0).getJsonNumber("id").longValue() + "/payload", admin());
         assertThat(firstBody.statusCode()).isEqualTo(200);
-        assertThat(firstBody.body()).isEqualTo(Orders.delegation(merchant.key(), reference)
-                .getBytes(StandardCharsets.UTF_8));
+        assertThat(firstBody.body()).isEqualTo(body.getBytes(StandardCharsets.UTF_8));
         var secondBody = get("api/admin/scayle/delegations/" + merchant.key() + "/" + reference + "/attempts/"
                 + attempts.get(1).getJsonNumber("id").longValue() + "/payload", admin());
         assertThat(text(secondBody)).contains("other@example.com").contains("\"quantity\": 5");
@@ -131,8 +129,6 @@ class ScayleDelegationIT extends OrderGateIT {
 
     @Test
     void oneSearchFieldFindsAnOrderByReferenceSkuOrCustomerEmail() {
-        var merchant = newMerchant();
-        var reference = Orders.newReference();
         var email = "Search." + reference + "@Example.com";
         var sku = "SKU-" + reference;
         assertThat(delegate(merchant, Orders.delegation(merchant.key(), reference, email)
@@ -198,12 +194,10 @@ class ScayleDelegationIT extends OrderGateIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformed")
     void badInputGetsA400ProblemAndStoresOnlyTheRejection(String name, String template, String expectedDetail) {
-        var merchant = newMerchant();
-        var reference = Orders.newReference();
-        var body = template.replace("MERCHANT", merchant.key()).replace("\"REF", "\"" + reference);
+        var invalid = template.replace("MERCHANT", merchant.key()).replace("\"REF", "\"" + reference);
         long rejectionsBefore = rejections();
 
-        var response = delegate(merchant, body, "bad-1");
+        var response = delegate(merchant, invalid, "bad-1");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -220,12 +214,11 @@ class ScayleDelegationIT extends OrderGateIT {
 
     @Test
     void invalidUtf8IsRejected() {
-        var merchant = newMerchant();
-        var body = Orders.delegation(merchant.key(), Orders.newReference()).getBytes(StandardCharsets.UTF_8);
-        body[20] = (byte) 0xC3;
-        body[21] = (byte) 0x28;
+        var bytes = body.getBytes(StandardCharsets.UTF_8);
+        bytes[20] = (byte) 0xC3;
+        bytes[21] = (byte) 0x28;
 
-        var response = post("api/scayle/order-delegations", merchant.authorization(), "application/json", body);
+        var response = post("api/scayle/order-delegations", merchant.authorization(), "application/json", bytes);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(Json.object(response.body()).getString("detail")).contains("not valid UTF-8");
@@ -233,13 +226,12 @@ class ScayleDelegationIT extends OrderGateIT {
 
     @Test
     void nonJsonContentTypeGets415() {
-        var merchant = newMerchant();
-        var body = Orders.delegation(merchant.key(), Orders.newReference()).getBytes(StandardCharsets.UTF_8);
+        var bytes = body.getBytes(StandardCharsets.UTF_8);
 
-        var plain = post("api/scayle/order-delegations", merchant.authorization(), "text/plain", body);
-        var none = post("api/scayle/order-delegations", merchant.authorization(), null, body);
+        var plain = post("api/scayle/order-delegations", merchant.authorization(), "text/plain", bytes);
+        var none = post("api/scayle/order-delegations", merchant.authorization(), null, bytes);
         var problemJson = post("api/scayle/order-delegations", merchant.authorization(),
-                "application/json; charset=utf-8", body);
+                "application/json; charset=utf-8", bytes);
 
         assertThat(plain.statusCode()).isEqualTo(415);
         assertThat(plain.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -249,15 +241,13 @@ class ScayleDelegationIT extends OrderGateIT {
 
     @Test
     void bodyAboveTheLimitGets413WhetherOrNotItsLengthIsDeclared() throws Exception {
-        var merchant = newMerchant();
         // the integration tests run with a 64 KiB limit (ORDERGATE_SCAYLE_MAX_BODY_BYTES)
         var padding = "x".repeat(70_000);
-        var body = Orders.delegation(merchant.key(), Orders.newReference())
-                .replace("\"someFutureField\": {\"kept\": true}", "\"padding\": \"" + padding + "\"")
+        var padded = body.replace("\"someFutureField\": {\"kept\": true}", "\"padding\": \"" + padding + "\"")
                 .getBytes(StandardCharsets.UTF_8);
 
-        var declared = RawHttp.post(uri("api/scayle/order-delegations"), merchant.authorization(), body, false);
-        var chunked = RawHttp.post(uri("api/scayle/order-delegations"), merchant.authorization(), body, true);
+        var declared = RawHttp.post(uri("api/scayle/order-delegations"), merchant.authorization(), padded, false);
+        var chunked = RawHttp.post(uri("api/scayle/order-delegations"), merchant.authorization(), padded, true);
 
         assertThat(declared.status()).isEqualTo(413);
         assertThat(chunked.status()).isEqualTo(413);
@@ -267,8 +257,7 @@ class ScayleDelegationIT extends OrderGateIT {
 
     @Test
     void everyAuthenticationFailureGets401WithABasicChallenge() {
-        var merchant = newMerchant();
-        var body = Orders.delegation(merchant.key(), Orders.newReference()).getBytes(StandardCharsets.UTF_8);
+        var bytes = body.getBytes(StandardCharsets.UTF_8);
         var colonInPassword = basic(merchant.username(), merchant.password() + ":" + merchant.password());
         var notBase64 = "Basic %%%not-base64%%%";
         var noColon = "Basic " + Base64.getEncoder().encodeToString(merchant.username().getBytes(StandardCharsets.UTF_8));
@@ -276,26 +265,25 @@ class ScayleDelegationIT extends OrderGateIT {
         for (var authorization : new String[] {null, "Bearer abc", notBase64, noColon,
                 basic("scayle-0000000000000000", merchant.password()), basic(merchant.username(), "wrong"),
                 colonInPassword}) {
-            var response = post("api/scayle/order-delegations", authorization, "application/json", body);
+            var response = post("api/scayle/order-delegations", authorization, "application/json", bytes);
             assertThat(response.statusCode()).as(String.valueOf(authorization)).isEqualTo(401);
             assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
                     challenge -> assertThat(challenge).startsWith("Basic realm="));
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         }
         assertThat(count("SELECT count(*) FROM scayle_delegation WHERE merchant_key = ?", merchant.key())).isZero();
-        assertThat(post("api/scayle/order-delegations", merchant.authorization(), "application/json", body)
+        assertThat(post("api/scayle/order-delegations", merchant.authorization(), "application/json", bytes)
                 .statusCode()).isEqualTo(201);
     }
 
     @Test
     void orderOfAnotherMerchantGets403() {
-        var mine = newMerchant();
         var theirs = newMerchant();
 
-        var response = delegate(mine, Orders.delegation(theirs.key(), Orders.newReference()), "x");
+        var response = delegate(merchant, Orders.delegation(theirs.key(), reference), "x");
 
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(Json.object(response.body()).getString("detail")).contains(mine.key()).contains(theirs.key());
+        assertThat(Json.object(response.body()).getString("detail")).contains(merchant.key()).contains(theirs.key());
         assertThat(count("SELECT count(*) FROM scayle_delegation WHERE merchant_key = ?", theirs.key())).isZero();
     }
 

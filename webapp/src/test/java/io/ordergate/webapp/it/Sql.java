@@ -3,7 +3,7 @@ package io.ordergate.webapp.it;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** The tests' one way to ask a database for a number. */
+/** The tests' one way to ask a database for a number, and to start one afresh. */
 public final class Sql {
 
     private Sql() {
@@ -28,6 +28,16 @@ public final class Sql {
             }
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** Drops the database {@code name} (ending its sessions) and creates it empty, on a connection it closes. */
+    public static void recreateDatabase(Connection admin, String name) {
+        try (admin; var statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+            statement.execute("CREATE DATABASE \"" + name + "\"");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot recreate database " + name, e);
         }
     }
 }

@@ -63,6 +63,21 @@ final class Cluster implements AutoCloseable {
         Secrets.register("master key", masterKey);
     }
 
+    /**
+     * A cluster of the build under test on the reliability tests' database server and front port
+     * (failsafe's it.db.host, it.db.port, it.cluster.port), its database named after the tests'
+     * one plus {@code suffix}.
+     */
+    static Cluster ofTheBuild(String suffix, Map<String, String> extra) {
+        return onDatabase(System.getProperty("it.db.host"), Integer.getInteger("it.db.port"),
+                System.getProperty("it.db.name") + suffix, extra);
+    }
+
+    /** A cluster of the build under test on the front port of the reliability tests, against any database server. */
+    static Cluster onDatabase(String dbHost, int dbPort, String database, Map<String, String> extra) {
+        return new Cluster(Integer.getInteger("it.cluster.port", 25490), dbHost, dbPort, database, extra);
+    }
+
     /** Drops and creates the database, then starts nginx and both nodes; returns once all are ready. */
     Cluster start() {
         // What an aborted earlier run may have left running on these ports (stop is idempotent).
@@ -99,6 +114,11 @@ final class Cluster implements AutoCloseable {
 
     String adminPassword() {
         return adminPassword;
+    }
+
+    /** A new merchant, created through the admin API behind nginx. */
+    Gateway.Merchant newMerchant() throws IOException, InterruptedException {
+        return Gateway.newMerchant(front("api/admin/scayle/merchants"), adminPassword);
     }
 
     String database() {
@@ -168,13 +188,11 @@ final class Cluster implements AutoCloseable {
 
     private void recreateDatabase() {
         var url = jdbcUrl();
-        var admin = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
-        try (var connection = DriverManager.getConnection(admin, "postgres", "");
-                var statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS \"" + database + "\" WITH (FORCE)");
-            statement.execute("CREATE DATABASE \"" + database + "\"");
+        try {
+            Sql.recreateDatabase(DriverManager.getConnection(url.substring(0, url.lastIndexOf('/') + 1) + "postgres",
+                    "postgres", ""), database);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot recreate database " + database, e);
+            throw new IllegalStateException("cannot reach the server of database " + database, e);
         }
     }
 

@@ -2,8 +2,8 @@ package io.ordergate.webapp.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ordergate.webapp.it.Pause;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,14 +23,12 @@ import org.junit.jupiter.api.Test;
  * left, and once PostgreSQL is back the nodes answer {@code 201} again without a restart, also
  * for every order that got a 503.
  */
-class DatabaseStopReliability {
+class DatabaseStopReliability extends ClusterTest {
 
     static final int OUTAGE_SECONDS = Integer.getInteger("reliability.outage.seconds", 60);
     static final int SENDERS = 8;
 
     static PrivatePostgres postgres;
-    static Cluster cluster;
-    static Gateway.Merchant merchant;
 
     record Sent(String reference, long startedNanos, long endedNanos, int status, String contentType) {
 
@@ -42,23 +39,8 @@ class DatabaseStopReliability {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = PrivatePostgres.create(Integer.getInteger("reliability.pg.port", 25599));
-        cluster = new Cluster(Integer.getInteger("it.cluster.port", 25490), "127.0.0.1", postgres.port(),
-                "ordergate_outage", Map.of()).start();
-        merchant = Gateway.newMerchant(cluster.front("api/admin/scayle/merchants"), cluster.adminPassword());
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (cluster != null) {
-                cluster.close();
-            }
-        } finally {
-            if (postgres != null) {
-                postgres.close();
-            }
-        }
+        postgres = FIXTURE.add(PrivatePostgres.create(Integer.getInteger("reliability.pg.port", 25599)));
+        startWithMerchant(Cluster.onDatabase("127.0.0.1", postgres.port(), "ordergate_outage", Map.of()));
     }
 
     @Test
@@ -76,26 +58,26 @@ class DatabaseStopReliability {
                     var answer = Gateway.deliver(uri, merchant, Gateway.order(merchant, reference), Duration.ofSeconds(20));
                     sent.add(new Sent(reference, started, System.nanoTime(), answer.status(), answer.contentType()));
                     if (answer.status() != 201) {
-                        Gateway.sleep(Duration.ofMillis(50)); // a sender does not hammer; SCAYLE waits far longer
+                        Pause.sleep(Duration.ofMillis(50)); // a sender does not hammer; SCAYLE waits far longer
                     }
                 }
                 return null;
             });
         }
-        Gateway.sleep(Duration.ofSeconds(15));
+        Pause.sleep(Duration.ofSeconds(15));
         Report.line("before the outage: %d orders sent", sent.size());
         postgres.stop();
         var stopped = System.nanoTime();
         Report.line("PostgreSQL stopped (pg_ctl stop -m fast); keeping it down for %d s", OUTAGE_SECONDS);
-        Gateway.sleep(Duration.ofSeconds(OUTAGE_SECONDS / 2));
+        Pause.sleep(Duration.ofSeconds(OUTAGE_SECONDS / 2));
         var readiness = List.of(status(cluster.node(1, "health/ready")), status(cluster.node(2, "health/ready")),
                 status(cluster.node(1, "health/live")), status(cluster.node(2, "health/live")));
-        Gateway.sleep(Duration.ofSeconds(OUTAGE_SECONDS - OUTAGE_SECONDS / 2));
+        Pause.sleep(Duration.ofSeconds(OUTAGE_SECONDS - OUTAGE_SECONDS / 2));
         var restarting = System.nanoTime();
         postgres.start();
         var restarted = System.nanoTime();
         Report.line("PostgreSQL started again");
-        Gateway.sleep(Duration.ofSeconds(30));
+        Pause.sleep(Duration.ofSeconds(30));
         running.set(false);
         pool.shutdown();
         assertThat(pool.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
@@ -153,15 +135,7 @@ class DatabaseStopReliability {
     }
 
     private static int status(java.net.URI uri) {
-        try {
-            return Gateway.HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (java.io.IOException e) {
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Gateway.status(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build());
     }
 
 }

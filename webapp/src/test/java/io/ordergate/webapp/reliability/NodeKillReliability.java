@@ -2,6 +2,7 @@ package io.ordergate.webapp.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ordergate.webapp.it.Pause;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -14,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,26 +24,14 @@ import org.junit.jupiter.api.Test;
  * and started again. Afterwards every order is in the database exactly once, complete, and every
  * redelivery is answered byte for byte as the order's first {@code 201}.
  */
-class NodeKillReliability {
+class NodeKillReliability extends ClusterTest {
 
     static final int ORDERS = Integer.getInteger("reliability.orders", 10_000);
     static final int SENDERS = 32;
 
-    static Cluster cluster;
-    static Gateway.Merchant merchant;
-
     @BeforeAll
     static void start() throws Exception {
-        cluster = new Cluster(Integer.getInteger("it.cluster.port", 25490), System.getProperty("it.db.host"),
-                Integer.getInteger("it.db.port"), System.getProperty("it.db.name") + "_kill", Map.of()).start();
-        merchant = Gateway.newMerchant(cluster.front("api/admin/scayle/merchants"), cluster.adminPassword());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
+        startWithMerchant(Cluster.ofTheBuild("_kill", Map.of()));
     }
 
     @Test
@@ -61,7 +49,7 @@ class NodeKillReliability {
             var random = ThreadLocalRandom.current();
             var killed = new ArrayList<String>();
             while (!done.get()) {
-                Gateway.sleep(Duration.ofMillis(random.nextLong(2_000, 10_000)));
+                Pause.sleep(Duration.ofMillis(random.nextLong(2_000, 10_000)));
                 if (done.get()) {
                     break;
                 }
@@ -69,7 +57,7 @@ class NodeKillReliability {
                 cluster.kill(node);
                 killed.add("node " + node + " at order " + next.get());
                 Report.line("killed node %d (kill -9) at order %d of %d", node, next.get(), ORDERS);
-                Gateway.sleep(Duration.ofMillis(random.nextLong(0, 3_000)));
+                Pause.sleep(Duration.ofMillis(random.nextLong(0, 3_000)));
                 cluster.restart(node);
                 Report.line("node %d is back at order %d", node, next.get());
             }
@@ -151,7 +139,7 @@ class NodeKillReliability {
             if (answer.status() == 201) {
                 return answer;
             }
-            Gateway.sleep(backoff);
+            Pause.sleep(backoff);
             backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(2)) > 0 ? Duration.ofSeconds(2)
                     : backoff.multipliedBy(2);
         }

@@ -2,8 +2,10 @@ package io.ordergate.webapp.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ordergate.webapp.it.ScalepointSimulator;
+import io.ordergate.webapp.it.Pause;
 import io.ordergate.webapp.it.ScalepointSimulator.Reply;
+import io.ordergate.webapp.it.ScalepointEvents;
+import io.ordergate.webapp.it.ScalepointSimulator;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * with production settings: the circuit breaker shows in the metrics, no job is lost or dead, and
  * every order is fetched within a minute of the recovery.
  */
-class ScalepointOutageReliability {
+class ScalepointOutageReliability extends ClusterTest {
 
     static final int OUTAGE_SECONDS = Integer.getInteger("reliability.outage.seconds", 600);
     static final Duration RECOVERY_TARGET = Duration.ofSeconds(60);
@@ -39,33 +40,16 @@ class ScalepointOutageReliability {
     static int port;
     static volatile ScalepointSimulator scalepoint;
     static volatile byte[] certificate;
-    static Cluster cluster;
+
     static final Map<String, String> ORDERS = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void start() throws Exception {
         port = Integer.getInteger("reliability.scalepoint.port", 25598);
         scalepoint = ScalepointSimulator.start(port);
-        var base = scalepoint.baseUrl();
-        cluster = new Cluster(Integer.getInteger("it.cluster.port", 25490), System.getProperty("it.db.host"),
-                Integer.getInteger("it.db.port"), System.getProperty("it.db.name") + "_scalepoint", Map.of(
-                        "ORDERGATE_OUTBOUND_ALLOW_INSECURE", "true", // the simulator is on http://127.0.0.1
-                        "ORDERGATE_SCALEPOINT_TOKEN_URL", scalepoint.tokenUrl(),
-                        "ORDERGATE_SCALEPOINT_ORDER_DATA_URL", base,
-                        "ORDERGATE_SCALEPOINT_EVENT_API_URL", base)).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (cluster != null) {
-                cluster.close();
-            }
-        } finally {
-            if (scalepoint != null) {
-                scalepoint.close();
-            }
-        }
+        // the simulator is replaced during the outage: the fixture stops whichever one runs at the end
+        FIXTURE.add(() -> scalepoint.close());
+        cluster = FIXTURE.add(Cluster.ofTheBuild("_scalepoint", scalepoint.nodeEnvironment())).start();
     }
 
     @Test
@@ -91,10 +75,10 @@ class ScalepointOutageReliability {
                         bearer.set(bearer(client));
                     }
                     eventRetries.incrementAndGet();
-                    Gateway.sleep(Duration.ofMillis(500));
+                    Pause.sleep(Duration.ofMillis(500));
                 }
                 announced.incrementAndGet();
-                Gateway.sleep(Duration.ofMillis(250));
+                Pause.sleep(Duration.ofMillis(250));
             }
             return null;
         });
@@ -109,11 +93,11 @@ class ScalepointOutageReliability {
             }
         }, 1, 1, TimeUnit.SECONDS);
 
-        Gateway.sleep(Duration.ofSeconds(20));
+        Pause.sleep(Duration.ofSeconds(20));
         Report.line("Scalepoint up: %d orders announced, %d fetched", announced.get(), fetched());
         scalepoint.close();
         Report.line("Scalepoint down (port closed) for %d s", OUTAGE_SECONDS);
-        Gateway.sleep(Duration.ofSeconds(OUTAGE_SECONDS));
+        Pause.sleep(Duration.ofSeconds(OUTAGE_SECONDS));
         var restarted = ScalepointSimulator.start(port);
         restarted.registerClient(CLIENT_ID, certificate);
         ORDERS.forEach(restarted::putOrder);
@@ -121,21 +105,21 @@ class ScalepointOutageReliability {
         scalepoint = restarted;
         Report.line("Scalepoint back but answering 429 with Retry-After: 5 (%d orders announced, %d fetched)",
                 announced.get(), fetched());
-        Gateway.sleep(Duration.ofSeconds(15));
+        Pause.sleep(Duration.ofSeconds(15));
         restarted.outage(Reply.serviceUnavailable(5));
         Report.line("Scalepoint answering 503 with Retry-After: 5");
-        Gateway.sleep(Duration.ofSeconds(15));
+        Pause.sleep(Duration.ofSeconds(15));
         restarted.outage(null);
         var recovered = System.nanoTime();
         Report.line("Scalepoint recovered: %d orders announced, %d fetched", announced.get(), fetched());
-        Gateway.sleep(Duration.ofSeconds(10));
+        Pause.sleep(Duration.ofSeconds(10));
         running.set(false);
         announcer.shutdown();
         assertThat(announcer.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
 
         var deadline = recovered + RECOVERY_TARGET.toNanos();
         while (fetched() < ORDERS.size() && System.nanoTime() < deadline) {
-            Gateway.sleep(Duration.ofSeconds(1));
+            Pause.sleep(Duration.ofSeconds(1));
         }
         var took = (System.nanoTime() - recovered) / 1e9;
         watcher.shutdownNow();
@@ -195,26 +179,11 @@ class ScalepointOutageReliability {
     }
 
     private static int event(String bearer, String orderToken) {
-        var body = """
-                {"eventType": "order_created", "payloadVersion": "1.0.0", "correlationId": "%s",
-                 "timestamp": "2026-11-23T10:43:35.0348577+01:00",
-                 "case": {"uuid": "91c034af-a24f-42e7-81cb-a293d466f445", "number": "CH60158270",
-                          "externalClaimId": "", "token": "c.8418F893-02AF-43AF-802B-F7F71C243969",
-                          "caseType": "contentClaim"},
-                 "orderToken": "%s"}
-                """.formatted(UUID.randomUUID(), orderToken);
-        try {
-            return Gateway.HTTP.send(HttpRequest.newBuilder(cluster.front("api/scalepoint/events"))
-                    .timeout(Duration.ofSeconds(15)).header("Authorization", bearer)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (java.io.IOException e) {
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        var body = ScalepointEvents.orderCreated(orderToken, UUID.randomUUID().toString(),
+                "2026-11-23T10:43:35.0348577+01:00");
+        return Gateway.status(HttpRequest.newBuilder(cluster.front("api/scalepoint/events"))
+                .timeout(Duration.ofSeconds(15)).header("Authorization", bearer).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
     }
 
     private static String orderData(String orderToken) {

@@ -13,7 +13,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -28,25 +27,13 @@ import org.junit.jupiter.api.TestMethodOrder;
  * surviving node when one is killed; and no secret of the run is in any log or audit record.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class TwoNodesIT {
+class TwoNodesIT extends ClusterTest {
 
     static final int DELIVERIES = 200;
 
-    static Cluster cluster;
-    static Gateway.Merchant merchant;
-
     @BeforeAll
     static void start() throws Exception {
-        cluster = new Cluster(Integer.getInteger("it.cluster.port", 25490), System.getProperty("it.db.host"),
-                Integer.getInteger("it.db.port"), System.getProperty("it.db.name") + "_cluster", Map.of()).start();
-        merchant = Gateway.newMerchant(cluster.front("api/admin/scayle/merchants"), cluster.adminPassword());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
+        startWithMerchant(Cluster.ofTheBuild("_cluster", Map.of()));
     }
 
     @Test

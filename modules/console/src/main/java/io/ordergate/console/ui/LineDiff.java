@@ -1,5 +1,7 @@
 package io.ordergate.console.ui;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.algorithm.myers.MyersDiffWithLinearSpace;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -7,16 +9,11 @@ import java.util.List;
 /**
  * The difference between two texts, line by line, as a reader wants it: the lines only the old
  * text has ({@code -}), the lines only the new one has ({@code +}), and the common lines between
- * them, from a longest common subsequence of lines. Made for pretty-printed JSON, where one
- * changed value is one changed line.
+ * them. The lines come from java-diff-utils' Myers difference (the linear-space variant, so that
+ * two large, wholly different versions cost no quadratic memory); this class only lays them out
+ * for reading. Made for pretty-printed JSON, where one changed value is one changed line.
  */
 public final class LineDiff {
-
-    /**
-     * The longest-common-subsequence table is quadratic: above this many cells (after the common
-     * head and tail are taken off) the changed middle is shown as removed and added as a whole.
-     */
-    static final long MAX_CELLS = 4_000_000L;
 
     public enum Kind {
         SAME(' '), ADDED('+'), REMOVED('-'), SKIPPED('…');
@@ -56,20 +53,33 @@ public final class LineDiff {
     }
 
     public static List<Line> diff(List<String> older, List<String> newer) {
-        int head = 0;
-        while (head < older.size() && head < newer.size() && older.get(head).equals(newer.get(head))) {
-            head++;
-        }
-        int tail = 0;
-        while (tail < older.size() - head && tail < newer.size() - head
-                && older.get(older.size() - 1 - tail).equals(newer.get(newer.size() - 1 - tail))) {
-            tail++;
-        }
         var out = new ArrayList<Line>();
-        older.subList(0, head).forEach(line -> out.add(Line.of(Kind.SAME, line)));
-        middle(older.subList(head, older.size() - tail), newer.subList(head, newer.size() - tail), out);
-        older.subList(older.size() - tail, older.size()).forEach(line -> out.add(Line.of(Kind.SAME, line)));
+        var removed = new ArrayList<Line>();
+        var added = new ArrayList<Line>();
+        int next = 0; // the first line of older not yet shown
+        for (var delta : DiffUtils.diff(older, newer, new MyersDiffWithLinearSpace<String>()).getDeltas()) {
+            var source = delta.getSource();
+            if (source.getPosition() > next) {
+                flush(removed, added, out);
+                older.subList(next, source.getPosition()).forEach(line -> out.add(Line.of(Kind.SAME, line)));
+            }
+            // The algorithm may report a replacement as an insertion and a deletion at the same place:
+            // they are collected until common lines follow.
+            source.getLines().forEach(line -> removed.add(Line.of(Kind.REMOVED, line)));
+            delta.getTarget().getLines().forEach(line -> added.add(Line.of(Kind.ADDED, line)));
+            next = source.getPosition() + source.size();
+        }
+        flush(removed, added, out);
+        older.subList(next, older.size()).forEach(line -> out.add(Line.of(Kind.SAME, line)));
         return out;
+    }
+
+    /** Removals before additions: "- old / + new" reads as a replacement. */
+    private static void flush(List<Line> removed, List<Line> added, List<Line> out) {
+        out.addAll(removed);
+        out.addAll(added);
+        removed.clear();
+        added.clear();
     }
 
     /**
@@ -106,44 +116,6 @@ public final class LineDiff {
     /** Whether the two texts differ at all. */
     public static boolean changed(List<Line> diff) {
         return diff.stream().anyMatch(line -> line.kind() == Kind.ADDED || line.kind() == Kind.REMOVED);
-    }
-
-    static void middle(List<String> older, List<String> newer, List<Line> out) {
-        if (older.isEmpty() || newer.isEmpty() || (long) older.size() * newer.size() > MAX_CELLS) {
-            older.forEach(line -> out.add(Line.of(Kind.REMOVED, line)));
-            newer.forEach(line -> out.add(Line.of(Kind.ADDED, line)));
-            return;
-        }
-        int n = older.size();
-        int m = newer.size();
-        // common[i][j]: length of the longest common subsequence of older[i..] and newer[j..]
-        var common = new int[n + 1][m + 1];
-        for (int i = n - 1; i >= 0; i--) {
-            for (int j = m - 1; j >= 0; j--) {
-                common[i][j] = older.get(i).equals(newer.get(j)) ? common[i + 1][j + 1] + 1
-                        : Math.max(common[i + 1][j], common[i][j + 1]);
-            }
-        }
-        int i = 0;
-        int j = 0;
-        while (i < n && j < m) {
-            if (older.get(i).equals(newer.get(j))) {
-                out.add(Line.of(Kind.SAME, older.get(i)));
-                i++;
-                j++;
-            } else if (common[i + 1][j] >= common[i][j + 1]) {
-                // removals before additions: "- old / + new" reads as a replacement
-                out.add(Line.of(Kind.REMOVED, older.get(i++)));
-            } else {
-                out.add(Line.of(Kind.ADDED, newer.get(j++)));
-            }
-        }
-        while (i < n) {
-            out.add(Line.of(Kind.REMOVED, older.get(i++)));
-        }
-        while (j < m) {
-            out.add(Line.of(Kind.ADDED, newer.get(j++)));
-        }
     }
 
     static List<String> lines(String text) {

@@ -89,7 +89,7 @@ class LineDiffTest {
     }
 
     @Test
-    void aHugeChangedMiddleIsShownAsRemovedAndAddedWithoutTheQuadraticTable() {
+    void aHugeChangedMiddleIsShownAsRemovedAndAddedAsAWhole() {
         var older = new ArrayList<String>();
         var newer = new ArrayList<String>();
         for (int i = 0; i < 2100; i++) {

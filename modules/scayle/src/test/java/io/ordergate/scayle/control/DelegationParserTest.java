@@ -4,41 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ordergate.platform.boundary.ProblemException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DelegationParserTest {
 
-    /** The example of shared/specs/scayle.md section 3. */
-    static final String SPEC_EXAMPLE = """
-            {
-              "referenceKey": "fa-10001-99110901",
-              "orderId": 99110901,
-              "id": 15174,
-              "companyId": 1000, "shopId": 10001, "shopKey": "fa", "countryCode": "AT", "languageCode": "de_DE",
-              "fulfillingMerchantKey": "acme",
-              "paymentMethod": "paypal_instant",
-              "carrier": {"key": "POST_AT"},
-              "customer": {"referenceKey": "763", "email": "jane@example.com", "customData": []},
-              "addresses": {
-                "billing":  {"firstName": "Jane", "lastName": "Doe", "street": "Hauptstrasse", "houseNumber": "1",
-                             "zipCode": "1010", "city": "Wien", "countryCode": "AT", "collectionPoint": null},
-                "shipping": {"firstName": "Jane", "lastName": "Doe", "street": "Hauptstrasse", "houseNumber": "1",
-                             "zipCode": "1010", "city": "Wien", "countryCode": "AT", "collectionPoint": null}
-              },
-              "items": [
-                {"referenceKey": "1968655", "orderItemId": 1968655, "merchantKey": "acme", "quantity": 1,
-                 "merchantProductVariantReferenceKey": "SKU-1022643", "name": "Sunglasses X",
-                 "currencyCode": "EUR", "price": 9900, "priceWithoutTax": 8049, "tax": 23, "taxAmount": 1851,
-                 "warehouseReferenceKey": "WH1"},
-                {"referenceKey": "1968656", "orderItemId": 1968656, "merchantKey": "acme", "quantity": 1,
-                 "merchantProductVariantReferenceKey": "SKU-738854", "name": "Aviator",
-                 "currencyCode": "EUR", "price": 41890, "priceWithoutTax": 34057, "tax": 23, "taxAmount": 7833,
-                 "warehouseReferenceKey": "WH1"}
-              ]
-            }
-            """;
+    /** The shared example delegation (fixtures/scayle-order-delegation.json) for merchant "acme". */
+    static final String SPEC_EXAMPLE = example("fa-10001-99110901", "acme");
+
+    /** The shared example delegation with its placeholders filled in. */
+    static String example(String reference, String merchant) {
+        try (var in = DelegationParserTest.class.getResourceAsStream("/fixtures/scayle-order-delegation.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{reference}}", reference)
+                    .replace("{{merchant}}", merchant);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     static DelegationRequest parse(String json) {
         return DelegationParser.parse(json.getBytes(StandardCharsets.UTF_8));
@@ -49,6 +34,7 @@ class DelegationParserTest {
         var order = parse(SPEC_EXAMPLE);
 
         assertThat(order.referenceKey()).isEqualTo("fa-10001-99110901");
+        assertThat(order.orderReferenceKey()).isEqualTo("fa-10001-99110901-o");
         assertThat(order.fulfillingMerchantKey()).isEqualTo("acme");
         assertThat(order.orderId()).isEqualTo(99110901L);
         assertThat(order.scayleId()).isEqualTo(15174L);
@@ -59,10 +45,11 @@ class DelegationParserTest {
         assertThat(order.customerEmail()).isEqualTo("jane@example.com");
         assertThat(order.currencyCode()).isEqualTo("EUR");
         assertThat(order.billing().city()).isEqualTo("Wien");
+        assertThat(order.shipping().zipCode()).isEqualTo("1020");
         assertThat(order.items()).extracting(DelegationRequest.Item::referenceKey, DelegationRequest.Item::orderItemId,
-                DelegationRequest.Item::sku, DelegationRequest.Item::quantity)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("1968655", 1968655L, "SKU-1022643", 1),
-                        org.assertj.core.groups.Tuple.tuple("1968656", 1968656L, "SKU-738854", 1));
+                DelegationRequest.Item::sku, DelegationRequest.Item::quantity, DelegationRequest.Item::merchantKey)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("1968655", 1968655L, "SKU-1022643", 1, "acme"),
+                        org.assertj.core.groups.Tuple.tuple("1968656", 1968656L, "SKU-738854", 2, "acme-wh"));
     }
 
     @Test
