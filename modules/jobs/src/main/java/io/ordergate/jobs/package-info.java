@@ -41,7 +41,7 @@
  * {@link io.ordergate.jobs.boundary.JobsResource},
  * {@link io.ordergate.jobs.boundary.RetryResult}
  * <li>Tables: {@code job}, {@code job_attempt}
- * <li>Depends on: platform, audit, credentials
+ * <li>Depends on: platform, audit
  * <li>Publishes: none
  * <li>Observes: none
  * </ul>
