@@ -23,8 +23,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.ordergate.audit.boundary.AuditEntry;
-import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.console.access.CurrentUser;
 import io.ordergate.console.layout.MainLayout;
 import io.ordergate.console.ui.BrowserTime;
@@ -34,11 +32,11 @@ import io.ordergate.console.ui.PrettyJson;
 import io.ordergate.credentials.boundary.AuthenticatedUser;
 import io.ordergate.scayle.boundary.Address;
 import io.ordergate.scayle.boundary.DelegationDetail;
-import io.ordergate.scayle.boundary.Delegations;
+import io.ordergate.scayle.boundary.Reader;
+import io.ordergate.scayle.boundary.ReceivedDelegations;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -58,10 +56,7 @@ public class DelegationDetailView extends VerticalLayout implements BeforeEnterO
     static final String REFERENCE_KEY = "referenceKey";
 
     @Inject
-    Delegations delegations;
-
-    @Inject
-    AuditTrail audit;
+    ReceivedDelegations delegations;
 
     public DelegationDetailView() {
         setId("delegation-detail");
@@ -71,15 +66,12 @@ public class DelegationDetailView extends VerticalLayout implements BeforeEnterO
     public void beforeEnter(BeforeEnterEvent event) {
         var merchantKey = event.getRouteParameters().get(MERCHANT_KEY).orElseThrow();
         var referenceKey = event.getRouteParameters().get(REFERENCE_KEY).orElseThrow();
-        var detail = delegations.detail(merchantKey, referenceKey).orElse(null);
+        var detail = delegations.detail(merchantKey, referenceKey, Reader.console(CurrentUser.actor())).orElse(null);
         if (detail == null) {
             event.rerouteToError(NotFoundException.class,
                     "No delegation '" + referenceKey + "' of merchant '" + merchantKey + "'.");
             return;
         }
-        // Order details carry customer data: who looked at which order is part of the trail.
-        audit.record(AuditEntry.byUser(CurrentUser.actor(), "scayle.delegation.viewed", "scayle-order",
-                merchantKey + "/" + referenceKey, Map.of("channel", "console")));
         BrowserTime.whenKnown(event.getUI(), zone -> show(detail));
     }
 
@@ -189,11 +181,8 @@ public class DelegationDetailView extends VerticalLayout implements BeforeEnterO
     }
 
     String body(DelegationDetail d, DelegationDetail.Attempt attempt) {
-        audit.record(AuditEntry.byUser(CurrentUser.actor(), "scayle.delegation.payload-viewed", "scayle-order",
-                d.merchantKey() + "/" + d.referenceKey(), Map.of("attemptId", String.valueOf(attempt.id()),
-                        "channel", "console")));
-        return delegations.attemptBody(d.merchantKey(), d.referenceKey(), attempt.id()).map(PrettyJson::formatText)
-                .orElse("(not stored)");
+        return delegations.attemptBody(d.merchantKey(), d.referenceKey(), attempt.id(),
+                Reader.console(CurrentUser.actor())).map(PrettyJson::formatText).orElse("(not stored)");
     }
 
     void showPayload(DelegationDetail d, DelegationDetail.Attempt attempt) {
