@@ -2,6 +2,7 @@ package io.ordergate.console.delegations;
 
 import static io.ordergate.console.ui.Values.text;
 import static io.ordergate.console.ui.Values.time;
+import static io.ordergate.platform.boundary.LowerCaseEnum.wire;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -79,7 +80,8 @@ public class DelegationDetailView extends VerticalLayout implements BeforeEnterO
         removeAll();
         var back = new Anchor("delegations", "← Delegations");
         var title = new H2("Delegation " + d.referenceKey());
-        var status = new Span(d.status() + (d.conflict() ? " · conflict: redelivered with different content" : ""));
+        var status = new Span(wire(d.status())
+                + (d.conflict() ? " · conflict: redelivered with different content" : ""));
         status.setId("delegation-status");
         add(back, title, status);
 
@@ -136,7 +138,7 @@ public class DelegationDetailView extends VerticalLayout implements BeforeEnterO
                 .setTooltipGenerator(a -> BrowserTime.utc(a.receivedAt())).setAutoWidth(true);
         attempts.addColumn(DelegationDetail.Attempt::kind).setHeader("Kind").setAutoWidth(true);
         attempts.addColumn(DelegationDetail.Attempt::requestId).setHeader("Request id").setAutoWidth(true);
-        attempts.addColumn(DelegationDetail.Attempt::outcome).setHeader("Outcome").setAutoWidth(true);
+        attempts.addColumn(a -> wire(a.outcome())).setHeader("Outcome").setAutoWidth(true);
         attempts.addColumn(DelegationDetail.Attempt::responseStatus).setHeader("Answer").setAutoWidth(true);
         attempts.addColumn(DelegationDetail.Attempt::payloadSha256).setHeader("Payload SHA-256").setAutoWidth(true);
         attempts.addComponentColumn(a -> attemptActions(d, a)).setAutoWidth(true).setFlexGrow(0);
@@ -188,7 +190,7 @@ public class DelegationDetailView extends VerticalLayout implements BeforeEnterO
     void showPayload(DelegationDetail d, DelegationDetail.Attempt attempt) {
         var dialog = new Dialog();
         dialog.setId("payload-dialog");
-        dialog.setHeaderTitle("Attempt " + attempt.requestId() + " · " + attempt.outcome() + " · "
+        dialog.setHeaderTitle("Attempt " + attempt.requestId() + " · " + wire(attempt.outcome()) + " · "
                 + BrowserTime.format(attempt.receivedAt()));
         dialog.setWidth("min(60rem, 95vw)");
         var text = new Pre(body(d, attempt));
@@ -205,8 +207,8 @@ public class DelegationDetailView extends VerticalLayout implements BeforeEnterO
     void showDifference(DelegationDetail d, DelegationDetail.Attempt first, DelegationDetail.Attempt other) {
         var dialog = new Dialog();
         dialog.setId("difference-dialog");
-        dialog.setHeaderTitle("What " + other.requestId() + " (" + other.outcome() + ") changed against the first "
-                + "delivery " + first.requestId());
+        dialog.setHeaderTitle("What " + other.requestId() + " (" + wire(other.outcome())
+                + ") changed against the first delivery " + first.requestId());
         dialog.setWidth("min(60rem, 95vw)");
         var difference = DiffView.of(body(d, first), body(d, other));
         difference.setId("payload-difference");

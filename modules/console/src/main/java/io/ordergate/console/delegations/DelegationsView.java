@@ -24,6 +24,7 @@ import io.ordergate.console.access.CurrentUser;
 import io.ordergate.console.layout.MainLayout;
 import io.ordergate.console.ui.BrowserTime;
 import io.ordergate.console.ui.Paging;
+import io.ordergate.platform.boundary.LowerCaseEnum;
 import io.ordergate.platform.boundary.Roles;
 import io.ordergate.scayle.boundary.DelegationFilter;
 import io.ordergate.scayle.boundary.DelegationSort;
@@ -107,7 +108,7 @@ public class DelegationsView extends VerticalLayout implements BeforeEnterObserv
         grid.addColumn(DelegationSummary::referenceKey).setHeader("Reference").setAutoWidth(true)
                 .setSortable(true).setSortProperty("reference");
         grid.addColumn(DelegationSummary::orderReferenceKey).setHeader("Order reference").setAutoWidth(true);
-        grid.addColumn(DelegationSummary::status).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(d -> LowerCaseEnum.wire(d.status())).setHeader("Status").setAutoWidth(true);
         grid.addColumn(d -> d.conflict() ? "conflict" : "").setHeader("Conflict").setAutoWidth(true);
         grid.addColumn(DelegationSummary::itemCount).setHeader("Items").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(DelegationSummary::customerEmail).setHeader("Customer e-mail").setAutoWidth(true);

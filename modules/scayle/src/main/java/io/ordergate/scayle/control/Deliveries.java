@@ -11,10 +11,12 @@ import io.ordergate.scayle.entity.Cancellation;
 import io.ordergate.scayle.entity.Delegation;
 import io.ordergate.scayle.entity.DelegationAddress;
 import io.ordergate.scayle.entity.DelegationItem;
+import io.ordergate.scayle.entity.Delivered;
 import io.ordergate.scayle.entity.DeliveryAttempt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.util.List;
 
 /**
@@ -60,14 +62,9 @@ public class Deliveries {
 
     /** The order stored by an earlier delivery; flagged when this one brought other content. */
     public Delegation redelivered(DelegationRequest order, Claim claim) {
-        var delegation = em.createNamedQuery(Delegation.BY_IDENTITY, Delegation.class)
+        return redelivered(em.createNamedQuery(Delegation.BY_IDENTITY, Delegation.class)
                 .setParameter("merchantKey", order.fulfillingMerchantKey())
-                .setParameter("referenceKey", order.referenceKey())
-                .getSingleResult();
-        if (claim.outcome() == Claim.Outcome.CONFLICT) {
-            delegation.flagConflict();
-        }
-        return delegation;
+                .setParameter("referenceKey", order.referenceKey()), claim);
     }
 
     /**
@@ -80,22 +77,26 @@ public class Deliveries {
                 .setParameter("key", request.orderReferenceKey())
                 .getResultList();
         orders.forEach(order -> order.cancel(inbound.receivedAt()));
-        var cancellation = new Cancellation(request, inbound.receivedAt(), orders.isEmpty() ? null : orders.get(0).id());
+        var cancellation = new Cancellation(request, inbound.receivedAt(),
+                orders.isEmpty() ? null : orders.get(0).id());
         em.persist(cancellation);
         return cancellation;
     }
 
     /** The cancellation stored by an earlier delivery; flagged when this one brought other content. */
     public Cancellation redelivered(CancellationRequest request, Claim claim) {
-        var cancellation = em.createNamedQuery(Cancellation.BY_IDENTITY, Cancellation.class)
+        return redelivered(em.createNamedQuery(Cancellation.BY_IDENTITY, Cancellation.class)
                 .setParameter("merchantKey", request.merchantKey())
                 .setParameter("orderReferenceKey", request.orderReferenceKey())
-                .setParameter("warehouseIds", request.warehouseIdsJson())
-                .getSingleResult();
+                .setParameter("warehouseIds", request.warehouseIdsJson()), claim);
+    }
+
+    static <T extends Delivered> T redelivered(TypedQuery<T> stored, Claim claim) {
+        var found = stored.getSingleResult();
         if (claim.outcome() == Claim.Outcome.CONFLICT) {
-            cancellation.flagConflict();
+            found.flagConflict();
         }
-        return cancellation;
+        return found;
     }
 
     /**

@@ -21,7 +21,7 @@ import java.time.Instant;
                 + "AND c.orderReferenceKey = :orderReferenceKey AND c.warehouseIds = :warehouseIds")
 @NamedQuery(name = Cancellation.OF_DELEGATION,
         query = "SELECT c FROM Cancellation c WHERE c.delegationId = :id ORDER BY c.receivedAt")
-public class Cancellation {
+public class Cancellation implements Delivered {
 
     public static final String BY_IDENTITY = "Cancellation.byIdentity";
     public static final String OF_DELEGATION = "Cancellation.ofDelegation";
@@ -82,7 +82,7 @@ public class Cancellation {
         return unknownOrder;
     }
 
-    /** SCAYLE redelivered this cancellation with other content (it still got the first answer). */
+    @Override
     public void flagConflict() {
         conflict = true;
     }

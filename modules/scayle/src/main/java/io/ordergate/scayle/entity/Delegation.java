@@ -26,7 +26,7 @@ import java.util.List;
 @NamedQuery(name = Delegation.FOR_CANCELLATION,
         query = "SELECT d FROM Delegation d WHERE d.merchantKey = :merchantKey AND "
                 + "(d.referenceKey = :key OR d.orderReferenceKey = :key) ORDER BY d.id")
-public class Delegation {
+public class Delegation implements Delivered {
 
     public static final String BY_IDENTITY = "Delegation.byIdentity";
     public static final String FOR_CANCELLATION = "Delegation.forCancellation";
@@ -139,7 +139,7 @@ public class Delegation {
         }
     }
 
-    /** SCAYLE redelivered this order with other content (it still got the first answer). */
+    @Override
     public void flagConflict() {
         conflict = true;
     }
