@@ -21,7 +21,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Tuple;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -29,7 +28,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** What staff read back: delegations and cancellations as stored, and counts of what SCAYLE sent. */
 @ApplicationScoped
@@ -155,23 +156,34 @@ public class ScayleQueries {
     }
 
     /** Newest first, paged in the database; null filters mean "any". */
-    public Page<CancellationSummary> cancellations(String merchantKey, Boolean unknownOrder, Page.Request page) {
+    public Page<CancellationSummary> cancellations(String merchantKey, Boolean unknownOrder, Page.Request request) {
         var where = new StringBuilder(" WHERE 1 = 1");
         var parameters = new HashMap<String, Object>();
         condition(where, parameters, "merchantKey", "c.merchantKey = :merchantKey", merchantKey);
         condition(where, parameters, "unknownOrder", "c.unknownOrder = :unknownOrder", unknownOrder);
-        var rows = em.createQuery("SELECT c AS cancellation, d.referenceKey AS delegationReferenceKey"
-                + " FROM Cancellation c LEFT JOIN Delegation d ON d.id = c.delegationId" + where
-                + " ORDER BY c.receivedAt DESC, c.id DESC", Tuple.class);
+        var rows = em.createQuery("SELECT c FROM Cancellation c" + where + " ORDER BY c.receivedAt DESC, c.id DESC",
+                Cancellation.class);
         var count = em.createQuery("SELECT COUNT(c) FROM Cancellation c" + where, Long.class);
         parameters.forEach((name, value) -> {
             rows.setParameter(name, value);
             count.setParameter(name, value);
         });
-        var items = rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList().stream()
-                .map(row -> row.get("cancellation", Cancellation.class)
-                        .summary(row.get("delegationReferenceKey", String.class)))
+        var page = rows.setFirstResult(request.offset()).setMaxResults(request.size()).getResultList();
+        var references = references(page.stream().map(Cancellation::delegationId).filter(Objects::nonNull)
+                .distinct().toList());
+        var items = page.stream()
+                .map(c -> c.summary(c.delegationId() == null ? null : references.get(c.delegationId())))
                 .toList();
         return new Page<>(items, count.getSingleResult());
+    }
+
+    /** The reference keys of the delegations with these ids. */
+    Map<Long, String> references(List<Long> delegationIds) {
+        if (delegationIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("SELECT d FROM Delegation d WHERE d.id IN :ids", Delegation.class)
+                .setParameter("ids", delegationIds).getResultList().stream()
+                .collect(Collectors.toMap(Delegation::id, Delegation::referenceKey));
     }
 }

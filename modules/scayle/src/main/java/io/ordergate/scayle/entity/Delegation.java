@@ -131,6 +131,10 @@ public class Delegation implements Delivered {
         return id;
     }
 
+    public String referenceKey() {
+        return referenceKey;
+    }
+
     /** The first cancellation counts; later ones for the same order change nothing. */
     public void cancel(Instant at) {
         if (cancelledAt == null) {
