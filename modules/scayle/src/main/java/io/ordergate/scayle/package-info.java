@@ -6,21 +6,37 @@
  * <p>Where a delegation goes: {@link io.ordergate.scayle.boundary.ScayleWebhooksResource} is the one
  * class that answers SCAYLE ({@code POST /api/scayle/order-delegations} and
  * {@code /order-cancellations}: authenticate, read the body, hand it over, answer), and
- * {@link io.ordergate.scayle.boundary.Delegations} ({@code receive}) is the one place that stores a
- * delegation: table {@code scayle_delegation}, entity {@code io.ordergate.scayle.entity.Delegation},
- * with its items, addresses and delivery attempts, in one transaction with the idempotency claim
- * and the audit record. Cancellations likewise go through {@code Cancellations}.
+ * {@link io.ordergate.scayle.boundary.Delegations} ({@code receive}) is the one transaction that
+ * stores a delegation, with the idempotency claim and the audit record; the rows themselves are
+ * written by {@code control.Deliveries.storeDelegation}: table {@code scayle_delegation}, entity
+ * {@code io.ordergate.scayle.entity.Delegation}, with its items, addresses and delivery attempts. Cancellations likewise go through {@code Cancellations}.
+ *
+ * <p>{@link io.ordergate.scayle.boundary.Delegations} and
+ * {@link io.ordergate.scayle.boundary.Cancellations} receive the webhooks;
+ * {@link io.ordergate.scayle.boundary.ReceivedDelegations} and
+ * {@link io.ordergate.scayle.boundary.ReceivedCancellations} read them back for staff and audit
+ * every read of customer data themselves. Never depends on scalepoint.
  *
  * <p>Contract (the shape is fixed: {@code ModuleContractsTest} in webapp checks each item against
  * the code, the pom and the migrations):
  * <ul>
  * <li>API: {@link io.ordergate.scayle.boundary.Address},
+ * {@link io.ordergate.scayle.boundary.CancellationRequest},
  * {@link io.ordergate.scayle.boundary.CancellationSummary},
  * {@link io.ordergate.scayle.boundary.Cancellations},
  * {@link io.ordergate.scayle.boundary.DelegationDetail},
+ * {@link io.ordergate.scayle.boundary.DelegationFilter},
+ * {@link io.ordergate.scayle.boundary.DelegationRequest},
+ * {@link io.ordergate.scayle.boundary.DelegationSort},
+ * {@link io.ordergate.scayle.boundary.DelegationStatus},
  * {@link io.ordergate.scayle.boundary.DelegationSummary},
  * {@link io.ordergate.scayle.boundary.Delegations},
+ * {@link io.ordergate.scayle.boundary.DeliveryOutcome},
+ * {@link io.ordergate.scayle.boundary.Inbound},
  * {@link io.ordergate.scayle.boundary.MerchantCredentials},
+ * {@link io.ordergate.scayle.boundary.Reader},
+ * {@link io.ordergate.scayle.boundary.ReceivedCancellations},
+ * {@link io.ordergate.scayle.boundary.ReceivedDelegations},
  * {@link io.ordergate.scayle.boundary.ScayleActivity},
  * {@link io.ordergate.scayle.boundary.ScayleCancellationsAdminResource},
  * {@link io.ordergate.scayle.boundary.ScayleDelegationsAdminResource},

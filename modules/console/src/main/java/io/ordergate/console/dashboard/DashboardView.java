@@ -17,7 +17,7 @@ import io.ordergate.platform.boundary.Roles;
 import io.ordergate.scalepoint.boundary.ScalepointEvents;
 import io.ordergate.scalepoint.boundary.ScalepointOrders;
 import io.ordergate.scalepoint.boundary.ScalepointStatus;
-import io.ordergate.scayle.boundary.Delegations;
+import io.ordergate.scayle.boundary.ReceivedDelegations;
 import io.ordergate.scayle.boundary.ScayleActivity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -38,15 +38,15 @@ public class DashboardView extends VerticalLayout {
 
     private static final long serialVersionUID = 1L;
 
-    final Delegations delegations;
+    final ReceivedDelegations delegations;
     final ScalepointOrders scalepointOrders;
     final ScalepointEvents scalepointEvents;
     final Jobs jobs;
     final ScalepointStatus scalepointStatus;
 
     @Inject
-    public DashboardView(Delegations delegations, ScalepointOrders scalepointOrders, ScalepointEvents scalepointEvents,
-            Jobs jobs, ScalepointStatus scalepointStatus) {
+    public DashboardView(ReceivedDelegations delegations, ScalepointOrders scalepointOrders,
+            ScalepointEvents scalepointEvents, Jobs jobs, ScalepointStatus scalepointStatus) {
         this.delegations = delegations;
         this.scalepointOrders = scalepointOrders;
         this.scalepointEvents = scalepointEvents;

@@ -2,6 +2,7 @@ package io.ordergate.console.delegations;
 
 import static io.ordergate.console.ui.Values.text;
 import static io.ordergate.console.ui.Values.time;
+import static io.ordergate.platform.boundary.LowerCaseEnum.wire;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -23,8 +24,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.ordergate.audit.boundary.AuditEntry;
-import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.console.access.CurrentUser;
 import io.ordergate.console.layout.MainLayout;
 import io.ordergate.console.ui.BrowserTime;
@@ -34,11 +33,11 @@ import io.ordergate.console.ui.PrettyJson;
 import io.ordergate.credentials.boundary.AuthenticatedUser;
 import io.ordergate.scayle.boundary.Address;
 import io.ordergate.scayle.boundary.DelegationDetail;
-import io.ordergate.scayle.boundary.Delegations;
+import io.ordergate.scayle.boundary.Reader;
+import io.ordergate.scayle.boundary.ReceivedDelegations;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -58,10 +57,7 @@ public class DelegationDetailView extends VerticalLayout implements BeforeEnterO
     static final String REFERENCE_KEY = "referenceKey";
 
     @Inject
-    Delegations delegations;
-
-    @Inject
-    AuditTrail audit;
+    ReceivedDelegations delegations;
 
     public DelegationDetailView() {
         setId("delegation-detail");
@@ -71,15 +67,12 @@ public class DelegationDetailView extends VerticalLayout implements BeforeEnterO
     public void beforeEnter(BeforeEnterEvent event) {
         var merchantKey = event.getRouteParameters().get(MERCHANT_KEY).orElseThrow();
         var referenceKey = event.getRouteParameters().get(REFERENCE_KEY).orElseThrow();
-        var detail = delegations.detail(merchantKey, referenceKey).orElse(null);
+        var detail = delegations.detail(merchantKey, referenceKey, Reader.console(CurrentUser.actor())).orElse(null);
         if (detail == null) {
             event.rerouteToError(NotFoundException.class,
                     "No delegation '" + referenceKey + "' of merchant '" + merchantKey + "'.");
             return;
         }
-        // Order details carry customer data: who looked at which order is part of the trail.
-        audit.record(AuditEntry.byUser(CurrentUser.actor(), "scayle.delegation.viewed", "scayle-order",
-                merchantKey + "/" + referenceKey, Map.of("channel", "console")));
         BrowserTime.whenKnown(event.getUI(), zone -> show(detail));
     }
 
@@ -87,7 +80,8 @@ public class DelegationDetailView extends VerticalLayout implements BeforeEnterO
         removeAll();
         var back = new Anchor("delegations", "← Delegations");
         var title = new H2("Delegation " + d.referenceKey());
-        var status = new Span(d.status() + (d.conflict() ? " · conflict: redelivered with different content" : ""));
+        var status = new Span(wire(d.status())
+                + (d.conflict() ? " · conflict: redelivered with different content" : ""));
         status.setId("delegation-status");
         add(back, title, status);
 
@@ -144,7 +138,7 @@ public class DelegationDetailView extends VerticalLayout implements BeforeEnterO
                 .setTooltipGenerator(a -> BrowserTime.utc(a.receivedAt())).setAutoWidth(true);
         attempts.addColumn(DelegationDetail.Attempt::kind).setHeader("Kind").setAutoWidth(true);
         attempts.addColumn(DelegationDetail.Attempt::requestId).setHeader("Request id").setAutoWidth(true);
-        attempts.addColumn(DelegationDetail.Attempt::outcome).setHeader("Outcome").setAutoWidth(true);
+        attempts.addColumn(a -> wire(a.outcome())).setHeader("Outcome").setAutoWidth(true);
         attempts.addColumn(DelegationDetail.Attempt::responseStatus).setHeader("Answer").setAutoWidth(true);
         attempts.addColumn(DelegationDetail.Attempt::payloadSha256).setHeader("Payload SHA-256").setAutoWidth(true);
         attempts.addComponentColumn(a -> attemptActions(d, a)).setAutoWidth(true).setFlexGrow(0);
@@ -189,17 +183,14 @@ public class DelegationDetailView extends VerticalLayout implements BeforeEnterO
     }
 
     String body(DelegationDetail d, DelegationDetail.Attempt attempt) {
-        audit.record(AuditEntry.byUser(CurrentUser.actor(), "scayle.delegation.payload-viewed", "scayle-order",
-                d.merchantKey() + "/" + d.referenceKey(), Map.of("attemptId", String.valueOf(attempt.id()),
-                        "channel", "console")));
-        return delegations.attemptBody(d.merchantKey(), d.referenceKey(), attempt.id()).map(PrettyJson::formatText)
-                .orElse("(not stored)");
+        return delegations.attemptBody(d.merchantKey(), d.referenceKey(), attempt.id(),
+                Reader.console(CurrentUser.actor())).map(PrettyJson::formatText).orElse("(not stored)");
     }
 
     void showPayload(DelegationDetail d, DelegationDetail.Attempt attempt) {
         var dialog = new Dialog();
         dialog.setId("payload-dialog");
-        dialog.setHeaderTitle("Attempt " + attempt.requestId() + " · " + attempt.outcome() + " · "
+        dialog.setHeaderTitle("Attempt " + attempt.requestId() + " · " + wire(attempt.outcome()) + " · "
                 + BrowserTime.format(attempt.receivedAt()));
         dialog.setWidth("min(60rem, 95vw)");
         var text = new Pre(body(d, attempt));
@@ -216,8 +207,8 @@ public class DelegationDetailView extends VerticalLayout implements BeforeEnterO
     void showDifference(DelegationDetail d, DelegationDetail.Attempt first, DelegationDetail.Attempt other) {
         var dialog = new Dialog();
         dialog.setId("difference-dialog");
-        dialog.setHeaderTitle("What " + other.requestId() + " (" + other.outcome() + ") changed against the first "
-                + "delivery " + first.requestId());
+        dialog.setHeaderTitle("What " + other.requestId() + " (" + wire(other.outcome())
+                + ") changed against the first delivery " + first.requestId());
         dialog.setWidth("min(60rem, 95vw)");
         var difference = DiffView.of(body(d, first), body(d, other));
         difference.setId("payload-difference");

@@ -20,15 +20,18 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
-import io.ordergate.audit.boundary.AuditEntry;
-import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.console.access.CurrentUser;
 import io.ordergate.console.layout.MainLayout;
 import io.ordergate.console.ui.BrowserTime;
 import io.ordergate.console.ui.Paging;
+import io.ordergate.platform.boundary.LowerCaseEnum;
 import io.ordergate.platform.boundary.Roles;
+import io.ordergate.scayle.boundary.DelegationFilter;
+import io.ordergate.scayle.boundary.DelegationSort;
+import io.ordergate.scayle.boundary.DelegationStatus;
 import io.ordergate.scayle.boundary.DelegationSummary;
-import io.ordergate.scayle.boundary.Delegations;
+import io.ordergate.scayle.boundary.Reader;
+import io.ordergate.scayle.boundary.ReceivedDelegations;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -60,13 +63,11 @@ public class DelegationsView extends VerticalLayout implements BeforeEnterObserv
     final Span total = new Span();
     final Grid<DelegationSummary> grid = new Grid<>(DelegationSummary.class, false);
 
-    final Delegations delegations;
-    final AuditTrail audit;
+    final ReceivedDelegations delegations;
 
     @Inject
-    public DelegationsView(Delegations delegations, AuditTrail audit) {
+    public DelegationsView(ReceivedDelegations delegations) {
         this.delegations = delegations;
-        this.audit = audit;
         setId("delegations");
         setSizeFull();
         for (var field : new TextField[] {merchantKey, text}) {
@@ -107,7 +108,7 @@ public class DelegationsView extends VerticalLayout implements BeforeEnterObserv
         grid.addColumn(DelegationSummary::referenceKey).setHeader("Reference").setAutoWidth(true)
                 .setSortable(true).setSortProperty("reference");
         grid.addColumn(DelegationSummary::orderReferenceKey).setHeader("Order reference").setAutoWidth(true);
-        grid.addColumn(DelegationSummary::status).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(d -> LowerCaseEnum.wire(d.status())).setHeader("Status").setAutoWidth(true);
         grid.addColumn(d -> d.conflict() ? "conflict" : "").setHeader("Conflict").setAutoWidth(true);
         grid.addColumn(DelegationSummary::itemCount).setHeader("Items").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(DelegationSummary::customerEmail).setHeader("Customer e-mail").setAutoWidth(true);
@@ -115,7 +116,8 @@ public class DelegationsView extends VerticalLayout implements BeforeEnterObserv
         grid.setItems(query -> Paging.window(query.getOffset(), query.getLimit(),
                 page -> delegations.items(filter(), sort(query.getSortOrders()), page)),
                 query -> {
-                    long count = delegations.count(filter());
+                    // The facade records the listing (it shows customer e-mails) with its filter.
+                    long count = delegations.count(filter(), Reader.console(CurrentUser.actor()));
                     listed(count);
                     return (int) Math.min(Integer.MAX_VALUE, count);
                 });
@@ -161,33 +163,31 @@ public class DelegationsView extends VerticalLayout implements BeforeEnterObserv
         grid.getDataProvider().refreshAll();
     }
 
-    Delegations.Filter filter() {
+    DelegationFilter filter() {
         var zone = BrowserTime.zone();
-        return new Delegations.Filter(blankToNull(merchantKey.getValue()), null,
-                ANY.equals(status.getValue()) ? null : status.getValue(), conflicts.getValue() ? Boolean.TRUE : null,
+        return new DelegationFilter(blankToNull(merchantKey.getValue()), null,
+                ANY.equals(status.getValue()) ? null : DelegationStatus.ofFilter(status.getValue()),
+                conflicts.getValue() ? Boolean.TRUE : null,
                 from.getValue() == null ? null : from.getValue().atStartOfDay(zone).toInstant(),
                 to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay(zone).toInstant(),
                 blankToNull(text.getValue()));
     }
 
-    static Delegations.Sort sort(List<QuerySortOrder> orders) {
+    static DelegationSort sort(List<QuerySortOrder> orders) {
         if (orders.isEmpty()) {
-            return Delegations.Sort.NEWEST;
+            return DelegationSort.NEWEST;
         }
         var order = orders.get(0);
         return switch (order.getSorted()) {
-            case "merchant" -> Delegations.Sort.MERCHANT;
-            case "reference" -> Delegations.Sort.REFERENCE;
-            default -> order.getDirection() == SortDirection.ASCENDING ? Delegations.Sort.OLDEST
-                    : Delegations.Sort.NEWEST;
+            case "merchant" -> DelegationSort.MERCHANT;
+            case "reference" -> DelegationSort.REFERENCE;
+            default -> order.getDirection() == SortDirection.ASCENDING ? DelegationSort.OLDEST
+                    : DelegationSort.NEWEST;
         };
     }
 
-    /** The list shows customer e-mails: who looked, with which filter, is part of the trail (as in the admin API). */
     void listed(long count) {
         total.setText(count + (count == 1 ? " delegation" : " delegations"));
-        audit.record(AuditEntry.byUser(CurrentUser.actor(), "scayle.delegations.listed", "scayle-delegations", null,
-                Map.of("filter", filter().toString(), "total", String.valueOf(count), "channel", "console")));
     }
 
     static String blankToNull(String value) {

@@ -21,7 +21,7 @@ public record DelegationDetail(
         Customer customer,
         Long totalWithTax,
         String currencyCode,
-        String status,
+        DelegationStatus status,
         boolean conflict,
         Instant receivedAt,
         Instant cancelledAt,
@@ -40,9 +40,9 @@ public record DelegationDetail(
             String warehouseReferenceKey) {
     }
 
-    /** @param outcome created, replayed or conflict */
+    /** @param kind delegation or cancellation */
     public record Attempt(long id, String kind, String requestId, Instant receivedAt, String payloadSha256,
-            String outcome, int responseStatus) {
+            DeliveryOutcome outcome, int responseStatus) {
     }
 
     public record CancellationView(String orderReferenceKey, String warehouseIds, Instant receivedAt,

@@ -4,6 +4,6 @@ import java.time.Instant;
 
 /** One row of the delegation list. */
 public record DelegationSummary(String merchantKey, String referenceKey, String orderReferenceKey, Long orderId,
-        String status, boolean conflict, int itemCount, String customerEmail, Instant receivedAt,
+        DelegationStatus status, boolean conflict, int itemCount, String customerEmail, Instant receivedAt,
         Instant cancelledAt) {
 }

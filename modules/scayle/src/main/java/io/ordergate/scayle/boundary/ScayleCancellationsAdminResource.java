@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 public class ScayleCancellationsAdminResource {
 
     @Inject
-    Cancellations cancellations;
+    ReceivedCancellations cancellations;
 
     /** Newest first; {@code unknownOrder=true} lists the ones flagged for staff. */
     @GET

@@ -1,7 +1,5 @@
 package io.ordergate.scayle.boundary;
 
-import io.ordergate.audit.boundary.AuditEntry;
-import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.platform.boundary.AdminApi;
 import io.ordergate.platform.boundary.Page;
 import io.ordergate.platform.boundary.QueryParams;
@@ -17,7 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.Map;
 
 /** Admin API: the delegations we received and what we answered. */
 @AdminApi
@@ -26,10 +23,7 @@ import java.util.Map;
 public class ScayleDelegationsAdminResource {
 
     @Inject
-    Delegations delegations;
-
-    @Inject
-    AuditTrail audit;
+    ReceivedDelegations delegations;
 
     @Context
     SecurityContext security;
@@ -44,24 +38,20 @@ public class ScayleDelegationsAdminResource {
             @QueryParam("conflict") String conflict,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("q") String text,
             @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("50") String size) {
-        var filter = new Delegations.Filter(merchantKey, referenceKey, status, QueryParams.bool("conflict", conflict),
-                QueryParams.instant("from", from), QueryParams.instant("to", to), text);
-        var result = delegations.list(filter, QueryParams.page(page, size));
-        audit.record(AuditEntry.byUser(actor(), "scayle.delegations.listed", "scayle-delegations", null,
-                Map.of("filter", filter.toString(), "total", String.valueOf(result.total()))));
-        return result;
+        var conflicted = QueryParams.bool("conflict", conflict);
+        var since = QueryParams.instant("from", from);
+        var until = QueryParams.instant("to", to);
+        var filter = new DelegationFilter(merchantKey, referenceKey, DelegationStatus.ofFilter(status), conflicted,
+                since, until, text);
+        return delegations.list(filter, QueryParams.page(page, size), reader());
     }
 
     @GET
     @Path("{merchantKey}/{referenceKey}")
     public DelegationDetail detail(@PathParam("merchantKey") String merchantKey,
             @PathParam("referenceKey") String referenceKey) {
-        var detail = delegations.detail(merchantKey, referenceKey).orElseThrow(() -> new ProblemException(404,
+        return delegations.detail(merchantKey, referenceKey, reader()).orElseThrow(() -> new ProblemException(404,
                 "Not Found", "No delegation '" + referenceKey + "' of merchant '" + merchantKey + "'."));
-        // Order details carry customer data: who looked at which order is part of the trail.
-        audit.record(AuditEntry.byUser(actor(), "scayle.delegation.viewed", "scayle-order",
-                merchantKey + "/" + referenceKey, Map.of()));
-        return detail;
     }
 
     /** The body of one delivery attempt exactly as SCAYLE sent it. */
@@ -76,15 +66,13 @@ public class ScayleDelegationsAdminResource {
         } catch (NumberFormatException e) {
             throw new ProblemException(400, "Bad Request", "attemptId must be a number.");
         }
-        var body = delegations.attemptBody(merchantKey, referenceKey, id).orElseThrow(() -> new ProblemException(
-                404, "Not Found", "Delegation '" + referenceKey + "' of merchant '" + merchantKey + "' has no attempt "
-                        + attemptId + "."));
-        audit.record(AuditEntry.byUser(actor(), "scayle.delegation.payload-viewed", "scayle-order",
-                merchantKey + "/" + referenceKey, Map.of("attemptId", attemptId)));
+        var body = delegations.attemptBody(merchantKey, referenceKey, id, reader()).orElseThrow(
+                () -> new ProblemException(404, "Not Found", "Delegation '" + referenceKey + "' of merchant '"
+                        + merchantKey + "' has no attempt " + attemptId + "."));
         return Response.ok(body, MediaType.APPLICATION_JSON).build();
     }
 
-    String actor() {
-        return security.getUserPrincipal().getName();
+    Reader reader() {
+        return Reader.adminApi(security.getUserPrincipal().getName());
     }
 }

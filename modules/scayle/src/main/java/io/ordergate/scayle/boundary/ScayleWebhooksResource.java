@@ -6,9 +6,7 @@ import io.ordergate.platform.boundary.Meters;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.Unavailable;
 import io.ordergate.scayle.control.CancellationParser;
-import io.ordergate.scayle.control.CancellationRequest;
 import io.ordergate.scayle.control.DelegationParser;
-import io.ordergate.scayle.control.DelegationRequest;
 import io.ordergate.scayle.control.WebhookGate;
 import io.ordergate.scayle.control.WebhookWorkers;
 import jakarta.inject.Inject;
@@ -26,6 +24,8 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -81,30 +81,31 @@ public class ScayleWebhooksResource {
     @POST
     @Path("order-delegations")
     public void delegate(@Context HttpHeaders headers, InputStream body, @Suspended AsyncResponse async) {
-        var received = receive(headers, body);
-        answer("scayle-delegation", received.receivedAt(), async, () -> {
-            var inbound = gate.admit("delegation", received);
-            var order = gate.validate("delegation", inbound, DelegationParser::parse,
-                    DelegationRequest::fulfillingMerchantKey);
-            return delegations.receive(inbound, order);
-        });
+        deliver("delegation", headers, body, async, DelegationParser::parse, DelegationRequest::fulfillingMerchantKey,
+                delegations::receive);
     }
 
     @POST
     @Path("order-cancellations")
     public void cancel(@Context HttpHeaders headers, InputStream body, @Suspended AsyncResponse async) {
-        var received = receive(headers, body);
-        answer("scayle-cancellation", received.receivedAt(), async, () -> {
-            var inbound = gate.admit("cancellation", received);
-            var request = gate.validate("cancellation", inbound, CancellationParser::parse,
-                    CancellationRequest::merchantKey);
-            return cancellations.receive(inbound, request);
-        });
+        deliver("cancellation", headers, body, async, CancellationParser::parse, CancellationRequest::merchantKey,
+                cancellations::receive);
     }
 
-    /** Takes the request's headers; the body is read on the worker, after authentication. */
-    WebhookGate.Received receive(HttpHeaders headers, InputStream body) {
-        return gate.receive(headers, clientAddress.of(http), body);
+    /**
+     * Takes the request's headers here; on a worker, authenticates, reads and validates the body and
+     * hands it to the facade.
+     *
+     * @param kind {@code delegation} or {@code cancellation}
+     * @param merchantOf the merchant the body is for, which must be the caller's
+     */
+    <T> void deliver(String kind, HttpHeaders headers, InputStream body, AsyncResponse async,
+            Function<byte[], T> parser, Function<T, String> merchantOf, BiFunction<Inbound, T, Claim> facade) {
+        var received = gate.receive(headers, clientAddress.of(http), body);
+        answer("scayle-" + kind, received.receivedAt(), async, () -> {
+            var inbound = gate.admit(kind, received);
+            return facade.apply(inbound, gate.validate(kind, inbound, parser, merchantOf));
+        });
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.ordergate.scayle.control;
 
 import io.ordergate.platform.boundary.Jsons;
+import io.ordergate.scayle.boundary.CancellationRequest;
+import io.ordergate.scayle.boundary.DelegationRequest;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 

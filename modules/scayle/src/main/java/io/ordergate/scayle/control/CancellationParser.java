@@ -8,6 +8,7 @@ import io.ordergate.platform.boundary.Hashes;
 import io.ordergate.platform.boundary.Jsons;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.StrictJson;
+import io.ordergate.scayle.boundary.CancellationRequest;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonValue;

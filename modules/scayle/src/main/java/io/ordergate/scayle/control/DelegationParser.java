@@ -10,6 +10,7 @@ import io.ordergate.platform.boundary.Hashes;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.StrictJson;
 import io.ordergate.scayle.boundary.Address;
+import io.ordergate.scayle.boundary.DelegationRequest;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

@@ -1,5 +1,6 @@
 package io.ordergate.scayle.control;
 
+import io.ordergate.scayle.boundary.DelegationRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

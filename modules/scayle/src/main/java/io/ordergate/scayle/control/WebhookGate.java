@@ -12,6 +12,7 @@ import io.ordergate.platform.boundary.Meters;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.RequestBodies;
 import io.ordergate.platform.boundary.Unavailable;
+import io.ordergate.scayle.boundary.Inbound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;

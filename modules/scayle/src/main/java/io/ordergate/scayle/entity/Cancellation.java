@@ -1,5 +1,8 @@
 package io.ordergate.scayle.entity;
 
+import io.ordergate.scayle.boundary.CancellationRequest;
+import io.ordergate.scayle.boundary.CancellationSummary;
+import io.ordergate.scayle.boundary.DelegationDetail;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -13,46 +16,84 @@ import java.time.Instant;
 /** A cancellation SCAYLE sent, linked to its delegation or flagged as for an unknown order. */
 @Entity
 @Table(name = "scayle_cancellation")
-@NamedQuery(name = Cancellation.ID_BY_IDENTITY,
-        query = "SELECT c.id FROM Cancellation c WHERE c.merchantKey = :merchantKey "
+@NamedQuery(name = Cancellation.BY_IDENTITY,
+        query = "SELECT c FROM Cancellation c WHERE c.merchantKey = :merchantKey "
                 + "AND c.orderReferenceKey = :orderReferenceKey AND c.warehouseIds = :warehouseIds")
 @NamedQuery(name = Cancellation.OF_DELEGATION,
         query = "SELECT c FROM Cancellation c WHERE c.delegationId = :id ORDER BY c.receivedAt")
-@NamedQuery(name = Cancellation.FLAG_CONFLICT,
-        query = "UPDATE Cancellation c SET c.conflict = TRUE WHERE c.id = :id AND c.conflict = FALSE")
-public class Cancellation {
+public class Cancellation implements Delivered {
 
-    public static final String ID_BY_IDENTITY = "Cancellation.idByIdentity";
+    public static final String BY_IDENTITY = "Cancellation.byIdentity";
     public static final String OF_DELEGATION = "Cancellation.ofDelegation";
-    public static final String FLAG_CONFLICT = "Cancellation.flagConflict";
 
     @Id
     @SequenceGenerator(name = "scayle_seq", sequenceName = "scayle_seq", allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "scayle_seq")
     @Column(name = "cancellation_id")
-    public Long id;
+    Long id;
 
     @Column(name = "merchant_key", nullable = false)
-    public String merchantKey;
+    String merchantKey;
 
     @Column(name = "order_reference_key", nullable = false)
-    public String orderReferenceKey;
+    String orderReferenceKey;
 
     @Column(name = "warehouse_ids", nullable = false)
-    public String warehouseIds;
+    String warehouseIds;
 
     @Column(name = "company_id")
-    public Long companyId;
+    Long companyId;
 
     @Column(name = "delegation_id")
-    public Long delegationId;
+    Long delegationId;
 
     @Column(name = "unknown_order", nullable = false)
-    public boolean unknownOrder;
+    boolean unknownOrder;
 
     @Column(name = "conflict", nullable = false)
-    public boolean conflict;
+    boolean conflict;
 
     @Column(name = "received_at", nullable = false)
-    public Instant receivedAt;
+    Instant receivedAt;
+
+    protected Cancellation() {
+    }
+
+    /** @param delegationId the order it cancels; null when we never received that order */
+    public Cancellation(CancellationRequest request, Instant receivedAt, Long delegationId) {
+        this.merchantKey = request.merchantKey();
+        this.orderReferenceKey = request.orderReferenceKey();
+        this.warehouseIds = request.warehouseIdsJson();
+        this.companyId = request.companyId();
+        this.delegationId = delegationId;
+        this.unknownOrder = delegationId == null;
+        this.receivedAt = receivedAt;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Long delegationId() {
+        return delegationId;
+    }
+
+    public boolean unknownOrder() {
+        return unknownOrder;
+    }
+
+    @Override
+    public void flagConflict() {
+        conflict = true;
+    }
+
+    public DelegationDetail.CancellationView view() {
+        return new DelegationDetail.CancellationView(orderReferenceKey, warehouseIds, receivedAt, conflict);
+    }
+
+    /** @param delegationReferenceKey the reference of the order it cancelled, null for an unknown order */
+    public CancellationSummary summary(String delegationReferenceKey) {
+        return new CancellationSummary(merchantKey, orderReferenceKey, warehouseIds, companyId, unknownOrder, conflict,
+                delegationReferenceKey, receivedAt);
+    }
 }

@@ -1,6 +1,13 @@
 package io.ordergate.scayle.entity;
 
+import io.ordergate.scayle.boundary.Address;
+import io.ordergate.scayle.boundary.DelegationDetail;
+import io.ordergate.scayle.boundary.DelegationRequest;
+import io.ordergate.scayle.boundary.DelegationStatus;
+import io.ordergate.scayle.boundary.DelegationSummary;
+import jakarta.json.JsonValue;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -9,113 +16,150 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 
 /** A delegated order of one merchant, identified by (merchantKey, referenceKey). */
 @Entity
 @Table(name = "scayle_delegation")
 @NamedQuery(name = Delegation.BY_IDENTITY,
         query = "SELECT d FROM Delegation d WHERE d.merchantKey = :merchantKey AND d.referenceKey = :referenceKey")
-@NamedQuery(name = Delegation.ID_BY_IDENTITY,
-        query = "SELECT d.id FROM Delegation d WHERE d.merchantKey = :merchantKey AND d.referenceKey = :referenceKey")
 @NamedQuery(name = Delegation.FOR_CANCELLATION,
         query = "SELECT d FROM Delegation d WHERE d.merchantKey = :merchantKey AND "
                 + "(d.referenceKey = :key OR d.orderReferenceKey = :key) ORDER BY d.id")
-@NamedQuery(name = Delegation.FLAG_CONFLICT,
-        query = "UPDATE Delegation d SET d.conflict = TRUE WHERE d.id = :id AND d.conflict = FALSE")
-public class Delegation {
+public class Delegation implements Delivered {
 
     public static final String BY_IDENTITY = "Delegation.byIdentity";
-    public static final String ID_BY_IDENTITY = "Delegation.idByIdentity";
     public static final String FOR_CANCELLATION = "Delegation.forCancellation";
-    public static final String FLAG_CONFLICT = "Delegation.flagConflict";
-    public static final String ACKNOWLEDGED = "acknowledged";
-    public static final String CANCELLED = "cancelled";
 
     @Id
     @SequenceGenerator(name = "scayle_seq", sequenceName = "scayle_seq", allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "scayle_seq")
     @Column(name = "delegation_id")
-    public Long id;
+    Long id;
 
     @Column(name = "merchant_key", nullable = false)
-    public String merchantKey;
+    String merchantKey;
 
     @Column(name = "reference_key", nullable = false)
-    public String referenceKey;
+    String referenceKey;
 
     @Column(name = "order_reference_key")
-    public String orderReferenceKey;
+    String orderReferenceKey;
 
     @Column(name = "scayle_order_id")
-    public Long scayleOrderId;
+    Long scayleOrderId;
 
     @Column(name = "scayle_id")
-    public Long scayleId;
+    Long scayleId;
 
     @Column(name = "company_id")
-    public Long companyId;
+    Long companyId;
 
     @Column(name = "shop_id")
-    public Long shopId;
+    Long shopId;
 
     @Column(name = "shop_key")
-    public String shopKey;
+    String shopKey;
 
     @Column(name = "country_code")
-    public String countryCode;
+    String countryCode;
 
     @Column(name = "language_code")
-    public String languageCode;
+    String languageCode;
 
     @Column(name = "payment_method")
-    public String paymentMethod;
+    String paymentMethod;
 
     @Column(name = "carrier_key")
-    public String carrierKey;
+    String carrierKey;
 
     @Column(name = "customer_reference_key")
-    public String customerReferenceKey;
+    String customerReferenceKey;
 
     @Column(name = "customer_email")
-    public String customerEmail;
+    String customerEmail;
 
     @Column(name = "total_with_tax")
-    public Long totalWithTax;
+    Long totalWithTax;
 
     @Column(name = "currency_code")
-    public String currencyCode;
+    String currencyCode;
 
     @Column(name = "item_count", nullable = false)
-    public int itemCount;
+    int itemCount;
 
     @Column(name = "status", nullable = false)
-    String status = ACKNOWLEDGED;
+    @Convert(converter = DelegationStatusConverter.class)
+    DelegationStatus status;
 
     @Column(name = "conflict", nullable = false)
     boolean conflict;
 
     @Column(name = "received_at", nullable = false)
-    public Instant receivedAt;
+    Instant receivedAt;
 
     @Column(name = "cancelled_at")
     Instant cancelledAt;
 
+    protected Delegation() {
+    }
+
+    /** The order as SCAYLE delegated it, acknowledged at {@code receivedAt}. */
+    public Delegation(DelegationRequest order, Instant receivedAt) {
+        this.merchantKey = order.fulfillingMerchantKey();
+        this.referenceKey = order.referenceKey();
+        this.orderReferenceKey = order.orderReferenceKey();
+        this.scayleOrderId = order.orderId();
+        this.scayleId = order.scayleId();
+        this.companyId = order.companyId();
+        this.shopId = order.shopId();
+        this.shopKey = order.shopKey();
+        this.countryCode = order.countryCode();
+        this.languageCode = order.languageCode();
+        this.paymentMethod = order.paymentMethod();
+        this.carrierKey = order.carrierKey();
+        this.customerReferenceKey = order.customerReferenceKey();
+        this.customerEmail = order.customerEmail();
+        this.totalWithTax = order.totalWithTax();
+        this.currencyCode = order.currencyCode();
+        this.itemCount = order.items().size();
+        this.status = DelegationStatus.ACKNOWLEDGED;
+        this.receivedAt = receivedAt;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String referenceKey() {
+        return referenceKey;
+    }
+
+    /** The first cancellation counts; later ones for the same order change nothing. */
     public void cancel(Instant at) {
         if (cancelledAt == null) {
-            status = CANCELLED;
+            status = DelegationStatus.CANCELLED;
             cancelledAt = at;
         }
     }
 
-    public String status() {
-        return status;
+    @Override
+    public void flagConflict() {
+        conflict = true;
     }
 
-    public boolean conflict() {
-        return conflict;
+    public DelegationSummary summary() {
+        return new DelegationSummary(merchantKey, referenceKey, orderReferenceKey, scayleOrderId, status, conflict,
+                itemCount, customerEmail, receivedAt, cancelledAt);
     }
 
-    public Instant cancelledAt() {
-        return cancelledAt;
+    /** The stored order with what was stored around it. */
+    public DelegationDetail detail(List<DelegationDetail.Item> items, Address billing, Address shipping,
+            JsonValue acknowledgement, List<DelegationDetail.Attempt> attempts,
+            List<DelegationDetail.CancellationView> cancellations) {
+        return new DelegationDetail(merchantKey, referenceKey, orderReferenceKey, scayleOrderId, scayleId, companyId,
+                shopId, shopKey, countryCode, languageCode, paymentMethod, carrierKey,
+                new DelegationDetail.Customer(customerReferenceKey, customerEmail), totalWithTax, currencyCode, status,
+                conflict, receivedAt, cancelledAt, items, billing, shipping, acknowledgement, attempts, cancellations);
     }
 }

@@ -1,5 +1,6 @@
 package io.ordergate.scayle.entity;
 
+import io.ordergate.scayle.boundary.Address;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -18,41 +19,70 @@ import java.util.Objects;
 public class DelegationAddress {
 
     public static final String OF_DELEGATION = "DelegationAddress.ofDelegation";
+    public static final String BILLING = "billing";
+    public static final String SHIPPING = "shipping";
 
     @Id
     @Column(name = "delegation_id")
-    public Long delegationId;
+    Long delegationId;
 
     @Id
     @Column(name = "kind")
-    public String kind;
+    String kind;
 
     @Column(name = "first_name")
-    public String firstName;
+    String firstName;
 
     @Column(name = "last_name")
-    public String lastName;
+    String lastName;
 
     @Column(name = "street")
-    public String street;
+    String street;
 
     @Column(name = "house_number")
-    public String houseNumber;
+    String houseNumber;
 
     @Column(name = "additional")
-    public String additional;
+    String additional;
 
     @Column(name = "zip_code")
-    public String zipCode;
+    String zipCode;
 
     @Column(name = "city")
-    public String city;
+    String city;
 
     @Column(name = "country_code")
-    public String countryCode;
+    String countryCode;
 
     @Column(name = "phone_number")
-    public String phoneNumber;
+    String phoneNumber;
+
+    protected DelegationAddress() {
+    }
+
+    /** @param kind {@link #BILLING} or {@link #SHIPPING} */
+    public DelegationAddress(long delegationId, String kind, Address address) {
+        this.delegationId = delegationId;
+        this.kind = kind;
+        this.firstName = address.firstName();
+        this.lastName = address.lastName();
+        this.street = address.street();
+        this.houseNumber = address.houseNumber();
+        this.additional = address.additional();
+        this.zipCode = address.zipCode();
+        this.city = address.city();
+        this.countryCode = address.countryCode();
+        this.phoneNumber = address.phoneNumber();
+    }
+
+    public String kind() {
+        return kind;
+    }
+
+    public Address address() {
+        return new Address(firstName, lastName, street, houseNumber, additional, zipCode, city, countryCode,
+                phoneNumber);
+    }
 
     /** The composite primary key. */
     public static class Key implements Serializable {

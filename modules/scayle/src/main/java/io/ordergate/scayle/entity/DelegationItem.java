@@ -1,5 +1,7 @@
 package io.ordergate.scayle.entity;
 
+import io.ordergate.scayle.boundary.DelegationDetail;
+import io.ordergate.scayle.boundary.DelegationRequest;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -21,41 +23,65 @@ public class DelegationItem {
 
     @Id
     @Column(name = "delegation_id")
-    public Long delegationId;
+    Long delegationId;
 
     @Id
     @Column(name = "position")
-    public int position;
+    int position;
 
     @Column(name = "reference_key", nullable = false)
-    public String referenceKey;
+    String referenceKey;
 
     @Column(name = "merchant_key", nullable = false)
-    public String merchantKey;
+    String merchantKey;
 
     @Column(name = "quantity", nullable = false)
-    public int quantity;
+    int quantity;
 
     @Column(name = "deliverable_quantity", nullable = false)
-    public int deliverableQuantity;
+    int deliverableQuantity;
 
     @Column(name = "order_item_id")
-    public Long orderItemId;
+    Long orderItemId;
 
     @Column(name = "sku")
-    public String sku;
+    String sku;
 
     @Column(name = "name")
-    public String name;
+    String name;
 
     @Column(name = "currency_code")
-    public String currencyCode;
+    String currencyCode;
 
     @Column(name = "price")
-    public Long price;
+    Long price;
 
     @Column(name = "warehouse_reference_key")
-    public String warehouseReferenceKey;
+    String warehouseReferenceKey;
+
+    protected DelegationItem() {
+    }
+
+    /** The item at {@code position} of the order, as SCAYLE sent it, and how many units we promised. */
+    public DelegationItem(long delegationId, int position, DelegationRequest.Item item, int deliverableQuantity) {
+        this.delegationId = delegationId;
+        this.position = position;
+        this.referenceKey = item.referenceKey();
+        this.merchantKey = item.merchantKey();
+        this.quantity = item.quantity();
+        this.deliverableQuantity = deliverableQuantity;
+        this.orderItemId = item.orderItemId();
+        this.sku = item.sku();
+        this.name = item.name();
+        this.currencyCode = item.currencyCode();
+        this.price = item.price();
+        this.warehouseReferenceKey = item.warehouseReferenceKey();
+    }
+
+    public DelegationDetail.Item item() {
+        return new DelegationDetail.Item(referenceKey, merchantKey, quantity, deliverableQuantity, orderItemId, sku,
+                name, currencyCode, price, warehouseReferenceKey);
+    }
 
     /** The composite primary key. */
     public static class Key implements Serializable {

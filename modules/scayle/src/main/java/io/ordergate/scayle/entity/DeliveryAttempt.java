@@ -1,7 +1,12 @@
 package io.ordergate.scayle.entity;
 
+import io.ordergate.platform.boundary.Hashes;
+import io.ordergate.scayle.boundary.DelegationDetail;
+import io.ordergate.scayle.boundary.DeliveryOutcome;
+import io.ordergate.scayle.boundary.Inbound;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -25,45 +30,86 @@ public class DeliveryAttempt {
     @SequenceGenerator(name = "scayle_seq", sequenceName = "scayle_seq", allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "scayle_seq")
     @Column(name = "attempt_id")
-    public Long id;
+    Long id;
 
     @Column(name = "kind", nullable = false)
-    public String kind;
+    String kind;
 
     @Column(name = "merchant_key", nullable = false)
-    public String merchantKey;
+    String merchantKey;
 
     @Column(name = "reference_key", nullable = false)
-    public String referenceKey;
+    String referenceKey;
 
     @Column(name = "delegation_id")
-    public Long delegationId;
+    Long delegationId;
 
     @Column(name = "cancellation_id")
-    public Long cancellationId;
+    Long cancellationId;
 
     @Column(name = "request_id")
-    public String requestId;
+    String requestId;
 
     @Column(name = "received_at", nullable = false)
-    public Instant receivedAt;
+    Instant receivedAt;
 
     @Column(name = "payload_sha256", nullable = false)
-    public String payloadSha256;
+    String payloadSha256;
 
     @Basic(fetch = FetchType.LAZY)
     @Column(name = "raw_body", nullable = false)
-    public byte[] rawBody;
+    byte[] rawBody;
 
     @Column(name = "headers", nullable = false, columnDefinition = "jsonb")
-    public String headers;
+    String headers;
 
     @Column(name = "credential", nullable = false)
-    public String credential;
+    String credential;
 
     @Column(name = "outcome", nullable = false)
-    public String outcome;
+    @Convert(converter = DeliveryOutcomeConverter.class)
+    DeliveryOutcome outcome;
 
     @Column(name = "response_status", nullable = false)
-    public int responseStatus;
+    int responseStatus;
+
+    protected DeliveryAttempt() {
+    }
+
+    /**
+     * One delivery as it arrived and what it was.
+     *
+     * @param kind {@code delegation} or {@code cancellation}
+     * @param referenceKey the order the body names
+     * @param delegationId the order it concerns; null for a cancellation of an order we never received
+     * @param cancellationId the cancellation it delivered; null for a delegation
+     */
+    public DeliveryAttempt(String kind, Inbound inbound, String referenceKey, Long delegationId, Long cancellationId,
+            DeliveryOutcome outcome, int responseStatus) {
+        this.kind = kind;
+        this.merchantKey = inbound.caller().merchantKey();
+        this.referenceKey = referenceKey;
+        this.delegationId = delegationId;
+        this.cancellationId = cancellationId;
+        this.requestId = inbound.requestId();
+        this.receivedAt = inbound.receivedAt();
+        this.payloadSha256 = Hashes.sha256Hex(inbound.body());
+        this.rawBody = inbound.body();
+        this.headers = inbound.headersJson();
+        this.credential = inbound.caller().username();
+        this.outcome = outcome;
+        this.responseStatus = responseStatus;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String payloadSha256() {
+        return payloadSha256;
+    }
+
+    public DelegationDetail.Attempt attempt() {
+        return new DelegationDetail.Attempt(id, kind, requestId, receivedAt, payloadSha256, outcome, responseStatus);
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ordergate.platform.boundary.ProblemException;
+import io.ordergate.scayle.boundary.CancellationRequest;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

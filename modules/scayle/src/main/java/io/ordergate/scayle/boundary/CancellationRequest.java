@@ -1,4 +1,4 @@
-package io.ordergate.scayle.control;
+package io.ordergate.scayle.boundary;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.ordergate.scayle.control;
+package io.ordergate.scayle.boundary;
 
 import io.ordergate.credentials.boundary.ScayleCaller;
 import java.time.Instant;

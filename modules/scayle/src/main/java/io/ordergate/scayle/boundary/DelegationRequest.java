@@ -1,6 +1,5 @@
-package io.ordergate.scayle.control;
+package io.ordergate.scayle.boundary;
 
-import io.ordergate.scayle.boundary.Address;
 import java.util.List;
 
 /**
