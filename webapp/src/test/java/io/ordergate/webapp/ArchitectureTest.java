@@ -59,6 +59,7 @@ class ArchitectureTest {
             "scayle", Set.of("platform", "audit", "credentials", "idempotency"),
             "scalepoint", Set.of("platform", "audit", "credentials", "jobs"),
             "console", Set.of("platform", "audit", "credentials", "jobs", "scayle", "scalepoint"));
+
     static final Pattern MODULE = Pattern.compile("io\\.ordergate\\.([a-z]+)(\\..*)?");
 
     static JavaClasses classes;
@@ -74,9 +75,11 @@ class ArchitectureTest {
     /** The production classes that call {@code owner.method}. */
     static Set<String> callers(String owner, String method) {
         return classes.stream()
-                .filter(c -> c.getMethodCallsFromSelf().stream().anyMatch(call -> call.getTarget().getOwner()
-                        .getName().equals(owner) && call.getName().equals(method)))
-                .map(JavaClass::getName).collect(Collectors.toSet());
+                .filter(c -> c.getMethodCallsFromSelf().stream()
+                        .anyMatch(call -> call.getTarget().getOwner().getName().equals(owner)
+                                && call.getName().equals(method)))
+                .map(JavaClass::getName)
+                .collect(Collectors.toSet());
     }
 
     static String module(String className) {
@@ -94,53 +97,62 @@ class ArchitectureTest {
      */
     @Test
     void secretsAreComparedInConstantTime() {
-        noClasses().should().callMethod(java.util.Arrays.class, "equals", byte[].class, byte[].class)
+        noClasses()
+                .should()
+                .callMethod(java.util.Arrays.class, "equals", byte[].class, byte[].class)
                 .because("Arrays.equals stops at the first difference; use MessageDigest.isEqual")
                 .check(classes);
         assertThat(callers("java.security.MessageDigest", "isEqual"))
                 .contains("io.ordergate.credentials.control.SecretHasher");
         assertThat(callers("io.ordergate.credentials.control.SecretHasher", "matches"))
-                .contains("io.ordergate.credentials.boundary.ScayleMerchantCredentials",
+                .contains(
+                        "io.ordergate.credentials.boundary.ScayleMerchantCredentials",
                         "io.ordergate.credentials.boundary.WebhookClients");
     }
 
     @Test
     void modulesUseOnlyTheBoundaryOfOtherModules() {
-        noClasses().should(new ArchCondition<JavaClass>("access another module's control or entity package") {
-            @Override
-            public void check(JavaClass origin, ConditionEvents events) {
-                var own = module(origin.getName());
-                origin.getDirectDependenciesFromSelf().forEach(dependency -> {
-                    var target = dependency.getTargetClass();
-                    var other = module(target.getName());
-                    var internal = target.getPackageName().matches("io\\.ordergate\\.[a-z]+\\.(control|entity)(\\..*)?");
-                    if (other != null && !other.equals(own) && internal) {
-                        events.add(SimpleConditionEvent.satisfied(dependency, dependency.getDescription()));
+        noClasses()
+                .should(new ArchCondition<JavaClass>("access another module's control or entity package") {
+                    @Override
+                    public void check(JavaClass origin, ConditionEvents events) {
+                        var own = module(origin.getName());
+                        origin.getDirectDependenciesFromSelf().forEach(dependency -> {
+                            var target = dependency.getTargetClass();
+                            var other = module(target.getName());
+                            var internal = target.getPackageName()
+                                    .matches("io\\.ordergate\\.[a-z]+\\.(control|entity)(\\..*)?");
+                            if (other != null && !other.equals(own) && internal) {
+                                events.add(SimpleConditionEvent.satisfied(dependency, dependency.getDescription()));
+                            }
+                        });
                     }
-                });
-            }
-        }).check(classes);
+                })
+                .check(classes);
     }
 
     @Test
     void dependenciesPointOneWay() {
-        classes().should(new ArchCondition<JavaClass>("depend only on the modules declared for them") {
-            @Override
-            public void check(JavaClass origin, ConditionEvents events) {
-                var own = module(origin.getName());
-                var allowed = ALLOWED.get(own);
-                if (allowed == null) {
-                    events.add(SimpleConditionEvent.violated(origin, origin.getName() + " is in no known module"));
-                    return;
-                }
-                origin.getDirectDependenciesFromSelf().forEach(dependency -> {
-                    var other = module(dependency.getTargetClass().getName());
-                    if (other != null && !other.equals(own) && !allowed.contains(other)) {
-                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+        classes()
+                .should(new ArchCondition<JavaClass>("depend only on the modules declared for them") {
+                    @Override
+                    public void check(JavaClass origin, ConditionEvents events) {
+                        var own = module(origin.getName());
+                        var allowed = ALLOWED.get(own);
+                        if (allowed == null) {
+                            events.add(
+                                    SimpleConditionEvent.violated(origin, origin.getName() + " is in no known module"));
+                            return;
+                        }
+                        origin.getDirectDependenciesFromSelf().forEach(dependency -> {
+                            var other = module(dependency.getTargetClass().getName());
+                            if (other != null && !other.equals(own) && !allowed.contains(other)) {
+                                events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                            }
+                        });
                     }
-                });
-            }
-        }).check(classes);
+                })
+                .check(classes);
     }
 
     /**
@@ -166,18 +178,27 @@ class ArchitectureTest {
                     }
                 }));
 
-        assertThat(found).as("control calls its own module's boundary facades or resources (move the logic into "
-                + "control and let the facade call it)").isEmpty();
+        assertThat(found)
+                .as("control calls its own module's boundary facades or resources (move the logic into "
+                        + "control and let the facade call it)")
+                .isEmpty();
     }
 
-    static final Set<String> BEAN_ANNOTATIONS = Set.of("jakarta.ejb.Stateless", "jakarta.ejb.Singleton",
-            "jakarta.ejb.Stateful", "jakarta.ejb.MessageDriven", "jakarta.ws.rs.Path", "jakarta.ws.rs.ext.Provider",
-            "jakarta.servlet.annotation.WebFilter", "jakarta.servlet.annotation.WebServlet",
+    static final Set<String> BEAN_ANNOTATIONS = Set.of(
+            "jakarta.ejb.Stateless",
+            "jakarta.ejb.Singleton",
+            "jakarta.ejb.Stateful",
+            "jakarta.ejb.MessageDriven",
+            "jakarta.ws.rs.Path",
+            "jakarta.ws.rs.ext.Provider",
+            "jakarta.servlet.annotation.WebFilter",
+            "jakarta.servlet.annotation.WebServlet",
             "jakarta.servlet.annotation.WebListener");
 
     static boolean isFacadeOrResource(JavaClass type) {
-        return type.getAnnotations().stream().map(a -> a.getRawType()).anyMatch(annotation ->
-                BEAN_ANNOTATIONS.contains(annotation.getName())
+        return type.getAnnotations().stream()
+                .map(a -> a.getRawType())
+                .anyMatch(annotation -> BEAN_ANNOTATIONS.contains(annotation.getName())
                         || annotation.isAnnotatedWith(NormalScope.class)
                         || annotation.isAnnotatedWith(jakarta.inject.Scope.class));
     }
@@ -197,35 +218,56 @@ class ArchitectureTest {
 
     @Test
     void resourcesLiveInBoundaries() {
-        classes().that().areAnnotatedWith(Path.class).should().resideInAPackage("..boundary..").check(classes);
+        classes()
+                .that()
+                .areAnnotatedWith(Path.class)
+                .should()
+                .resideInAPackage("..boundary..")
+                .check(classes);
     }
 
     @Test
     void theConsoleNeverTouchesPersistence() {
-        noClasses().that().resideInAPackage("io.ordergate.console..")
-                .should().dependOnClassesThat().resideInAPackage("jakarta.persistence..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.ordergate.console..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("jakarta.persistence..")
                 .check(classes);
     }
 
     /** The console's access check refuses views that say nothing; this catches them before a user does. */
     @Test
     void everyConsoleRouteSaysWhoMayOpenIt() {
-        classes().that().resideInAPackage("io.ordergate.console..").and().areAnnotatedWith(Route.class)
-                .should().beAnnotatedWith(RolesAllowed.class)
-                .orShould().beAnnotatedWith(PermitAll.class)
-                .orShould().beAnnotatedWith(AnonymousAllowed.class)
+        classes()
+                .that()
+                .resideInAPackage("io.ordergate.console..")
+                .and()
+                .areAnnotatedWith(Route.class)
+                .should()
+                .beAnnotatedWith(RolesAllowed.class)
+                .orShould()
+                .beAnnotatedWith(PermitAll.class)
+                .orShould()
+                .beAnnotatedWith(AnonymousAllowed.class)
                 .check(classes);
     }
 
     @Test
     void persistenceXmlListsEveryEntityAndConverter() throws IOException {
         var xml = Files.readString(Paths.get("src/main/resources/META-INF/persistence.xml"));
-        var listed = Pattern.compile("<class>([^<]+)</class>").matcher(xml).results()
-                .map(m -> m.group(1).trim()).collect(Collectors.toSet());
+        var listed = Pattern.compile("<class>([^<]+)</class>")
+                .matcher(xml)
+                .results()
+                .map(m -> m.group(1).trim())
+                .collect(Collectors.toSet());
         var mapped = classes.stream()
-                .filter(c -> c.isAnnotatedWith(Entity.class) || c.isAnnotatedWith(MappedSuperclass.class)
+                .filter(c -> c.isAnnotatedWith(Entity.class)
+                        || c.isAnnotatedWith(MappedSuperclass.class)
                         || c.isAnnotatedWith(Converter.class))
-                .map(JavaClass::getName).collect(Collectors.toSet());
+                .map(JavaClass::getName)
+                .collect(Collectors.toSet());
 
         assertThat(mapped).isNotEmpty();
         assertThat(listed).containsExactlyInAnyOrderElementsOf(mapped);
@@ -244,7 +286,12 @@ class ArchitectureTest {
 
     @Test
     void entitiesStayInEntityPackages() {
-        classes().that().areAnnotatedWith(Entity.class).should().resideInAPackage("..entity..").check(classes);
+        classes()
+                .that()
+                .areAnnotatedWith(Entity.class)
+                .should()
+                .resideInAPackage("..entity..")
+                .check(classes);
     }
 
     /**
@@ -255,28 +302,41 @@ class ArchitectureTest {
      */
     @Test
     void everyFacadeDeniesByDefault() {
-        classes().that().resideInAPackage("..boundary..").and().areAnnotatedWith(Stateless.class)
-                .should(new ArchCondition<>("declare at class level who may call it, and under @DenyAll on each "
-                        + "public method") {
-                    @Override
-                    public void check(JavaClass facade, ConditionEvents events) {
-                        if (!facade.isAnnotatedWith(DenyAll.class) && !facade.isAnnotatedWith(RolesAllowed.class)
-                                && !facade.isAnnotatedWith(PermitAll.class)) {
-                            events.add(SimpleConditionEvent.violated(facade, facade.getName()
-                                    + " has no class-level @DenyAll, @RolesAllowed or @PermitAll"));
-                            return;
-                        }
-                        if (!facade.isAnnotatedWith(DenyAll.class)) {
-                            return;
-                        }
-                        facade.getMethods().stream()
-                                .filter(m -> m.getModifiers().contains(JavaModifier.PUBLIC)
-                                        && !m.getModifiers().contains(JavaModifier.STATIC))
-                                .filter(m -> !m.isAnnotatedWith(RolesAllowed.class) && !m.isAnnotatedWith(PermitAll.class))
-                                .forEach(m -> events.add(SimpleConditionEvent.violated(m, m.getFullName()
-                                        + " is public under @DenyAll without @RolesAllowed or @PermitAll")));
-                    }
-                })
+        classes()
+                .that()
+                .resideInAPackage("..boundary..")
+                .and()
+                .areAnnotatedWith(Stateless.class)
+                .should(
+                        new ArchCondition<>("declare at class level who may call it, and under @DenyAll on each "
+                                + "public method") {
+                            @Override
+                            public void check(JavaClass facade, ConditionEvents events) {
+                                if (!facade.isAnnotatedWith(DenyAll.class)
+                                        && !facade.isAnnotatedWith(RolesAllowed.class)
+                                        && !facade.isAnnotatedWith(PermitAll.class)) {
+                                    events.add(SimpleConditionEvent.violated(
+                                            facade,
+                                            facade.getName()
+                                                    + " has no class-level @DenyAll, @RolesAllowed or @PermitAll"));
+                                    return;
+                                }
+                                if (!facade.isAnnotatedWith(DenyAll.class)) {
+                                    return;
+                                }
+                                facade.getMethods().stream()
+                                        .filter(m -> m.getModifiers().contains(JavaModifier.PUBLIC)
+                                                && !m.getModifiers().contains(JavaModifier.STATIC))
+                                        .filter(m -> !m.isAnnotatedWith(RolesAllowed.class)
+                                                && !m.isAnnotatedWith(PermitAll.class))
+                                        .forEach(
+                                                m -> events.add(
+                                                        SimpleConditionEvent.violated(
+                                                                m,
+                                                                m.getFullName()
+                                                                        + " is public under @DenyAll without @RolesAllowed or @PermitAll")));
+                            }
+                        })
                 .check(classes);
     }
 }

@@ -42,8 +42,7 @@ class ConfigurationTableTest {
     static final Pattern CELL_SPLIT = Pattern.compile("(?<!\\\\)\\|");
     static final Pattern BACKTICKED = Pattern.compile("^`([^`]*)`");
 
-    record Row(String key, String variable, String defaultCell) {
-    }
+    record Row(String key, String variable, String defaultCell) {}
 
     static Map<String, Row> table;
     static Properties defaults;
@@ -59,7 +58,8 @@ class ConfigurationTableTest {
         defaultsInCode = new TreeSet<>();
         try (Stream<Path> files = Files.walk(ROOT.resolve("modules"))) {
             for (var file : files.filter(f -> f.toString().endsWith(".java")
-                    && f.toString().replace('\\', '/').contains("/src/main/java/")).toList()) {
+                            && f.toString().replace('\\', '/').contains("/src/main/java/"))
+                    .toList()) {
                 var source = Files.readString(file);
                 var property = CONFIG_PROPERTY.matcher(source);
                 while (property.find()) {
@@ -72,14 +72,21 @@ class ConfigurationTableTest {
                 CONFIG_LOOKUP.matcher(source).results().map(m -> m.group(1)).forEach(readInCode::add);
             }
         }
-        defaults.stringPropertyNames().forEach(key ->
-                EXPRESSION.matcher(defaults.getProperty(key)).results().map(m -> m.group(1)).forEach(readInCode::add));
+        defaults.stringPropertyNames()
+                .forEach(key -> EXPRESSION
+                        .matcher(defaults.getProperty(key))
+                        .results()
+                        .map(m -> m.group(1))
+                        .forEach(readInCode::add));
         assertThat(readInCode).as("keys found in the code").isNotEmpty();
     }
 
     static String constant(String source, String name, Path file) {
-        Matcher m = Pattern.compile("static\\s+final\\s+String\\s+" + name + "\\s*=\\s*\"([^\"]+)\"").matcher(source);
-        assertThat(m.find()).as(file + ": the constant " + name + " naming a configuration key").isTrue();
+        Matcher m = Pattern.compile("static\\s+final\\s+String\\s+" + name + "\\s*=\\s*\"([^\"]+)\"")
+                .matcher(source);
+        assertThat(m.find())
+                .as(file + ": the constant " + name + " naming a configuration key")
+                .isTrue();
         return m.group(1);
     }
 
@@ -115,43 +122,52 @@ class ConfigurationTableTest {
         for (var key : defaults.stringPropertyNames()) {
             assertThat(table).as("docs/configuration.md lists " + key).containsKey(key);
             var m = BACKTICKED.matcher(table.get(key).defaultCell());
-            assertThat(m.find() ? m.group(1) : null).as("the default of " + key + " in docs/configuration.md")
+            assertThat(m.find() ? m.group(1) : null)
+                    .as("the default of " + key + " in docs/configuration.md")
                     .isEqualTo(defaults.getProperty(key));
         }
     }
 
     @Test
     void aKeyWithoutADefaultSaysNone() {
-        table.values().stream().filter(row -> !defaults.containsKey(row.key())).forEach(row ->
-                assertThat(row.defaultCell()).as(row.key() + " has no default in the properties file").startsWith("none"));
+        table.values().stream()
+                .filter(row -> !defaults.containsKey(row.key()))
+                .forEach(row -> assertThat(row.defaultCell())
+                        .as(row.key() + " has no default in the properties file")
+                        .startsWith("none"));
     }
 
     @Test
     void everyKeyTheCodeReadsIsInTheTable() {
-        assertThat(table.keySet()).as("docs/configuration.md lists every key read in modules/*/src/main/java")
+        assertThat(table.keySet())
+                .as("docs/configuration.md lists every key read in modules/*/src/main/java")
                 .containsAll(readInCode);
     }
 
     @Test
     void nothingInTheTableIsReadByNobody() {
         var unread = table.keySet().stream()
-                .filter(key -> key.startsWith("ordergate.") ? !readInCode.contains(key)
-                        : !defaults.containsKey(key))
+                .filter(key -> key.startsWith("ordergate.") ? !readInCode.contains(key) : !defaults.containsKey(key))
                 .collect(Collectors.toSet());
-        assertThat(unread).as("keys in docs/configuration.md that no code reads (ordergate.*) or that are not "
-                + "runtime settings in the properties file (others)").isEmpty();
+        assertThat(unread)
+                .as("keys in docs/configuration.md that no code reads (ordergate.*) or that are not "
+                        + "runtime settings in the properties file (others)")
+                .isEmpty();
     }
 
     @Test
     void theEnvironmentVariableIsMicroProfilesSpellingOfTheKey() {
-        table.values().forEach(row -> assertThat(row.variable()).as("the environment variable of " + row.key())
-                .isEqualTo(environmentVariable(row.key())));
+        table.values()
+                .forEach(row -> assertThat(row.variable())
+                        .as("the environment variable of " + row.key())
+                        .isEqualTo(environmentVariable(row.key())));
     }
 
     @Test
     void defaultsLiveOnlyInThePropertiesFile() {
-        assertThat(defaultsInCode).as("@ConfigProperty(defaultValue = ...) in main code: move the default to "
-                + DEFAULTS).isEmpty();
+        assertThat(defaultsInCode)
+                .as("@ConfigProperty(defaultValue = ...) in main code: move the default to " + DEFAULTS)
+                .isEmpty();
     }
 
     @Test

@@ -34,13 +34,18 @@ class DocsLinksTest {
         }
         var broken = new ArrayList<String>();
         for (var document : documents) {
-            for (var link : LINK.matcher(Files.readString(document)).results().map(m -> m.group(1)).toList()) {
+            for (var link : LINK.matcher(Files.readString(document))
+                    .results()
+                    .map(m -> m.group(1))
+                    .toList()) {
                 if (link.matches("^[a-z]+:.*")) {
                     continue;
                 }
                 var hash = link.indexOf('#');
                 var path = hash < 0 ? link : link.substring(0, hash);
-                var target = path.isEmpty() ? document : document.getParent().resolve(path).normalize();
+                var target = path.isEmpty()
+                        ? document
+                        : document.getParent().resolve(path).normalize();
                 if (!Files.exists(target)) {
                     broken.add(document.getFileName() + ": " + link + " (no such file)");
                 } else if (hash >= 0 && !anchors(target).contains(link.substring(hash + 1))) {
@@ -60,7 +65,10 @@ class DocsLinksTest {
             }
             var heading = HEADING.matcher(line);
             if (!fenced && heading.matches()) {
-                anchors.add(heading.group(1).trim().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}_\\- ]", "")
+                anchors.add(heading.group(1)
+                        .trim()
+                        .toLowerCase(Locale.ROOT)
+                        .replaceAll("[^\\p{L}\\p{N}_\\- ]", "")
                         .replace(' ', '-'));
             }
         }

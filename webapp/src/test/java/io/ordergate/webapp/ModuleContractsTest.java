@@ -39,12 +39,13 @@ class ModuleContractsTest {
 
     static final Path ROOT = Paths.get("..");
     static final List<String> FIELDS = List.of("API", "Tables", "Depends on", "Publishes", "Observes");
-    static final Pattern ITEM = Pattern.compile("<li>(API|Tables|Depends on|Publishes|Observes):(.*?)(?=<li>|</ul>)",
-            Pattern.DOTALL);
+    static final Pattern ITEM =
+            Pattern.compile("<li>(API|Tables|Depends on|Publishes|Observes):(.*?)(?=<li>|</ul>)", Pattern.DOTALL);
     static final Pattern LINK = Pattern.compile("\\{@link\\s+([\\w.$]+)\\s*}");
     static final Pattern CODE = Pattern.compile("\\{@code\\s+([\\w.]+)\\s*}");
     static final Pattern MIGRATION = Pattern.compile("V\\d+__([a-z]+)_.*\\.sql");
-    static final Pattern CREATE_TABLE = Pattern.compile("(?i)CREATE\\s+(?:UNLOGGED\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?([a-z_0-9]+)");
+    static final Pattern CREATE_TABLE =
+            Pattern.compile("(?i)CREATE\\s+(?:UNLOGGED\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?([a-z_0-9]+)");
     static final Pattern DEPENDENCY = Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL);
     static final Pattern ORDERGATE_ARTIFACT = Pattern.compile("<artifactId>ordergate-([a-z]+)</artifactId>");
 
@@ -53,7 +54,8 @@ class ModuleContractsTest {
 
     @BeforeAll
     static void read() throws IOException {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.ordergate");
         contracts = new TreeMap<>();
         for (var module : modules()) {
@@ -63,7 +65,8 @@ class ModuleContractsTest {
 
     static Set<String> modules() throws IOException {
         try (Stream<Path> dirs = Files.list(ROOT.resolve("modules"))) {
-            return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString())
+            return dirs.filter(Files::isDirectory)
+                    .map(d -> d.getFileName().toString())
                     .collect(Collectors.toCollection(TreeSet::new));
         }
     }
@@ -74,7 +77,8 @@ class ModuleContractsTest {
         assertThat(file).as("the contract of module " + module).exists();
         var source = Files.readString(file);
         var javadoc = source.substring(source.indexOf("/**") + 3, source.indexOf("*/"));
-        var text = Arrays.stream(javadoc.split("\n")).map(line -> line.replaceFirst("^\\s*\\*\\s?", ""))
+        var text = Arrays.stream(javadoc.split("\n"))
+                .map(line -> line.replaceFirst("^\\s*\\*\\s?", ""))
                 .collect(Collectors.joining(" "));
         var items = new LinkedHashMap<String, Set<String>>();
         ITEM.matcher(text).results().forEach(m -> {
@@ -83,17 +87,28 @@ class ModuleContractsTest {
             if (value.equals("none.") || value.equals("none")) {
                 names = Set.of();
             } else if (value.contains("{@link")) {
-                names = LINK.matcher(value).results().map(r -> r.group(1)).collect(Collectors.toCollection(TreeSet::new));
+                names = LINK.matcher(value)
+                        .results()
+                        .map(r -> r.group(1))
+                        .collect(Collectors.toCollection(TreeSet::new));
             } else if (value.contains("{@code")) {
-                names = CODE.matcher(value).results().map(r -> r.group(1)).collect(Collectors.toCollection(TreeSet::new));
+                names = CODE.matcher(value)
+                        .results()
+                        .map(r -> r.group(1))
+                        .collect(Collectors.toCollection(TreeSet::new));
             } else {
-                names = Arrays.stream(value.replaceAll("\\.$", "").split(",")).map(String::trim)
+                names = Arrays.stream(value.replaceAll("\\.$", "").split(","))
+                        .map(String::trim)
                         .collect(Collectors.toCollection(TreeSet::new));
             }
-            assertThat(items.put(m.group(1), names)).as(module + ": " + m.group(1) + " appears twice").isNull();
+            assertThat(items.put(m.group(1), names))
+                    .as(module + ": " + m.group(1) + " appears twice")
+                    .isNull();
         });
-        assertThat(items.keySet()).as(module + "'s package-info needs the list items " + FIELDS
-                + " (e.g. <li>Depends on: platform, audit), each once").containsExactlyInAnyOrderElementsOf(FIELDS);
+        assertThat(items.keySet())
+                .as(module + "'s package-info needs the list items " + FIELDS
+                        + " (e.g. <li>Depends on: platform, audit), each once")
+                .containsExactlyInAnyOrderElementsOf(FIELDS);
         return items;
     }
 
@@ -106,8 +121,11 @@ class ModuleContractsTest {
     void dependenciesAgreeInContractPomAndArchitectureTest() throws IOException {
         for (var module : modules()) {
             var declared = contracts.get(module).get("Depends on");
-            assertThat(declared).as(module + ": package-info 'Depends on' vs pom.xml").isEqualTo(pomDependencies(module));
-            assertThat(declared).as(module + ": package-info 'Depends on' vs ArchitectureTest.ALLOWED")
+            assertThat(declared)
+                    .as(module + ": package-info 'Depends on' vs pom.xml")
+                    .isEqualTo(pomDependencies(module));
+            assertThat(declared)
+                    .as(module + ": package-info 'Depends on' vs ArchitectureTest.ALLOWED")
                     .isEqualTo(new TreeSet<>(ArchitectureTest.ALLOWED.get(module)));
         }
     }
@@ -116,7 +134,10 @@ class ModuleContractsTest {
     static Set<String> pomDependencies(String module) throws IOException {
         var pom = Files.readString(ROOT.resolve("modules/" + module + "/pom.xml"));
         var dependencies = pom.substring(pom.indexOf("<dependencies>"));
-        return DEPENDENCY.matcher(dependencies).results().map(m -> m.group(1))
+        return DEPENDENCY
+                .matcher(dependencies)
+                .results()
+                .map(m -> m.group(1))
                 .filter(d -> d.contains("<groupId>io.ordergate</groupId>") && !d.contains("<scope>test</scope>"))
                 .flatMap(d -> ORDERGATE_ARTIFACT.matcher(d).results().map(r -> r.group(1)))
                 .collect(Collectors.toCollection(TreeSet::new));
@@ -129,18 +150,27 @@ class ModuleContractsTest {
             for (var file : files.sorted().toList()) {
                 var name = file.getFileName().toString();
                 var matcher = MIGRATION.matcher(name);
-                assertThat(matcher.matches()).as(name + " is named V<n>__<module>_<what>.sql").isTrue();
-                var tables = CREATE_TABLE.matcher(Files.readString(file)).results().map(m -> m.group(1)).toList();
+                assertThat(matcher.matches())
+                        .as(name + " is named V<n>__<module>_<what>.sql")
+                        .isTrue();
+                var tables = CREATE_TABLE
+                        .matcher(Files.readString(file))
+                        .results()
+                        .map(m -> m.group(1))
+                        .toList();
                 if (!tables.isEmpty()) {
-                    assertThat(modules()).as(name + " creates tables, so its name must start with the module that owns "
-                            + "them").contains(matcher.group(1));
-                    created.computeIfAbsent(matcher.group(1), m -> new TreeSet<>()).addAll(tables);
+                    assertThat(modules())
+                            .as(name + " creates tables, so its name must start with the module that owns " + "them")
+                            .contains(matcher.group(1));
+                    created.computeIfAbsent(matcher.group(1), m -> new TreeSet<>())
+                            .addAll(tables);
                 }
             }
         }
         for (var module : modules()) {
-            assertThat(contracts.get(module).get("Tables")).as(module + ": package-info 'Tables' vs the tables its "
-                    + "migrations (db/migrations/V*__" + module + "_*.sql) create")
+            assertThat(contracts.get(module).get("Tables"))
+                    .as(module + ": package-info 'Tables' vs the tables its " + "migrations (db/migrations/V*__"
+                            + module + "_*.sql) create")
                     .isEqualTo(created.getOrDefault(module, Set.of()));
         }
     }
@@ -150,11 +180,15 @@ class ModuleContractsTest {
         for (var module : modules()) {
             var boundary = "io.ordergate." + module + ".boundary";
             var publicTypes = classes.stream()
-                    .filter(c -> c.getPackageName().equals(boundary) && c.isTopLevelClass()
-                            && c.getModifiers().contains(JavaModifier.PUBLIC) && !c.getSimpleName().equals("package-info"))
-                    .map(JavaClass::getName).collect(Collectors.toCollection(TreeSet::new));
-            assertThat(contracts.get(module).get("API")).as(module + ": package-info 'API' ({@link "
-                    + boundary + ".X} for every public top-level type of the boundary package)")
+                    .filter(c -> c.getPackageName().equals(boundary)
+                            && c.isTopLevelClass()
+                            && c.getModifiers().contains(JavaModifier.PUBLIC)
+                            && !c.getSimpleName().equals("package-info"))
+                    .map(JavaClass::getName)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            assertThat(contracts.get(module).get("API"))
+                    .as(module + ": package-info 'API' ({@link " + boundary
+                            + ".X} for every public top-level type of the boundary package)")
                     .isEqualTo(publicTypes);
         }
     }
@@ -162,24 +196,37 @@ class ModuleContractsTest {
     @Test
     void eventsAreThoseTheModuleFiresAndObserves() throws IOException {
         for (var module : modules()) {
-            var own = classes.stream().filter(c -> module.equals(ArchitectureTest.module(c.getName()))).toList();
-            var fired = own.stream().flatMap(c -> c.getFields().stream())
-                    .filter(f -> f.getRawType().isEquivalentTo(Event.class) && f.getType() instanceof JavaParameterizedType)
-                    .map(f -> ((JavaParameterizedType) f.getType()).getActualTypeArguments().get(0).toErasure().getName())
+            var own = classes.stream()
+                    .filter(c -> module.equals(ArchitectureTest.module(c.getName())))
+                    .toList();
+            var fired = own.stream()
+                    .flatMap(c -> c.getFields().stream())
+                    .filter(f ->
+                            f.getRawType().isEquivalentTo(Event.class) && f.getType() instanceof JavaParameterizedType)
+                    .map(f -> ((JavaParameterizedType) f.getType())
+                            .getActualTypeArguments()
+                            .get(0)
+                            .toErasure()
+                            .getName())
                     .filter(type -> type.startsWith("io.ordergate."))
                     .collect(Collectors.toCollection(TreeSet::new));
-            var observed = own.stream().flatMap(c -> c.getMethods().stream())
+            var observed = own.stream()
+                    .flatMap(c -> c.getMethods().stream())
                     .flatMap(m -> m.getParameters().stream())
                     .filter(p -> p.isAnnotatedWith(Observes.class) || p.isAnnotatedWith(ObservesAsync.class))
                     .map(p -> p.getRawType().getName())
                     .filter(type -> type.startsWith("io.ordergate."))
                     .collect(Collectors.toCollection(TreeSet::new));
             var publishes = contracts.get(module).get("Publishes");
-            assertThat(publishes).as(module + ": package-info 'Publishes' vs the Event<X> it fires").isEqualTo(fired);
-            assertThat(publishes).as(module + ": a published event is a record of the module's own boundary")
+            assertThat(publishes)
+                    .as(module + ": package-info 'Publishes' vs the Event<X> it fires")
+                    .isEqualTo(fired);
+            assertThat(publishes)
+                    .as(module + ": a published event is a record of the module's own boundary")
                     .allMatch(type -> type.startsWith("io.ordergate." + module + ".boundary."));
-            assertThat(contracts.get(module).get("Observes")).as(module + ": package-info 'Observes' vs its @Observes "
-                    + "methods").isEqualTo(observed);
+            assertThat(contracts.get(module).get("Observes"))
+                    .as(module + ": package-info 'Observes' vs its @Observes " + "methods")
+                    .isEqualTo(observed);
         }
     }
 }

@@ -21,12 +21,30 @@ import org.junit.jupiter.api.Test;
 class AdminDoorIT extends OrderGateIT {
 
     /** Spellings of admin paths; the first two are the plain ones. */
-    static final String[] SPELLINGS = {"/api/admin/users", "/api/admin/scalepoint/poller",
-        "/api;admin/users", "/api;admin/scalepoint/poller", "/api/admin;x/users", "/api/admin/users;x",
-        "/api/admin;jsessionid=1/users", "/api//admin/users", "/api/admin//users", "/api/%61dmin/users",
-        "/api/admin/%75sers", "/api/admin%3Bx/users", "/api/admin%2Fusers", "/api/./admin/users",
-        "/api/admin/./users", "/api/x/../admin/users", "/api/admin/users/", "/api/Admin/users", "/API/admin/users",
-        "/api/admin/users?x=1", "/api/%2561dmin/users", "/api/admin/users%20"};
+    static final String[] SPELLINGS = {
+        "/api/admin/users",
+        "/api/admin/scalepoint/poller",
+        "/api;admin/users",
+        "/api;admin/scalepoint/poller",
+        "/api/admin;x/users",
+        "/api/admin/users;x",
+        "/api/admin;jsessionid=1/users",
+        "/api//admin/users",
+        "/api/admin//users",
+        "/api/%61dmin/users",
+        "/api/admin/%75sers",
+        "/api/admin%3Bx/users",
+        "/api/admin%2Fusers",
+        "/api/./admin/users",
+        "/api/admin/./users",
+        "/api/x/../admin/users",
+        "/api/admin/users/",
+        "/api/Admin/users",
+        "/API/admin/users",
+        "/api/admin/users?x=1",
+        "/api/%2561dmin/users",
+        "/api/admin/users%20"
+    };
 
     /** A node of its own for the lifetime test (ScalepointNodesIT uses 25481 and 25482). */
     static final int LIFETIME_NODE = 25483;
@@ -59,7 +77,9 @@ class AdminDoorIT extends OrderGateIT {
      */
     static boolean reachedAdminResource(RawHttp.Full answer) {
         boolean json = answer.header("content-type").stream().anyMatch(t -> t.contains("json"));
-        return (answer.status() / 100 == 2 && json) || answer.status() == 403 || answer.body().contains("\"username\"")
+        return (answer.status() / 100 == 2 && json)
+                || answer.status() == 403
+                || answer.body().contains("\"username\"")
                 || answer.body().contains("eventsReceived");
     }
 
@@ -67,17 +87,24 @@ class AdminDoorIT extends OrderGateIT {
     void anonymousCallersAreRefusedAtTheDoorWhateverTheSpelling() {
         for (var path : SPELLINGS) {
             var answer = get(path);
-            assertThat(reachedAdminResource(answer)).as(path + " → " + answer.status() + " " + answer.body())
+            assertThat(reachedAdminResource(answer))
+                    .as(path + " → " + answer.status() + " " + answer.body())
                     .isFalse();
             if (path.startsWith("/api")) {
                 assertThat(answer.status()).as(path).isIn(400, 401, 404);
-                assertThat(answer.header("content-type")).as(path).singleElement().asString()
+                assertThat(answer.header("content-type"))
+                        .as(path)
+                        .singleElement()
+                        .asString()
                         .startsWith("application/problem+json");
             }
         }
         // The plain spellings are refused for want of credentials, with a challenge.
         assertThat(get(SPELLINGS[0]).status()).isEqualTo(401);
-        assertThat(get(SPELLINGS[0]).header("www-authenticate")).singleElement().asString().startsWith("Basic ");
+        assertThat(get(SPELLINGS[0]).header("www-authenticate"))
+                .singleElement()
+                .asString()
+                .startsWith("Basic ");
         // ...and open to the right ones: the refusals above are not a broken endpoint.
         assertThat(get(SPELLINGS[0], "Authorization", admin()).status()).isEqualTo(200);
         assertThat(get(SPELLINGS[1], "Authorization", admin()).status()).isEqualTo(200);
@@ -101,49 +128,82 @@ class AdminDoorIT extends OrderGateIT {
 
         for (var path : SPELLINGS) {
             var answer = get(path, "Cookie", session);
-            assertThat(reachedAdminResource(answer)).as(path + " with a console session → " + answer.status() + " "
-                    + answer.body()).isFalse();
+            assertThat(reachedAdminResource(answer))
+                    .as(path + " with a console session → " + answer.status() + " " + answer.body())
+                    .isFalse();
         }
     }
 
     @Test
     void answersWithSecretsOrCustomerDataAreNeverStored() throws IOException {
-        var issued = RawHttp.exchange(root(), "POST", "/api/admin/scalepoint/webhook-clients", new byte[0],
-                "Authorization", admin());
+        var issued = RawHttp.exchange(
+                root(), "POST", "/api/admin/scalepoint/webhook-clients", new byte[0], "Authorization", admin());
         assertThat(issued.status()).as(issued.body()).isEqualTo(201);
         assertThat(issued.body()).contains("clientSecret");
         assertThat(issued.header("cache-control")).containsExactly("no-store");
 
-        assertThat(get("/api/admin/scayle/delegations?size=1", "Authorization", admin()).header("cache-control"))
+        assertThat(get("/api/admin/scayle/delegations?size=1", "Authorization", admin())
+                        .header("cache-control"))
                 .containsExactly("no-store");
         assertThat(get("/api/admin/users", "Authorization", admin()).header("cache-control"))
                 .containsExactly("no-store");
         assertThat(get("/api/admin/users").header("cache-control")).containsExactly("no-store");
         assertThat(get("/login").header("cache-control")).containsExactly("no-store");
-        var token = RawHttp.exchange(root(), "POST", "/oauth/token", "grant_type=client_credentials"
-                .getBytes(StandardCharsets.UTF_8), "Content-Type", "application/x-www-form-urlencoded");
+        var token = RawHttp.exchange(
+                root(),
+                "POST",
+                "/oauth/token",
+                "grant_type=client_credentials".getBytes(StandardCharsets.UTF_8),
+                "Content-Type",
+                "application/x-www-form-urlencoded");
         assertThat(token.header("cache-control")).containsExactly("no-store");
     }
 
     @Test
     void stateChangingCallsFromAnotherSiteAreRefused() throws IOException {
         long before = count("SELECT count(*) FROM cred_webhook_client");
-        for (var headers : new String[][] {{"Origin", "https://evil.example"}, {"Sec-Fetch-Site", "cross-site"},
-            {"Sec-Fetch-Site", "same-site"}, {"Origin", "null"}}) {
-            var answer = RawHttp.exchange(root(), "POST", "/api/admin/scalepoint/webhook-clients", new byte[0],
-                    "Authorization", admin(), headers[0], headers[1]);
-            assertThat(answer.status()).as(String.join(": ", headers) + " → " + answer.body()).isEqualTo(403);
+        for (var headers : new String[][] {
+            {"Origin", "https://evil.example"},
+            {"Sec-Fetch-Site", "cross-site"},
+            {"Sec-Fetch-Site", "same-site"},
+            {"Origin", "null"}
+        }) {
+            var answer = RawHttp.exchange(
+                    root(),
+                    "POST",
+                    "/api/admin/scalepoint/webhook-clients",
+                    new byte[0],
+                    "Authorization",
+                    admin(),
+                    headers[0],
+                    headers[1]);
+            assertThat(answer.status())
+                    .as(String.join(": ", headers) + " → " + answer.body())
+                    .isEqualTo(403);
             assertThat(answer.header("content-type")).singleElement().asString().startsWith("application/problem+json");
         }
         assertThat(count("SELECT count(*) FROM cred_webhook_client")).isEqualTo(before);
 
         // The console's own origin, a same-origin fetch, and servers (no header) pass.
         var own = "http://" + root().getHost() + ":" + root().getPort();
-        for (var headers : new String[][] {{"Origin", own}, {"Sec-Fetch-Site", "same-origin"},
-            {"Origin", "https://gateway.example.com"}, {"X-Nothing", "x"}}) {
-            var answer = RawHttp.exchange(root(), "POST", "/api/admin/scalepoint/webhook-clients", new byte[0],
-                    "Authorization", admin(), headers[0], headers[1]);
-            assertThat(answer.status()).as(String.join(": ", headers) + " → " + answer.body()).isEqualTo(201);
+        for (var headers : new String[][] {
+            {"Origin", own},
+            {"Sec-Fetch-Site", "same-origin"},
+            {"Origin", "https://gateway.example.com"},
+            {"X-Nothing", "x"}
+        }) {
+            var answer = RawHttp.exchange(
+                    root(),
+                    "POST",
+                    "/api/admin/scalepoint/webhook-clients",
+                    new byte[0],
+                    "Authorization",
+                    admin(),
+                    headers[0],
+                    headers[1]);
+            assertThat(answer.status())
+                    .as(String.join(": ", headers) + " → " + answer.body())
+                    .isEqualTo(201);
         }
     }
 

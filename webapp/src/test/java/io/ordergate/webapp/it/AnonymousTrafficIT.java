@@ -36,18 +36,22 @@ class AnonymousTrafficIT extends OrderGateIT {
     static final Duration WINDOW = Duration.ofSeconds(10);
     /** ordergate.auth.rejections-audited: how many per source and window are audited one by one. */
     static final int AUDITED = 5;
-    static final Pattern DERIVATIONS = Pattern.compile(
-            "(?m)^ordergate_auth_password_derivations_total(\\{[^}]*})?\\s+(\\S+)$");
+
+    static final Pattern DERIVATIONS =
+            Pattern.compile("(?m)^ordergate_auth_password_derivations_total(\\{[^}]*})?\\s+(\\S+)$");
 
     /**
      * HTTP/1.1 as a flood would come: the shared client's HTTP/2 upgrade is refused by Payara for
      * header blocks that a plain HTTP/1.1 request may carry (a 5,000-character user name).
      */
-    static final HttpClient HTTP_1_1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP_1_1 = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     HttpResponse<byte[]> from(String source, String path, String authorization, byte[] body) {
-        var request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+        var request = HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Content-Type", "application/json")
                 .header("X-Forwarded-For", source);
@@ -79,15 +83,17 @@ class AnonymousTrafficIT extends OrderGateIT {
         for (int i = 0; i < 200; i++) {
             // half without credentials, half with a user name that does not exist
             var authorization = i % 2 == 0 ? null : basic("scayle-" + hex(8), "guess");
-            statuses.add(from(source, "api/scayle/order-delegations", authorization, body).statusCode());
-            statuses.add(from(source, "api/scayle/order-cancellations", authorization, body).statusCode());
+            statuses.add(from(source, "api/scayle/order-delegations", authorization, body)
+                    .statusCode());
+            statuses.add(from(source, "api/scayle/order-cancellations", authorization, body)
+                    .statusCode());
         }
         var flood = Duration.between(started, Instant.now());
         System.out.println("AnonymousTrafficIT: 400 anonymous webhook requests took " + flood);
 
         assertThat(statuses).containsOnly(401, 429).contains(429);
-        var individual = count("SELECT count(*) FROM audit_record WHERE source = ? AND action LIKE 'scayle.%.rejected'",
-                source);
+        var individual =
+                count("SELECT count(*) FROM audit_record WHERE source = ? AND action LIKE 'scayle.%.rejected'", source);
         assertThat(individual).as("audited one by one").isLessThanOrEqualTo(AUDITED * windows(flood));
         awaitAccounted(source, "source = ?", 400);
     }
@@ -100,21 +106,27 @@ class AnonymousTrafficIT extends OrderGateIT {
         var answers = new ArrayList<HttpResponse<byte[]>>();
         for (int i = 0; i < 200; i++) {
             // every request from another address of the same /64
-            answers.add(from(prefix + Integer.toHexString(i + 1) + "::1", "api/scalepoint/events",
-                    "Bearer not.a." + hex(8), "{}".getBytes(StandardCharsets.UTF_8)));
+            answers.add(from(
+                    prefix + Integer.toHexString(i + 1) + "::1",
+                    "api/scalepoint/events",
+                    "Bearer not.a." + hex(8),
+                    "{}".getBytes(StandardCharsets.UTF_8)));
         }
         var flood = Duration.between(started, Instant.now());
         System.out.println("AnonymousTrafficIT: 200 bad bearer tokens took " + flood);
 
         // a source as a whole may fail ten times the per-user limit (10) in a minute
-        assertThat(answers.subList(0, 100)).allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(401));
+        assertThat(answers.subList(0, 100))
+                .allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(401));
         assertThat(answers.subList(100, 200)).allSatisfy(answer -> {
             assertThat(answer.statusCode()).isEqualTo(429);
-            assertThat(answer.headers().firstValue("Retry-After")).hasValueSatisfying(
-                    seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 61));
+            assertThat(answer.headers().firstValue("Retry-After"))
+                    .hasValueSatisfying(
+                            seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 61));
         });
-        var individual = count("SELECT count(*) FROM audit_record WHERE source LIKE ? "
-                + "AND action = 'scalepoint.event.rejected'", prefix + "%");
+        var individual = count(
+                "SELECT count(*) FROM audit_record WHERE source LIKE ? " + "AND action = 'scalepoint.event.rejected'",
+                prefix + "%");
         assertThat(individual).as("audited one by one").isLessThanOrEqualTo(AUDITED * windows(flood));
         awaitAccounted(prefix + "%", "source LIKE ?", 200);
     }
@@ -122,8 +134,13 @@ class AnonymousTrafficIT extends OrderGateIT {
     @Test
     void namesNoUserCanHaveAreRefusedWithoutAKeyDerivation() {
         // the first check of an unknown name also derives the dummy hash it is compared with
-        assertThat(from("203.0.113.20", "api/admin/scayle/delegations", basic("nobody-" + hex(4), "password"),
-                new byte[0]).statusCode()).isEqualTo(401);
+        assertThat(from(
+                                "203.0.113.20",
+                                "api/admin/scayle/delegations",
+                                basic("nobody-" + hex(4), "password"),
+                                new byte[0])
+                        .statusCode())
+                .isEqualTo(401);
         var before = derivations();
         var started = Instant.now();
         var statuses = new ArrayList<Integer>();
@@ -143,11 +160,17 @@ class AnonymousTrafficIT extends OrderGateIT {
         System.out.println("AnonymousTrafficIT: 200 refusals of impossible user names took " + took);
         assertThat(count("SELECT count(*) FROM audit_record WHERE length(actor) > 64 OR length(subject_key) > 200"))
                 .isZero();
-        assertThat(count("SELECT count(*) FROM cred_auth_failure WHERE bucket !~ '^[0-9a-f]{64}$'")).isZero();
+        assertThat(count("SELECT count(*) FROM cred_auth_failure WHERE bucket !~ '^[0-9a-f]{64}$'"))
+                .isZero();
 
         // a name a user could have costs the same derivation as a wrong password: existence stays hidden
-        assertThat(from("203.0.113.20", "api/admin/scayle/delegations", basic("nobody-" + hex(4), "password"),
-                new byte[0]).statusCode()).isEqualTo(401);
+        assertThat(from(
+                                "203.0.113.20",
+                                "api/admin/scayle/delegations",
+                                basic("nobody-" + hex(4), "password"),
+                                new byte[0])
+                        .statusCode())
+                .isEqualTo(401);
         assertThat(derivations()).isEqualTo(before + 1);
     }
 
@@ -159,12 +182,18 @@ class AnonymousTrafficIT extends OrderGateIT {
         var listed = get("api/admin/scayle/delegations?q=" + URLEncoder.encode(email, StandardCharsets.UTF_8), admin());
 
         assertThat(listed.statusCode()).isEqualTo(200);
-        assertThat(count("SELECT count(*) FROM audit_record WHERE detail::text LIKE ? OR subject_key LIKE ?",
-                "%" + marker + "%", "%" + marker + "%")).isZero();
-        var sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(email.getBytes(StandardCharsets.UTF_8)));
-        assertThat(count("SELECT count(*) FROM audit_record WHERE action = 'scayle.delegations.listed' "
-                + "AND detail->>'filter' LIKE ?", "%text=sha256:" + sha256 + "%")).isEqualTo(1);
+        assertThat(count(
+                        "SELECT count(*) FROM audit_record WHERE detail::text LIKE ? OR subject_key LIKE ?",
+                        "%" + marker + "%",
+                        "%" + marker + "%"))
+                .isZero();
+        var sha256 = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(email.getBytes(StandardCharsets.UTF_8)));
+        assertThat(count(
+                        "SELECT count(*) FROM audit_record WHERE action = 'scayle.delegations.listed' "
+                                + "AND detail->>'filter' LIKE ?",
+                        "%text=sha256:" + sha256 + "%"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -172,8 +201,10 @@ class AnonymousTrafficIT extends OrderGateIT {
         // the headers promise a body that never comes: only a server that waits for it fails to answer
         assertThat(statusWithoutSendingTheBody("api/scayle/order-delegations", basic("scayle-" + hex(8), "guess")))
                 .isEqualTo(401);
-        assertThat(statusWithoutSendingTheBody("api/scayle/order-cancellations", null)).isEqualTo(401);
-        assertThat(statusWithoutSendingTheBody("api/scalepoint/events", "Bearer not.a.token")).isEqualTo(401);
+        assertThat(statusWithoutSendingTheBody("api/scayle/order-cancellations", null))
+                .isEqualTo(401);
+        assertThat(statusWithoutSendingTheBody("api/scalepoint/events", "Bearer not.a.token"))
+                .isEqualTo(401);
     }
 
     int statusWithoutSendingTheBody(String path, String authorization) throws IOException {
@@ -220,23 +251,32 @@ class AnonymousTrafficIT extends OrderGateIT {
             pause();
         }
         assertThat(accounted).as("rejections audited one by one or summarised").isEqualTo(sent);
-        var summaries = rows("SELECT detail->>'windowStart' AS window_start, (detail->>'rejections')::int AS n, "
-                + "(detail->>'notAuditedIndividually')::int AS further FROM audit_record "
-                + "WHERE action = 'anonymous.requests.rejected' AND " + where, source);
+        var summaries = rows(
+                "SELECT detail->>'windowStart' AS window_start, (detail->>'rejections')::int AS n, "
+                        + "(detail->>'notAuditedIndividually')::int AS further FROM audit_record "
+                        + "WHERE action = 'anonymous.requests.rejected' AND " + where,
+                source);
         assertThat(summaries).isNotEmpty().allSatisfy(summary -> {
             assertThat((Integer) summary.get("further")).isEqualTo((Integer) summary.get("n") - AUDITED);
         });
-        assertThat(summaries.stream().map(summary -> summary.get("window_start")).distinct())
+        assertThat(summaries.stream()
+                        .map(summary -> summary.get("window_start"))
+                        .distinct())
                 .hasSameSizeAs(summaries);
-        assertThat(count("SELECT count(*) FROM cred_rejection_window WHERE " + where.replace("source", "source_key"),
-                source)).as("counters of ended windows are deleted").isZero();
+        assertThat(count(
+                        "SELECT count(*) FROM cred_rejection_window WHERE " + where.replace("source", "source_key"),
+                        source))
+                .as("counters of ended windows are deleted")
+                .isZero();
     }
 
     long accounted(String source, String where) {
-        var individual = count("SELECT count(*) FROM audit_record WHERE action <> 'anonymous.requests.rejected' AND "
-                + where, source);
-        var summarised = count("SELECT coalesce(sum((detail->>'notAuditedIndividually')::int), 0) FROM audit_record "
-                + "WHERE action = 'anonymous.requests.rejected' AND " + where, source);
+        var individual = count(
+                "SELECT count(*) FROM audit_record WHERE action <> 'anonymous.requests.rejected' AND " + where, source);
+        var summarised = count(
+                "SELECT coalesce(sum((detail->>'notAuditedIndividually')::int), 0) FROM audit_record "
+                        + "WHERE action = 'anonymous.requests.rejected' AND " + where,
+                source);
         return individual + summarised;
     }
 

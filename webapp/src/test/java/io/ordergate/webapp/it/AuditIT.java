@@ -33,10 +33,14 @@ class AuditIT extends OrderGateIT {
         long sealed = count("SELECT count(*) FROM audit_seal");
         assertThat(result.getJsonNumber("verifiedUpTo").longValue()).isEqualTo(sealed);
         assertThat(count("SELECT count(*) FROM audit_record r WHERE NOT EXISTS (SELECT 1 FROM audit_seal s WHERE "
-                + "s.audit_id = r.audit_id) AND NOT EXISTS (SELECT 1 FROM audit_unsealed u WHERE u.audit_id = "
-                + "r.audit_id)")).as("every record sealed or waiting for the sealer").isZero();
+                        + "s.audit_id = r.audit_id) AND NOT EXISTS (SELECT 1 FROM audit_unsealed u WHERE u.audit_id = "
+                        + "r.audit_id)"))
+                .as("every record sealed or waiting for the sealer")
+                .isZero();
         assertThat(count("SELECT count(*) FROM audit_seal WHERE seal_seq <> (SELECT count(*) FROM audit_seal s2 "
-                + "WHERE s2.seal_seq <= audit_seal.seal_seq)")).as("seal_seq has no gaps").isZero();
+                        + "WHERE s2.seal_seq <= audit_seal.seal_seq)"))
+                .as("seal_seq has no gaps")
+                .isZero();
         assertThat(result.getString("headHash")).hasSize(64);
     }
 
@@ -62,7 +66,9 @@ class AuditIT extends OrderGateIT {
         var total = count("SELECT max(seal_seq) FROM audit_seal");
         var victimSeal = total - 3;
         var victim = count("SELECT audit_id FROM audit_seal WHERE seal_seq = ?", victimSeal);
-        var original = (String) rows("SELECT actor FROM audit_record WHERE audit_id = ?", victim).get(0).get("actor");
+        var original = (String) rows("SELECT actor FROM audit_record WHERE audit_id = ?", victim)
+                .get(0)
+                .get("actor");
         // Someone with full power over the database (triggers switched off) changes one character.
         tamper("UPDATE audit_record SET actor = overlay(actor PLACING 'X' FROM 1 FOR 1) WHERE audit_id = " + victim);
         try {
@@ -88,18 +94,28 @@ class AuditIT extends OrderGateIT {
         var body = Orders.delegation(merchant.key(), reference);
         assertThat(delegate(merchant, body, "req-1").statusCode()).isEqualTo(201);
         assertThat(delegate(merchant, body, "req-2").statusCode()).isEqualTo(201);
-        assertThat(get("api/admin/scayle/delegations/" + merchant.key() + "/" + reference, admin()).statusCode())
+        assertThat(get("api/admin/scayle/delegations/" + merchant.key() + "/" + reference, admin())
+                        .statusCode())
                 .isEqualTo(200);
 
-        var history = Json.array(get("api/admin/audit/history?subjectType=scayle-order&subjectKey=" + merchant.key()
-                + "/" + reference, admin()).body()).getValuesAs(JsonObject.class);
+        var history = Json.array(get(
+                                "api/admin/audit/history?subjectType=scayle-order&subjectKey=" + merchant.key() + "/"
+                                        + reference,
+                                admin())
+                        .body())
+                .getValuesAs(JsonObject.class);
 
-        assertThat(history).extracting(r -> r.getString("action") + ":" + r.getString("outcome"))
-                .containsExactly("scayle.delegation.received:created", "scayle.delegation.received:replayed",
+        assertThat(history)
+                .extracting(r -> r.getString("action") + ":" + r.getString("outcome"))
+                .containsExactly(
+                        "scayle.delegation.received:created",
+                        "scayle.delegation.received:replayed",
                         "scayle.delegation.viewed:done");
         assertThat(history.get(0).getString("requestId")).isEqualTo("req-1");
         assertThat(history.get(2).getString("actor")).isEqualTo("admin");
-        assertThat(get("api/admin/audit/history?subjectType=scayle-order", admin()).statusCode()).isEqualTo(400);
+        assertThat(get("api/admin/audit/history?subjectType=scayle-order", admin())
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -107,23 +123,36 @@ class AuditIT extends OrderGateIT {
         var merchant = newMerchant();
         post("api/admin/scayle/merchants/" + merchant.key() + "/credentials", admin(), null, new byte[0]);
 
-        var expected = rows("SELECT action FROM audit_record WHERE subject_key = ? AND action LIKE 'scayle.%' "
-                + "ORDER BY occurred_at DESC, audit_id DESC", merchant.key()).stream()
-                .map(row -> (String) row.get("action")).toList();
-        assertThat(expected).hasSizeGreaterThanOrEqualTo(2).contains("scayle.merchant.created",
-                "scayle.credentials.rotated");
+        var expected = rows(
+                        "SELECT action FROM audit_record WHERE subject_key = ? AND action LIKE 'scayle.%' "
+                                + "ORDER BY occurred_at DESC, audit_id DESC",
+                        merchant.key())
+                .stream()
+                .map(row -> (String) row.get("action"))
+                .toList();
+        assertThat(expected)
+                .hasSizeGreaterThanOrEqualTo(2)
+                .contains("scayle.merchant.created", "scayle.credentials.rotated");
 
-        var first = Json.object(get("api/admin/audit?action=scayle.*&subjectKey=" + merchant.key() + "&size=1",
-                admin()).body());
-        var second = Json.object(get("api/admin/audit?action=scayle.*&subjectKey=" + merchant.key()
-                + "&size=1&page=1", admin()).body());
+        var first = Json.object(get("api/admin/audit?action=scayle.*&subjectKey=" + merchant.key() + "&size=1", admin())
+                .body());
+        var second = Json.object(
+                get("api/admin/audit?action=scayle.*&subjectKey=" + merchant.key() + "&size=1&page=1", admin())
+                        .body());
 
         assertThat(first.getJsonNumber("total").longValue()).isEqualTo(expected.size());
         assertThat(first.getJsonArray("items")).hasSize(1);
-        assertThat(first.getJsonArray("items").getJsonObject(0).getString("action")).isEqualTo(expected.get(0));
-        assertThat(second.getJsonArray("items").getJsonObject(0).getString("action")).isEqualTo(expected.get(1));
-        assertThat(Json.object(get("api/admin/audit?action=scayle.merchant.created&subjectKey=" + merchant.key(),
-                admin()).body()).getJsonNumber("total").longValue()).isEqualTo(1);
+        assertThat(first.getJsonArray("items").getJsonObject(0).getString("action"))
+                .isEqualTo(expected.get(0));
+        assertThat(second.getJsonArray("items").getJsonObject(0).getString("action"))
+                .isEqualTo(expected.get(1));
+        assertThat(Json.object(get(
+                                        "api/admin/audit?action=scayle.merchant.created&subjectKey=" + merchant.key(),
+                                        admin())
+                                .body())
+                        .getJsonNumber("total")
+                        .longValue())
+                .isEqualTo(1);
         assertThat(get("api/admin/audit?from=yesterday", admin()).statusCode()).isEqualTo(400);
         assertThat(get("api/admin/audit", null).statusCode()).isEqualTo(401);
     }
@@ -139,33 +168,48 @@ class AuditIT extends OrderGateIT {
 
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
-        assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment; filename=")
+        assertThat(csv.headers().firstValue("Content-Disposition").orElse(""))
+                .startsWith("attachment; filename=")
                 .endsWith(".csv\"");
-        var records = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new java.io.StringReader(text(csv))).getRecords();
+        var records = org.apache.commons.csv.CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new java.io.StringReader(text(csv)))
+                .getRecords();
         var expected = count("SELECT count(*) FROM audit_record WHERE subject_key = ?", merchant.key());
         assertThat(records).hasSize((int) expected);
-        var newest = rows("SELECT audit_id FROM audit_record WHERE subject_key = ? ORDER BY occurred_at DESC, "
-                + "audit_id DESC LIMIT 1", merchant.key()).get(0).get("audit_id").toString();
+        var newest = rows(
+                        "SELECT audit_id FROM audit_record WHERE subject_key = ? ORDER BY occurred_at DESC, "
+                                + "audit_id DESC LIMIT 1",
+                        merchant.key())
+                .get(0)
+                .get("audit_id")
+                .toString();
         assertThat(records.get(0).get("id")).isEqualTo(newest);
         assertThat(records.get(0).get("actor")).isEqualTo("admin");
         var array = Json.array(json.body());
         assertThat(array).hasSize((int) expected);
-        assertThat(String.valueOf(array.getJsonObject(0).getJsonNumber("id").longValue())).isEqualTo(newest);
+        assertThat(String.valueOf(array.getJsonObject(0).getJsonNumber("id").longValue()))
+                .isEqualTo(newest);
         assertThat(text(csv) + text(json)).doesNotContain(merchant.password());
         assertThat(count("SELECT count(*) FROM audit_record WHERE action = 'audit.exported' AND actor = 'admin'"))
                 .isGreaterThanOrEqualTo(2);
-        assertThat(get("api/admin/audit/export?format=xml", admin()).statusCode()).isEqualTo(400);
+        assertThat(get("api/admin/audit/export?format=xml", admin()).statusCode())
+                .isEqualTo(400);
     }
 
     static void execute(String sql) throws SQLException {
-        try (var connection = ItEnvironment.connect(); var statement = connection.createStatement()) {
+        try (var connection = ItEnvironment.connect();
+                var statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
 
     static void tamper(String sql) throws SQLException {
-        try (var connection = ItEnvironment.connect(); var statement = connection.createStatement()) {
+        try (var connection = ItEnvironment.connect();
+                var statement = connection.createStatement()) {
             statement.execute("SET session_replication_role = replica");
             statement.execute(sql);
         }

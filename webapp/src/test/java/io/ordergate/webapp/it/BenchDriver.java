@@ -46,8 +46,11 @@ public final class BenchDriver {
 
     private final String base;
     private final String admin;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(30)).executor(Executors.newFixedThreadPool(8)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(30))
+            .executor(Executors.newFixedThreadPool(8))
+            .build();
 
     private BenchDriver(String base, String adminPassword) {
         this.base = base.endsWith("/") ? base : base + "/";
@@ -68,8 +71,14 @@ public final class BenchDriver {
     }
 
     String burst(int count) throws Exception {
-        var merchant = Json.object(send(post("api/admin/scayle/merchants", admin, "application/json",
-                "{\"merchantKey\":\"burst-" + UUID.randomUUID().toString().substring(0, 8) + "\"}"), 201));
+        var merchant = Json.object(send(
+                post(
+                        "api/admin/scayle/merchants",
+                        admin,
+                        "application/json",
+                        "{\"merchantKey\":\"burst-"
+                                + UUID.randomUUID().toString().substring(0, 8) + "\"}"),
+                201));
         var authorization = basic(merchant.getString("username"), merchant.getString("password"));
         var key = merchant.getString("merchantKey");
         int known = count / 2;
@@ -80,8 +89,9 @@ public final class BenchDriver {
             var reference = Orders.newReference();
             knownReferences.add(reference);
             gate.acquire();
-            created.add(http.sendAsync(delegation(authorization, key, reference), HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((r, e) -> gate.release()));
+            created.add(
+                    http.sendAsync(delegation(authorization, key, reference), HttpResponse.BodyHandlers.discarding())
+                            .whenComplete((r, e) -> gate.release()));
         }
         CompletableFuture.allOf(created.toArray(CompletableFuture[]::new)).join();
         System.err.printf("burst: %d known orders created, firing %d requests at once%n", known, count);
@@ -99,32 +109,39 @@ public final class BenchDriver {
             var reference = i < known ? knownReferences.get(i) : Orders.newReference();
             var body = Orders.delegation(key, reference).getBytes(StandardCharsets.UTF_8);
             var head = ("POST " + url.getPath() + " HTTP/1.1\r\nHost: " + url.getHost() + ":" + url.getPort()
-                    + "\r\nAuthorization: " + authorization + "\r\nContent-Type: application/json\r\nContent-Length: "
-                    + body.length + "\r\nX-Request-Id: burst-" + i + "\r\nConnection: close\r\n\r\n")
+                            + "\r\nAuthorization: " + authorization
+                            + "\r\nContent-Type: application/json\r\nContent-Length: "
+                            + body.length + "\r\nX-Request-Id: burst-" + i + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII);
-            var thread = new Thread(null, () -> {
-                String status;
-                long started = 0;
-                try (var socket = new Socket()) {
-                    socket.connect(new InetSocketAddress(url.getHost(), url.getPort()), 60_000);
-                    socket.setSoTimeout(120_000);
-                    var out = socket.getOutputStream();
-                    var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
-                    ready.countDown();
-                    release.await();
-                    started = System.nanoTime();
-                    out.write(head);
-                    out.write(body);
-                    out.flush();
-                    var statusLine = in.readLine();
-                    status = statusLine == null ? "closed" : statusLine.split(" ")[1];
-                } catch (Exception e) {
-                    ready.countDown();
-                    status = e.getClass().getSimpleName();
-                }
-                nanos[index] = started == 0 ? -1 : System.nanoTime() - started;
-                statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
-            }, "burst-" + i, 256 * 1024);
+            var thread = new Thread(
+                    null,
+                    () -> {
+                        String status;
+                        long started = 0;
+                        try (var socket = new Socket()) {
+                            socket.connect(new InetSocketAddress(url.getHost(), url.getPort()), 60_000);
+                            socket.setSoTimeout(120_000);
+                            var out = socket.getOutputStream();
+                            var in = new BufferedReader(
+                                    new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+                            ready.countDown();
+                            release.await();
+                            started = System.nanoTime();
+                            out.write(head);
+                            out.write(body);
+                            out.flush();
+                            var statusLine = in.readLine();
+                            status = statusLine == null ? "closed" : statusLine.split(" ")[1];
+                        } catch (Exception e) {
+                            ready.countDown();
+                            status = e.getClass().getSimpleName();
+                        }
+                        nanos[index] = started == 0 ? -1 : System.nanoTime() - started;
+                        statuses.computeIfAbsent(status, s -> new AtomicInteger())
+                                .incrementAndGet();
+                    },
+                    "burst-" + i,
+                    256 * 1024);
             thread.start();
             threads.add(thread);
         }
@@ -135,12 +152,24 @@ public final class BenchDriver {
             thread.join();
         }
         double wall = (System.nanoTime() - start) / 1e9;
-        double[] ms = Arrays.stream(nanos).filter(n -> n >= 0).mapToDouble(n -> n / 1e6).sorted().toArray();
-        return String.format(Locale.ROOT,
+        double[] ms = Arrays.stream(nanos)
+                .filter(n -> n >= 0)
+                .mapToDouble(n -> n / 1e6)
+                .sorted()
+                .toArray();
+        return String.format(
+                Locale.ROOT,
                 "{\"requests\":%d,\"known\":%d,\"new\":%d,\"wall_s\":%.2f,\"p50_ms\":%.1f,\"p99_ms\":%.1f,"
                         + "\"p999_ms\":%.1f,\"max_ms\":%.1f,\"statuses\":%s}",
-                count, known, count - known, wall, percentile(ms, 50), percentile(ms, 99), percentile(ms, 99.9),
-                ms.length == 0 ? 0 : ms[ms.length - 1], statusesJson(statuses));
+                count,
+                known,
+                count - known,
+                wall,
+                percentile(ms, 50),
+                percentile(ms, 99),
+                percentile(ms, 99.9),
+                ms.length == 0 ? 0 : ms[ms.length - 1],
+                statusesJson(statuses));
     }
 
     String scalepoint(int count, int simulatorPort, String jdbcUrl) throws Exception {
@@ -148,17 +177,28 @@ public final class BenchDriver {
             send(put("api/admin/scalepoint/connection", """
                     {"clientId": "ordergate-bench", "scopes": ["orderdata", "events"], "tenant": "ordergate", "country": "dk"}
                     """), 200);
-            var certificate = Json.object(send(post("api/admin/scalepoint/connection/certificates", admin, null, ""),
-                    201));
-            simulator.registerClient("ordergate-bench", Base64.getDecoder().decode(certificate.getString("certificate")));
+            var certificate =
+                    Json.object(send(post("api/admin/scalepoint/connection/certificates", admin, null, ""), 201));
+            simulator.registerClient(
+                    "ordergate-bench", Base64.getDecoder().decode(certificate.getString("certificate")));
             if (!certificate.getBoolean("active")) {
-                send(post("api/admin/scalepoint/connection/certificates/" + certificate.getString("thumbprint")
-                        + "/activate", admin, null, ""), 200);
+                send(
+                        post(
+                                "api/admin/scalepoint/connection/certificates/" + certificate.getString("thumbprint")
+                                        + "/activate",
+                                admin,
+                                null,
+                                ""),
+                        200);
             }
             var client = Json.object(send(post("api/admin/scalepoint/webhook-clients", admin, null, ""), 201));
-            var token = Json.object(send(post("oauth/token", basic(client.getString("clientId"),
-                    client.getString("clientSecret")), "application/x-www-form-urlencoded",
-                    "grant_type=client_credentials"), 200));
+            var token = Json.object(send(
+                    post(
+                            "oauth/token",
+                            basic(client.getString("clientId"), client.getString("clientSecret")),
+                            "application/x-www-form-urlencoded",
+                            "grant_type=client_credentials"),
+                    200));
             var bearer = "Bearer " + token.getString("access_token");
 
             var tokens = new ArrayList<String>();
@@ -174,9 +214,12 @@ public final class BenchDriver {
             long start = System.nanoTime();
             for (var orderToken : tokens) {
                 gate.acquire();
-                var body = ScalepointEvents.orderCreated(orderToken, UUID.randomUUID().toString(), Instant.now().toString());
-                posted.add(http.sendAsync(post("api/scalepoint/events", bearer, "application/json", body),
-                        HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+                var body = ScalepointEvents.orderCreated(
+                        orderToken, UUID.randomUUID().toString(), Instant.now().toString());
+                posted.add(http.sendAsync(
+                                post("api/scalepoint/events", bearer, "application/json", body),
+                                HttpResponse.BodyHandlers.discarding())
+                        .whenComplete((r, e) -> {
                             if (e != null || r.statusCode() >= 300) {
                                 refused.incrementAndGet();
                             }
@@ -185,8 +228,9 @@ public final class BenchDriver {
             }
             CompletableFuture.allOf(posted.toArray(CompletableFuture[]::new)).join();
             double postSeconds = (System.nanoTime() - start) / 1e9;
-            System.err.printf("scalepoint: %d events posted in %.1f s (%d refused), draining%n", count, postSeconds,
-                    refused.get());
+            System.err.printf(
+                    "scalepoint: %d events posted in %.1f s (%d refused), draining%n",
+                    count, postSeconds, refused.get());
 
             var deadline = Instant.now().plus(Duration.ofMinutes(10));
             long fetched = 0;
@@ -214,12 +258,20 @@ public final class BenchDriver {
                     var rows = query.executeQuery();
                     rows.next();
                     double span = rows.getDouble(1);
-                    return String.format(Locale.ROOT,
+                    return String.format(
+                            Locale.ROOT,
                             "{\"events\":%d,\"refused\":%d,\"post_s\":%.2f,\"fetched\":%d,\"drain_s\":%.2f,"
                                     + "\"drain_per_s\":%.1f,\"latency_p50_ms\":%.0f,\"latency_p99_ms\":%.0f,"
                                     + "\"latency_max_ms\":%.0f,\"order_requests\":%d}",
-                            count, refused.get(), postSeconds, fetched, span, span > 0 ? fetched / span : 0,
-                            rows.getDouble(2) * 1000, rows.getDouble(3) * 1000, rows.getDouble(4) * 1000,
+                            count,
+                            refused.get(),
+                            postSeconds,
+                            fetched,
+                            span,
+                            span > 0 ? fetched / span : 0,
+                            rows.getDouble(2) * 1000,
+                            rows.getDouble(3) * 1000,
+                            rows.getDouble(4) * 1000,
                             simulator.orderRequests());
                 }
             }
@@ -227,12 +279,16 @@ public final class BenchDriver {
     }
 
     private HttpRequest delegation(String authorization, String merchantKey, String reference) {
-        return post("api/scayle/order-delegations", authorization, "application/json",
+        return post(
+                "api/scayle/order-delegations",
+                authorization,
+                "application/json",
                 Orders.delegation(merchantKey, reference));
     }
 
     private HttpRequest post(String path, String authorization, String contentType, String body) {
-        var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+        var builder = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(120))
                 .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) {
@@ -242,9 +298,12 @@ public final class BenchDriver {
     }
 
     private HttpRequest put(String path, String json) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", admin).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", admin)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .build();
     }
 
     private byte[] send(HttpRequest request, int expected) throws Exception {

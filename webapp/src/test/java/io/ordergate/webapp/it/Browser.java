@@ -59,9 +59,17 @@ final class Browser implements AutoCloseable {
         }
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1000", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1400,1000",
+                "--user-data-dir=" + profile);
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
@@ -91,14 +99,17 @@ final class Browser implements AutoCloseable {
         secret.sendKeys(password, Keys.ENTER);
         // The form disables itself on submit and is enabled again by a failed login's answer; a
         // successful one leaves the login page.
-        new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(d -> !path().equals("/login")
-                || Boolean.FALSE.equals(driver.executeScript("return arguments[0].disabled === true", form)));
+        new WebDriverWait(driver, WAIT)
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> !path().equals("/login")
+                        || Boolean.FALSE.equals(driver.executeScript("return arguments[0].disabled === true", form)));
         waitUntilIdle();
     }
 
     WebElement find(String css) {
         try {
-            return new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+            return new WebDriverWait(driver, WAIT)
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
         } catch (TimeoutException e) {
             // what the page showed instead is the first thing to look at
             screenshot("failed-" + css.replaceAll("[^A-Za-z0-9-]+", "_"));
@@ -116,7 +127,8 @@ final class Browser implements AutoCloseable {
     }
 
     void waitForDeepText(String css, String text) {
-        new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
+        new WebDriverWait(driver, WAIT)
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> deepText(find(css)).contains(text));
     }
 
@@ -129,12 +141,15 @@ final class Browser implements AutoCloseable {
 
     /** Waits for an open dialog that says the text (closing dialogs may linger in the page). */
     void waitForDialog(String text) {
-        new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
-                .until(d -> all("vaadin-dialog-overlay").stream().anyMatch(e -> deepText(e).contains(text)));
+        new WebDriverWait(driver, WAIT)
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> all("vaadin-dialog-overlay").stream()
+                        .anyMatch(e -> deepText(e).contains(text)));
     }
 
     void waitForText(String css, String text) {
-        new WebDriverWait(driver, WAIT).until(d -> all(css).stream().anyMatch(e -> e.getText().contains(text)));
+        new WebDriverWait(driver, WAIT)
+                .until(d -> all(css).stream().anyMatch(e -> e.getText().contains(text)));
     }
 
     /** Waits until the page is loaded and Vaadin has no request to the server in flight. */
@@ -167,7 +182,9 @@ final class Browser implements AutoCloseable {
         try {
             var directory = Paths.get(System.getProperty("it.screenshots", "target/screenshots"));
             Files.createDirectories(directory);
-            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), directory.resolve(name + ".png"),
+            Files.copy(
+                    driver.getScreenshotAs(OutputType.FILE).toPath(),
+                    directory.resolve(name + ".png"),
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot save the screenshot " + name, e);

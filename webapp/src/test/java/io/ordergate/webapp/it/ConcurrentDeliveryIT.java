@@ -26,12 +26,20 @@ class ConcurrentDeliveryIT extends OrderGateIT {
 
         assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(201));
         assertThat(responses.stream().map(r -> text(r)).distinct()).hasSize(1);
-        assertThat(count("SELECT count(*) FROM scayle_delegation WHERE merchant_key = ? AND reference_key = ?",
-                merchant.key(), reference)).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM scayle_delegation_item i JOIN scayle_delegation d "
-                + "ON d.delegation_id = i.delegation_id WHERE d.merchant_key = ?", merchant.key())).isEqualTo(2);
-        assertThat(rows("SELECT outcome, count(*) AS n FROM scayle_delivery_attempt WHERE merchant_key = ? "
-                + "GROUP BY outcome ORDER BY outcome", merchant.key()))
+        assertThat(count(
+                        "SELECT count(*) FROM scayle_delegation WHERE merchant_key = ? AND reference_key = ?",
+                        merchant.key(),
+                        reference))
+                .isEqualTo(1);
+        assertThat(count(
+                        "SELECT count(*) FROM scayle_delegation_item i JOIN scayle_delegation d "
+                                + "ON d.delegation_id = i.delegation_id WHERE d.merchant_key = ?",
+                        merchant.key()))
+                .isEqualTo(2);
+        assertThat(rows(
+                        "SELECT outcome, count(*) AS n FROM scayle_delivery_attempt WHERE merchant_key = ? "
+                                + "GROUP BY outcome ORDER BY outcome",
+                        merchant.key()))
                 .extracting(r -> r.get("outcome") + "=" + r.get("n"))
                 .containsExactly("created=1", "replayed=" + (DELIVERIES - 1));
     }
@@ -47,12 +55,20 @@ class ConcurrentDeliveryIT extends OrderGateIT {
 
         assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(201));
         assertThat(responses.stream().map(r -> text(r)).distinct()).hasSize(1);
-        assertThat(count("SELECT count(*) FROM scayle_delegation WHERE merchant_key = ? AND reference_key = ? "
-                + "AND conflict", merchant.key(), reference)).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM scayle_delivery_attempt WHERE merchant_key = ? AND outcome = 'created'",
-                merchant.key())).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM scayle_delivery_attempt WHERE merchant_key = ? AND outcome = 'conflict'",
-                merchant.key())).isEqualTo(DELIVERIES / 2);
+        assertThat(count(
+                        "SELECT count(*) FROM scayle_delegation WHERE merchant_key = ? AND reference_key = ? "
+                                + "AND conflict",
+                        merchant.key(),
+                        reference))
+                .isEqualTo(1);
+        assertThat(count(
+                        "SELECT count(*) FROM scayle_delivery_attempt WHERE merchant_key = ? AND outcome = 'created'",
+                        merchant.key()))
+                .isEqualTo(1);
+        assertThat(count(
+                        "SELECT count(*) FROM scayle_delivery_attempt WHERE merchant_key = ? AND outcome = 'conflict'",
+                        merchant.key()))
+                .isEqualTo(DELIVERIES / 2);
     }
 
     interface Delivery {

@@ -35,8 +35,9 @@ class ConsoleBrowserIT extends OrderGateIT {
 
         browser.waitForPath("/");
         browser.find("#dashboard #scayle-acknowledged");
-        assertThat(navigation(browser)).containsExactly("Dashboard", "Delegations", "Scalepoint orders", "Jobs",
-                "Credentials", "Audit", "Users");
+        assertThat(navigation(browser))
+                .containsExactly(
+                        "Dashboard", "Delegations", "Scalepoint orders", "Jobs", "Credentials", "Audit", "Users");
         assertThat(browser.find("#current-user").getText()).isEqualTo("admin");
         browser.screenshot("dashboard");
 
@@ -58,7 +59,8 @@ class ConsoleBrowserIT extends OrderGateIT {
 
         assertThat(get("api/admin/scayle/merchants", admin()).statusCode()).isEqualTo(200);
         assertThat(get("api/admin/scayle/merchants", null).statusCode()).isEqualTo(401);
-        assertThat(post("oauth/token", null, "text/plain", new byte[0]).statusCode()).isEqualTo(400);
+        assertThat(post("oauth/token", null, "text/plain", new byte[0]).statusCode())
+                .isEqualTo(400);
         assertThat(get("health/ready", null).statusCode()).isEqualTo(200);
         assertThat(get("openapi", null).statusCode()).isEqualTo(200);
         assertThat(get("metrics", null).statusCode()).isEqualTo(200);
@@ -76,7 +78,8 @@ class ConsoleBrowserIT extends OrderGateIT {
         browser.open("");
         browser.waitForPath("/login");
         assertThat(count("SELECT count(*) FROM audit_record WHERE action = 'console.login' AND outcome = 'rejected' "
-                + "AND actor = 'admin'")).isPositive();
+                        + "AND actor = 'admin'"))
+                .isPositive();
     }
 
     @Test
@@ -121,10 +124,19 @@ class ConsoleBrowserIT extends OrderGateIT {
         var reference = Orders.newReference();
         var acknowledgement = text(delegate(merchant, Orders.delegation(merchant.key(), reference), "console-1"));
         // SCAYLE redelivers it with another quantity: answered as before, kept, and shown as a difference
-        assertThat(text(delegate(merchant, Orders.delegation(merchant.key(), reference)
-                .replace("\"quantity\": 2", "\"quantity\": 5"), "console-2"))).isEqualTo(acknowledgement);
-        var receivedAt = ((Timestamp) rows("SELECT received_at FROM scayle_delegation WHERE merchant_key = ? "
-                + "AND reference_key = ?", merchant.key(), reference).get(0).get("received_at")).toInstant();
+        assertThat(text(delegate(
+                        merchant,
+                        Orders.delegation(merchant.key(), reference).replace("\"quantity\": 2", "\"quantity\": 5"),
+                        "console-2")))
+                .isEqualTo(acknowledgement);
+        var receivedAt = ((Timestamp) rows(
+                                "SELECT received_at FROM scayle_delegation WHERE merchant_key = ? "
+                                        + "AND reference_key = ?",
+                                merchant.key(),
+                                reference)
+                        .get(0)
+                        .get("received_at"))
+                .toInstant();
         var browser = browsers.get();
         browser.open("login");
         browser.login("admin", ADMIN_PASSWORD);
@@ -137,8 +149,10 @@ class ConsoleBrowserIT extends OrderGateIT {
         browser.waitUntilIdle();
 
         var cells = cells(browser, "#delegations");
-        assertThat(cells).contains(reference, reference + "-o", merchant.key(), "acknowledged", "jane@example.com")
-                .contains(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(receivedAt.atZone(ZoneId.of(BROWSER_ZONE))));
+        assertThat(cells)
+                .contains(reference, reference + "-o", merchant.key(), "acknowledged", "jane@example.com")
+                .contains(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                        .format(receivedAt.atZone(ZoneId.of(BROWSER_ZONE))));
         browser.screenshot("delegations");
         // the filters are in the URL: the customer's e-mail (any case) and the day it arrived find it
         var day = receivedAt.atZone(ZoneId.of(BROWSER_ZONE)).toLocalDate();
@@ -152,28 +166,37 @@ class ConsoleBrowserIT extends OrderGateIT {
         browser.waitForText("#delegations vaadin-grid-cell-content", reference);
 
         browser.all("#delegations vaadin-grid-cell-content").stream()
-                .filter(cell -> cell.getText().equals(reference)).findFirst().orElseThrow().click();
+                .filter(cell -> cell.getText().equals(reference))
+                .findFirst()
+                .orElseThrow()
+                .click();
 
         browser.waitForPath("/delegations/" + merchant.key() + "/" + reference);
         var shown = browser.find("#acknowledgement").getText();
-        assertThat(shown).contains("\"orderDelegationResult\": \"acknowledged\"").contains("\n");
+        assertThat(shown)
+                .contains("\"orderDelegationResult\": \"acknowledged\"")
+                .contains("\n");
         assertThat(shown.replaceAll("\\s", "")).isEqualTo(acknowledgement);
         browser.find("#copy-acknowledgement").click();
         browser.waitForText("vaadin-notification-card", "Copied to the clipboard");
         assertThat(cells(browser, "#items")).contains("SKU-1022643", "SKU-738854");
         assertThat(cells(browser, "#attempts")).contains("console-1", "created");
         browser.screenshot("delegation-detail");
-        var attemptIds = rows("SELECT attempt_id, request_id FROM scayle_delivery_attempt WHERE merchant_key = ? "
-                + "ORDER BY received_at", merchant.key());
+        var attemptIds = rows(
+                "SELECT attempt_id, request_id FROM scayle_delivery_attempt WHERE merchant_key = ? "
+                        + "ORDER BY received_at",
+                merchant.key());
         browser.click("#payload-" + attemptIds.get(0).get("attempt_id"));
         browser.waitForDialog("As received");
-        assertThat(browser.find("#payload").getText()).contains("\"referenceKey\": \"" + reference + "\"")
+        assertThat(browser.find("#payload").getText())
+                .contains("\"referenceKey\": \"" + reference + "\"")
                 .contains("\"quantity\": 2");
         browser.click("#payload-close");
         browser.click("#compare-" + attemptIds.get(1).get("attempt_id"));
         browser.waitForDialog("changed against the first");
         var difference = browser.find("#payload-difference").getText().lines().toList();
-        assertThat(difference).anyMatch(line -> line.startsWith("-") && line.contains("\"quantity\": 2"))
+        assertThat(difference)
+                .anyMatch(line -> line.startsWith("-") && line.contains("\"quantity\": 2"))
                 .anyMatch(line -> line.startsWith("+") && line.contains("\"quantity\": 5"))
                 .noneMatch(line -> line.contains("SKU-1022643"));
         browser.screenshot("delegation-difference");
@@ -183,15 +206,21 @@ class ConsoleBrowserIT extends OrderGateIT {
         // a deep link survives a reload
         browser.driver.navigate().refresh();
         browser.waitUntilIdle();
-        assertThat(browser.find("#acknowledgement").getText().replaceAll("\\s", "")).isEqualTo(acknowledgement);
-        assertThat(count("SELECT count(*) FROM audit_record WHERE action = 'scayle.delegation.viewed' "
-                + "AND subject_key = ? AND actor = 'admin'", merchant.key() + "/" + reference)).isEqualTo(2);
+        assertThat(browser.find("#acknowledgement").getText().replaceAll("\\s", ""))
+                .isEqualTo(acknowledgement);
+        assertThat(count(
+                        "SELECT count(*) FROM audit_record WHERE action = 'scayle.delegation.viewed' "
+                                + "AND subject_key = ? AND actor = 'admin'",
+                        merchant.key() + "/" + reference))
+                .isEqualTo(2);
 
         browser.open("");
         long today = Long.parseLong(browser.find("#scayle-acknowledged .count").getText());
         assertThat(today).isPositive();
-        assertThat(Long.parseLong(browser.find("#scayle-acknowledged .week").getText())).isGreaterThanOrEqualTo(today);
-        assertThat(Long.parseLong(browser.find("#scayle-deliveries .count").getText())).isGreaterThanOrEqualTo(today);
+        assertThat(Long.parseLong(browser.find("#scayle-acknowledged .week").getText()))
+                .isGreaterThanOrEqualTo(today);
+        assertThat(Long.parseLong(browser.find("#scayle-deliveries .count").getText()))
+                .isGreaterThanOrEqualTo(today);
         assertThat(browser.find("#scalepoint-fetched .count").getText()).matches("\\d+");
         // today's number opens the list it counts
         browser.find("#scayle-acknowledged .count").click();
@@ -204,7 +233,8 @@ class ConsoleBrowserIT extends OrderGateIT {
     void staffAndAuditorsReadDelegationsButSeeNoAdminNavigationAndAreRefusedAdminViewsByUrl() {
         var merchant = newMerchant();
         var reference = Orders.newReference();
-        assertThat(delegate(merchant, Orders.delegation(merchant.key(), reference), "roles-1").statusCode())
+        assertThat(delegate(merchant, Orders.delegation(merchant.key(), reference), "roles-1")
+                        .statusCode())
                 .isEqualTo(201);
         for (var role : new String[] {"staff", "auditor"}) {
             var username = role + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -215,13 +245,25 @@ class ConsoleBrowserIT extends OrderGateIT {
             browser.waitForPath("/");
             browser.find("#dashboard #scayle-acknowledged");
 
-            assertThat(navigation(browser)).as(role).containsExactlyElementsOf(role.equals("auditor")
-                    ? java.util.List.of("Dashboard", "Delegations", "Scalepoint orders", "Jobs", "Credentials", "Audit")
-                    : java.util.List.of("Dashboard", "Delegations", "Scalepoint orders", "Jobs", "Credentials"));
+            assertThat(navigation(browser))
+                    .as(role)
+                    .containsExactlyElementsOf(
+                            role.equals("auditor")
+                                    ? java.util.List.of(
+                                            "Dashboard",
+                                            "Delegations",
+                                            "Scalepoint orders",
+                                            "Jobs",
+                                            "Credentials",
+                                            "Audit")
+                                    : java.util.List.of(
+                                            "Dashboard", "Delegations", "Scalepoint orders", "Jobs", "Credentials"));
 
             browser.open("users");
-            assertThat(browser.find("#forbidden").getText()).as(role)
-                    .contains("You may not open this page").contains("admin");
+            assertThat(browser.find("#forbidden").getText())
+                    .as(role)
+                    .contains("You may not open this page")
+                    .contains("admin");
             assertThat(browser.all("#users")).as(role).isEmpty();
             browser.screenshot("forbidden-" + role);
 
@@ -262,9 +304,13 @@ class ConsoleBrowserIT extends OrderGateIT {
         browser.find("#confirm-retry-ok").click();
 
         browser.waitForText("vaadin-notification-card", "1 retried");
-        assertThat(rows("SELECT state FROM job WHERE job_id = ?", dead).get(0).get("state")).isEqualTo("pending");
-        assertThat(count("SELECT count(*) FROM audit_record WHERE action = 'job.retried' AND subject_key = ? "
-                + "AND actor = 'admin'", String.valueOf(dead))).isEqualTo(1);
+        assertThat(rows("SELECT state FROM job WHERE job_id = ?", dead).get(0).get("state"))
+                .isEqualTo("pending");
+        assertThat(count(
+                        "SELECT count(*) FROM audit_record WHERE action = 'job.retried' AND subject_key = ? "
+                                + "AND actor = 'admin'",
+                        String.valueOf(dead)))
+                .isEqualTo(1);
 
         // a selection is retried after a confirmation that counts it
         var second = JobsIT.deadJob(null);
@@ -284,7 +330,8 @@ class ConsoleBrowserIT extends OrderGateIT {
         browser.click("#confirm-retry-ok");
         browser.waitForText("vaadin-notification-card", "2 retried");
         assertThat(rows("SELECT state FROM job WHERE job_id IN (?, ?)", second, third))
-                .extracting(r -> r.get("state")).containsOnly("pending");
+                .extracting(r -> r.get("state"))
+                .containsOnly("pending");
 
         // the dashboard's backlog numbers lead to the filtered list
         browser.open("");
@@ -337,24 +384,32 @@ class ConsoleBrowserIT extends OrderGateIT {
         var href = browser.find("#export-csv").getAttribute("href");
         var session = browser.driver.manage().getCookieNamed("JSESSIONID");
         var download = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(href))
-                .header("Cookie", "JSESSIONID=" + session.getValue()).GET().build());
+                .header("Cookie", "JSESSIONID=" + session.getValue())
+                .GET()
+                .build());
         assertThat(download.statusCode()).isEqualTo(200);
         var csv = text(download);
-        assertThat(csv).startsWith("id,occurredAt,actorType,actor,action,outcome").contains(reference)
-                .contains("audit-1").contains("audit-2");
+        assertThat(csv)
+                .startsWith("id,occurredAt,actorType,actor,action,outcome")
+                .contains(reference)
+                .contains("audit-1")
+                .contains("audit-2");
         assertThat(count("SELECT count(*) FROM audit_record WHERE action = 'audit.exported' AND actor = ?", auditor))
                 .isEqualTo(1);
     }
 
     static java.util.List<String> navigation(Browser browser) {
         browser.find("#navigation vaadin-side-nav-item");
-        return browser.all("#navigation vaadin-side-nav-item").stream().map(WebElement::getText).map(String::strip)
+        return browser.all("#navigation vaadin-side-nav-item").stream()
+                .map(WebElement::getText)
+                .map(String::strip)
                 .toList();
     }
 
     static java.util.List<String> cells(Browser browser, String scope) {
         return browser.driver.findElements(By.cssSelector(scope + " vaadin-grid-cell-content")).stream()
-                .map(WebElement::getText).toList();
+                .map(WebElement::getText)
+                .toList();
     }
 
     /** A user with the initial admin's password (its hash copied) and one role. */

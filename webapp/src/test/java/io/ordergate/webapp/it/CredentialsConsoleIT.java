@@ -43,13 +43,16 @@ class CredentialsConsoleIT extends ScalepointBase {
         var username = value("issued-username");
         var password = value("issued-password");
         var delegationUrl = value("issued-delegation-url");
-        assertThat(delegationUrl).isEqualTo("https://" + username + ":" + password
-                + "@gateway.example.com/api/scayle/order-delegations");
+        assertThat(delegationUrl)
+                .isEqualTo(
+                        "https://" + username + ":" + password + "@gateway.example.com/api/scayle/order-delegations");
         assertThat(value("issued-cancellation-url")).endsWith("@gateway.example.com/api/scayle/order-cancellations");
         browser.screenshot("credentials-issued");
         var first = new Merchant(key, username, password, delegationUrl, value("issued-cancellation-url"));
         // what the dialog showed works at once
-        assertThat(delegate(first, Orders.delegation(key, Orders.newReference()), "c-1").statusCode()).isEqualTo(201);
+        assertThat(delegate(first, Orders.delegation(key, Orders.newReference()), "c-1")
+                        .statusCode())
+                .isEqualTo(201);
 
         browser.click("#secret-dialog-close");
         browser.waitUntilIdle();
@@ -63,8 +66,11 @@ class CredentialsConsoleIT extends ScalepointBase {
         browser.waitForText("#merchant-grid vaadin-grid-cell-content", key);
         assertThat(browser.driver.getPageSource()).doesNotContain(password);
 
-        browser.all("#merchant-grid vaadin-grid-cell-content").stream().filter(c -> c.getText().equals(key))
-                .findFirst().orElseThrow().click();
+        browser.all("#merchant-grid vaadin-grid-cell-content").stream()
+                .filter(c -> c.getText().equals(key))
+                .findFirst()
+                .orElseThrow()
+                .click();
         browser.click("#merchant-rotate");
         // the grace period is shown before anything changes (6 s in the test configuration)
         browser.waitForDialog("keep working for 6 s");
@@ -73,8 +79,12 @@ class CredentialsConsoleIT extends ScalepointBase {
         var rotated = new Merchant(key, value("issued-username"), value("issued-password"), null, null);
         assertThat(rotated.username()).isNotEqualTo(username);
         // both work while the grace period lasts
-        assertThat(delegate(first, Orders.delegation(key, Orders.newReference()), "c-2").statusCode()).isEqualTo(201);
-        assertThat(delegate(rotated, Orders.delegation(key, Orders.newReference()), "c-3").statusCode()).isEqualTo(201);
+        assertThat(delegate(first, Orders.delegation(key, Orders.newReference()), "c-2")
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(delegate(rotated, Orders.delegation(key, Orders.newReference()), "c-3")
+                        .statusCode())
+                .isEqualTo(201);
         browser.click("#secret-dialog-close");
         browser.waitForText("#credential-grid vaadin-grid-cell-content", "rotation grace");
 
@@ -83,11 +93,14 @@ class CredentialsConsoleIT extends ScalepointBase {
         browser.click("#confirm-revoke-ok");
         browser.waitForText("vaadin-notification-card", rotated.username() + " is revoked.");
         browser.waitForText("#credential-grid vaadin-grid-cell-content", "revoked");
-        assertThat(delegate(rotated, Orders.delegation(key, Orders.newReference()), "c-4").statusCode())
+        assertThat(delegate(rotated, Orders.delegation(key, Orders.newReference()), "c-4")
+                        .statusCode())
                 .isEqualTo(401);
         browser.screenshot("credentials-scayle");
-        assertThat(count("SELECT count(*) FROM audit_record WHERE subject_key = ? AND actor = 'admin' AND action IN "
-                + "('scayle.merchant.created', 'scayle.credentials.rotated', 'scayle.credentials.revoked')", key))
+        assertThat(count(
+                        "SELECT count(*) FROM audit_record WHERE subject_key = ? AND actor = 'admin' AND action IN "
+                                + "('scayle.merchant.created', 'scayle.credentials.rotated', 'scayle.credentials.revoked')",
+                        key))
                 .isEqualTo(3);
     }
 
@@ -110,7 +123,9 @@ class CredentialsConsoleIT extends ScalepointBase {
         browser.click("#revoke-" + clientId);
         browser.click("#confirm-revoke-ok");
         browser.waitForText("vaadin-notification-card", clientId + " is revoked.");
-        assertThat(token(basic(clientId, secret), "grant_type=client_credentials").statusCode()).isEqualTo(401);
+        assertThat(token(basic(clientId, secret), "grant_type=client_credentials")
+                        .statusCode())
+                .isEqualTo(401);
     }
 
     @Test
@@ -144,7 +159,8 @@ class CredentialsConsoleIT extends ScalepointBase {
         // Scalepoint does not know the certificate yet: the test names the exact refusal
         browser.click("#connection-test");
         browser.waitForText("#connection-test-result", "Failed");
-        assertThat(browser.find("#connection-test-result").getAttribute("data-ok")).isEqualTo("false");
+        assertThat(browser.find("#connection-test-result").getAttribute("data-ok"))
+                .isEqualTo("false");
         assertThat(browser.find("#connection-test-result").getText()).contains("invalid_client");
 
         scalepoint().registerClient(clientId, Base64.getDecoder().decode(certificate.getString("certificate")));
@@ -190,15 +206,22 @@ class CredentialsConsoleIT extends ScalepointBase {
     JsonObject activeCertificate() {
         var response = get("api/admin/scalepoint/connection/certificates", admin());
         return Json.array(response.body()).getValuesAs(JsonObject.class).stream()
-                .filter(c -> c.getBoolean("active")).findFirst().orElseThrow();
+                .filter(c -> c.getBoolean("active"))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Downloads a console resource with the browser's session cookie. */
     byte[] download(String href) {
-        var cookies = browsers.get().driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
-                .reduce((a, b) -> a + "; " + b).orElse("");
-        var response = send(java.net.http.HttpRequest.newBuilder(URI.create(href)).timeout(Duration.ofSeconds(30))
-                .header("Cookie", cookies).GET().build());
+        var cookies = browsers.get().driver.manage().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("");
+        var response = send(java.net.http.HttpRequest.newBuilder(URI.create(href))
+                .timeout(Duration.ofSeconds(30))
+                .header("Cookie", cookies)
+                .GET()
+                .build());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }

@@ -23,7 +23,8 @@ class DatabaseOutageIT extends OrderGateIT {
         var merchant = newMerchant();
         var reference = Orders.newReference();
         var body = Orders.delegation(merchant.key(), reference);
-        assertThat(delegate(merchant, Orders.delegation(merchant.key(), Orders.newReference()), "warm").statusCode())
+        assertThat(delegate(merchant, Orders.delegation(merchant.key(), Orders.newReference()), "warm")
+                        .statusCode())
                 .isEqualTo(201);
 
         ItEnvironment.proxy().cut();
@@ -46,12 +47,21 @@ class DatabaseOutageIT extends OrderGateIT {
 
         assertThat(recovered).isEqualTo(201);
         assertThat(get("health/ready", null).statusCode()).isEqualTo(200);
-        assertThat(count("SELECT count(*) FROM scayle_delegation WHERE merchant_key = ? AND reference_key = ?",
-                merchant.key(), reference)).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM scayle_delivery_attempt a JOIN scayle_delegation d "
-                + "ON d.delegation_id = a.delegation_id WHERE d.reference_key = ?", reference)).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM scayle_delegation_item i JOIN scayle_delegation d "
-                + "ON d.delegation_id = i.delegation_id WHERE d.reference_key = ?", reference)).isEqualTo(2);
+        assertThat(count(
+                        "SELECT count(*) FROM scayle_delegation WHERE merchant_key = ? AND reference_key = ?",
+                        merchant.key(),
+                        reference))
+                .isEqualTo(1);
+        assertThat(count(
+                        "SELECT count(*) FROM scayle_delivery_attempt a JOIN scayle_delegation d "
+                                + "ON d.delegation_id = a.delegation_id WHERE d.reference_key = ?",
+                        reference))
+                .isEqualTo(1);
+        assertThat(count(
+                        "SELECT count(*) FROM scayle_delegation_item i JOIN scayle_delegation d "
+                                + "ON d.delegation_id = i.delegation_id WHERE d.reference_key = ?",
+                        reference))
+                .isEqualTo(2);
     }
 
     @Test
@@ -71,8 +81,11 @@ class DatabaseOutageIT extends OrderGateIT {
         // SCAYLE gives up after 15 s; the answer deadline is 5 s
         assertThat(took).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(8));
         assertThat(waitFor201(() -> delegate(merchant, body, "after-stall"))).isEqualTo(201);
-        assertThat(count("SELECT count(*) FROM scayle_delegation WHERE merchant_key = ? AND reference_key = ?",
-                merchant.key(), reference)).isEqualTo(1);
+        assertThat(count(
+                        "SELECT count(*) FROM scayle_delegation WHERE merchant_key = ? AND reference_key = ?",
+                        merchant.key(),
+                        reference))
+                .isEqualTo(1);
     }
 
     interface Attempt {

@@ -70,22 +70,37 @@ final class ExtraNode implements AutoCloseable {
      */
     static List<String> payaraMicro(int port, Path runtime) {
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return List.of(java, "-Xmx512m", "-jar", System.getProperty("payara.microJar"), "--deploy",
-                System.getProperty("it.war"), "--contextroot", "/", "--port", String.valueOf(port), "--nocluster",
-                "--rootdir", runtime.toString());
+        return List.of(
+                java,
+                "-Xmx512m",
+                "-jar",
+                System.getProperty("payara.microJar"),
+                "--deploy",
+                System.getProperty("it.war"),
+                "--contextroot",
+                "/",
+                "--port",
+                String.valueOf(port),
+                "--nocluster",
+                "--rootdir",
+                runtime.toString());
     }
 
     private void awaitReady() {
-        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        var client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         var deadline = System.nanoTime() + STARTUP.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Node on port " + port + " exited with " + process.exitValue()
-                        + ":\n" + tail());
+                throw new IllegalStateException(
+                        "Node on port " + port + " exited with " + process.exitValue() + ":\n" + tail());
             }
             try {
-                var response = client.send(HttpRequest.newBuilder(uri("health/ready")).timeout(Duration.ofSeconds(5))
-                        .build(), HttpResponse.BodyHandlers.discarding());
+                var response = client.send(
+                        HttpRequest.newBuilder(uri("health/ready"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
                 }
@@ -98,8 +113,8 @@ final class ExtraNode implements AutoCloseable {
             Pause.sleep(Duration.ofMillis(500));
         }
         kill();
-        throw new IllegalStateException("Node on port " + port + " was not ready within " + STARTUP.toSeconds()
-                + " s:\n" + tail());
+        throw new IllegalStateException(
+                "Node on port " + port + " was not ready within " + STARTUP.toSeconds() + " s:\n" + tail());
     }
 
     /** A port nobody listens on right now, for a node of a test that must not collide with others. */
@@ -118,15 +133,20 @@ final class ExtraNode implements AutoCloseable {
      * @param readyAnswers receives the status of every readiness answer (none while not listening)
      */
     boolean awaitLog(String text, Duration timeout, java.util.function.IntConsumer readyAnswers) {
-        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        var client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         var deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (log().contains(text)) {
                 return true;
             }
             try {
-                readyAnswers.accept(client.send(HttpRequest.newBuilder(uri("health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+                readyAnswers.accept(client.send(
+                                HttpRequest.newBuilder(uri("health/ready"))
+                                        .timeout(Duration.ofSeconds(5))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode());
             } catch (IOException e) {
                 // not listening yet
             } catch (InterruptedException e) {

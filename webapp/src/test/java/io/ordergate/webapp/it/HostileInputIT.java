@@ -51,8 +51,7 @@ class HostileInputIT extends ScalepointBase {
         UNDECODABLE_PATH
     }
 
-    record Case(String group, String name, Expect expect, byte[] request) {
-    }
+    record Case(String group, String name, Expect expect, byte[] request) {}
 
     record Answer(int status, Map<String, String> headers, byte[] body) {
 
@@ -71,10 +70,23 @@ class HostileInputIT extends ScalepointBase {
      * classes that ran before; an order the corpus created would show in {@code sp_order} and
      * {@code job}.)
      */
-    static final List<String> BUSINESS_TABLES = List.of("scayle_delegation", "scayle_delegation_item",
-            "scayle_delegation_address", "scayle_delivery_attempt", "scayle_cancellation", "idem_record", "sp_event",
-            "sp_order", "sp_publication", "sp_connection", "sp_certificate", "job", "cred_scayle_merchant",
-            "cred_scayle_credential", "cred_user", "cred_webhook_client");
+    static final List<String> BUSINESS_TABLES = List.of(
+            "scayle_delegation",
+            "scayle_delegation_item",
+            "scayle_delegation_address",
+            "scayle_delivery_attempt",
+            "scayle_cancellation",
+            "idem_record",
+            "sp_event",
+            "sp_order",
+            "sp_publication",
+            "sp_connection",
+            "sp_certificate",
+            "job",
+            "cred_scayle_merchant",
+            "cred_scayle_credential",
+            "cred_user",
+            "cred_webhook_client");
 
     static final int TEN_MB = 10 * 1024 * 1024;
 
@@ -111,7 +123,9 @@ class HostileInputIT extends ScalepointBase {
 
         System.out.println("HostileInputIT: " + corpus.size() + " requests");
         summary.forEach((group, answers) -> System.out.println("  " + group + " ("
-                + corpus.stream().filter(c -> (c.group() + kind(c)).equals(group)).count() + " sent): " + answers));
+                + corpus.stream()
+                        .filter(c -> (c.group() + kind(c)).equals(group))
+                        .count() + " sent): " + answers));
         System.out.println("  answered without a body (by Payara, before the application):");
         beforeTheApplication.forEach(line -> System.out.println("    " + line));
         failures.forEach(f -> System.out.println("  FAILED " + f));
@@ -128,10 +142,12 @@ class HostileInputIT extends ScalepointBase {
             }
         });
         System.out.println("  audit records added: " + added);
-        assertThat(added.keySet()).as("only rejections are audited")
+        assertThat(added.keySet())
+                .as("only rejections are audited")
                 .allSatisfy(action -> assertThat(action).endsWith(".rejected"));
-        assertThat(added).containsKeys("scayle.delegation.rejected", "scayle.cancellation.rejected",
-                "scalepoint.event.rejected");
+        assertThat(added)
+                .containsKeys(
+                        "scayle.delegation.rejected", "scayle.cancellation.rejected", "scalepoint.event.rejected");
     }
 
     /** Null when the answer is what the case expects, otherwise what is wrong with it. */
@@ -165,7 +181,8 @@ class HostileInputIT extends ScalepointBase {
                 }
                 var error = Json.object(answer.body());
                 return error.get("error") instanceof JsonString && error.get("error_description") instanceof JsonString
-                        ? null : "no error / error_description";
+                        ? null
+                        : "no error / error_description";
             default:
                 if (answer.status() < 400) {
                     return "not refused";
@@ -184,9 +201,11 @@ class HostileInputIT extends ScalepointBase {
         } catch (RuntimeException e) {
             return "the body is not a JSON problem";
         }
-        boolean complete = problem.get("type") instanceof JsonString && problem.get("title") instanceof JsonString
+        boolean complete = problem.get("type") instanceof JsonString
+                && problem.get("title") instanceof JsonString
                 && problem.get("detail") instanceof JsonString
-                && problem.get("status") instanceof JsonNumber status && status.intValue() == answer.status();
+                && problem.get("status") instanceof JsonNumber status
+                && status.intValue() == answer.status();
         return complete ? null : "type/title/status/detail missing or status differs";
     }
 
@@ -213,9 +232,13 @@ class HostileInputIT extends ScalepointBase {
     // ---- the corpus
 
     /** A JSON endpoint: a valid body and, per field, values that the endpoint must refuse there. */
-    record JsonTarget(String group, String method, String path, String authorization, String validBody,
-            Map<String, List<String>> refusedValues) {
-    }
+    record JsonTarget(
+            String group,
+            String method,
+            String path,
+            String authorization,
+            String validBody,
+            Map<String, List<String>> refusedValues) {}
 
     List<Case> corpus(Merchant merchant, Client client, String bearer) {
         var cases = new ArrayList<Case>();
@@ -223,37 +246,94 @@ class HostileInputIT extends ScalepointBase {
         var reference = Orders.newReference();
         var orderToken = newOrderToken();
         var targets = List.of(
-                new JsonTarget("scayle-delegation", "POST", "/api/scayle/order-delegations", basic,
-                        Orders.delegation(merchant.key(), reference).strip(), Map.of(
-                                "\"referenceKey\": \"" + reference + "\"", stringRefusals(),
-                                "\"quantity\": 2", numberRefusals())),
-                new JsonTarget("scayle-cancellation", "POST", "/api/scayle/order-cancellations", basic,
+                new JsonTarget(
+                        "scayle-delegation",
+                        "POST",
+                        "/api/scayle/order-delegations",
+                        basic,
+                        Orders.delegation(merchant.key(), reference).strip(),
+                        Map.of(
+                                "\"referenceKey\": \"" + reference + "\"",
+                                stringRefusals(),
+                                "\"quantity\": 2",
+                                numberRefusals())),
+                new JsonTarget(
+                        "scayle-cancellation",
+                        "POST",
+                        "/api/scayle/order-cancellations",
+                        basic,
                         "{\"orderReferenceKey\": \"" + reference + "\", \"fulfillingMerchantKey\": \"" + merchant.key()
-                                + "\", \"companyId\": 1000, \"warehouseIds\": [2, 1]}", Map.of(
-                                "\"orderReferenceKey\": \"" + reference + "\"", stringRefusals(),
-                                "\"warehouseIds\": [2, 1]", warehouseRefusals())),
-                new JsonTarget("scalepoint-events", "POST", "/api/scalepoint/events", bearer,
-                        ScalepointEvents.orderCreated(orderToken, UUID.randomUUID().toString(), "2020-04-28T20:43:35+02:00").strip(),
-                        Map.of("\"orderToken\": \"" + orderToken + "\"", orderTokenRefusals(),
-                                "\"eventType\": \"order_created\"", List.of("null", "\"\"", "\"  \"", "[]", "{}",
-                                        "true"))),
-                new JsonTarget("admin-merchants", "POST", "/api/admin/scayle/merchants", admin(),
-                        "{\"merchantKey\": \"hostile-m\"}", Map.of("\"merchantKey\": \"hostile-m\"",
-                                concat(stringRefusals(), List.of("\"../../etc/passwd\"", "\"a b\"",
-                                        "\"" + "k".repeat(101) + "\"")))),
-                new JsonTarget("admin-users", "POST", "/api/admin/users", admin(),
-                        "{\"username\": \"hostile-u\", \"roles\": [\"staff\"]}", Map.of(
+                                + "\", \"companyId\": 1000, \"warehouseIds\": [2, 1]}",
+                        Map.of(
+                                "\"orderReferenceKey\": \"" + reference + "\"",
+                                stringRefusals(),
+                                "\"warehouseIds\": [2, 1]",
+                                warehouseRefusals())),
+                new JsonTarget(
+                        "scalepoint-events",
+                        "POST",
+                        "/api/scalepoint/events",
+                        bearer,
+                        ScalepointEvents.orderCreated(
+                                        orderToken, UUID.randomUUID().toString(), "2020-04-28T20:43:35+02:00")
+                                .strip(),
+                        Map.of(
+                                "\"orderToken\": \"" + orderToken + "\"",
+                                orderTokenRefusals(),
+                                "\"eventType\": \"order_created\"",
+                                List.of("null", "\"\"", "\"  \"", "[]", "{}", "true"))),
+                new JsonTarget(
+                        "admin-merchants",
+                        "POST",
+                        "/api/admin/scayle/merchants",
+                        admin(),
+                        "{\"merchantKey\": \"hostile-m\"}",
+                        Map.of(
+                                "\"merchantKey\": \"hostile-m\"",
+                                concat(
+                                        stringRefusals(),
+                                        List.of("\"../../etc/passwd\"", "\"a b\"", "\"" + "k".repeat(101) + "\"")))),
+                new JsonTarget(
+                        "admin-users",
+                        "POST",
+                        "/api/admin/users",
+                        admin(),
+                        "{\"username\": \"hostile-u\", \"roles\": [\"staff\"]}",
+                        Map.of(
                                 "\"username\": \"hostile-u\"", stringRefusals(),
-                                "\"roles\": [\"staff\"]", List.of("[\"root\"]", "\"staff\"", "[1]", "[null]", "{}",
-                                        "null"))),
-                new JsonTarget("admin-connection", "PUT", "/api/admin/scalepoint/connection", admin(),
+                                "\"roles\": [\"staff\"]",
+                                        List.of("[\"root\"]", "\"staff\"", "[1]", "[null]", "{}", "null"))),
+                new JsonTarget(
+                        "admin-connection",
+                        "PUT",
+                        "/api/admin/scalepoint/connection",
+                        admin(),
                         "{\"clientId\": \"hostile\", \"scopes\": [\"orderdata\"], \"tenant\": \"t\", \"country\": \"dk\"}",
-                        Map.of("\"clientId\": \"hostile\"", stringRefusals(),
-                                "\"scopes\": [\"orderdata\"]", List.of("[1]", "\"orderdata\"", "{}", "[[]]"))),
-                new JsonTarget("admin-jobs-retry", "POST", "/api/admin/jobs/retry", admin(),
-                        "{\"ids\": [1]}", Map.of("\"ids\": [1]", List.of("[1e400]", "[123456789012345678901234567890]",
-                                "[9223372036854775808]", "[1.5]", "[\"1\"]", "[null]", "[]", "{}", "1", "null",
-                                "[" + "1,".repeat(1000) + "1]"))));
+                        Map.of(
+                                "\"clientId\": \"hostile\"",
+                                stringRefusals(),
+                                "\"scopes\": [\"orderdata\"]",
+                                List.of("[1]", "\"orderdata\"", "{}", "[[]]"))),
+                new JsonTarget(
+                        "admin-jobs-retry",
+                        "POST",
+                        "/api/admin/jobs/retry",
+                        admin(),
+                        "{\"ids\": [1]}",
+                        Map.of(
+                                "\"ids\": [1]",
+                                List.of(
+                                        "[1e400]",
+                                        "[123456789012345678901234567890]",
+                                        "[9223372036854775808]",
+                                        "[1.5]",
+                                        "[\"1\"]",
+                                        "[null]",
+                                        "[]",
+                                        "{}",
+                                        "1",
+                                        "null",
+                                        "[" + "1,".repeat(1000) + "1]"))));
         for (var target : targets) {
             cases.addAll(jsonAttacks(target));
         }
@@ -266,23 +346,74 @@ class HostileInputIT extends ScalepointBase {
     }
 
     static List<String> stringRefusals() {
-        return List.of("1", "1e400", "null", "true", "[]", "{}", "\"\"", "\"   \"", "[\"a\"]", "{\"a\": \"b\"}",
+        return List.of(
+                "1",
+                "1e400",
+                "null",
+                "true",
+                "[]",
+                "{}",
+                "\"\"",
+                "\"   \"",
+                "[\"a\"]",
+                "{\"a\": \"b\"}",
                 "\"a\\u0000b\"");
     }
 
     static List<String> numberRefusals() {
-        return List.of("1e400", "123456789012345678901234567890", "2147483648", "-1", "0", "-0", "1.5", "1e-400",
-                "\"1\"", "null", "[1]", "{}", "true", "NaN", "Infinity", "0x10", "00012", "+1", ".5", "1e", "-");
+        return List.of(
+                "1e400",
+                "123456789012345678901234567890",
+                "2147483648",
+                "-1",
+                "0",
+                "-0",
+                "1.5",
+                "1e-400",
+                "\"1\"",
+                "null",
+                "[1]",
+                "{}",
+                "true",
+                "NaN",
+                "Infinity",
+                "0x10",
+                "00012",
+                "+1",
+                ".5",
+                "1e",
+                "-");
     }
 
     static List<String> warehouseRefusals() {
-        return List.of("[1e400]", "[123456789012345678901234567890]", "[9223372036854775808]", "[1.5]", "[\"1\"]",
-                "[null]", "[true]", "[[1]]", "{}", "\"1\"", "1", "[NaN]", "[0x10]");
+        return List.of(
+                "[1e400]",
+                "[123456789012345678901234567890]",
+                "[9223372036854775808]",
+                "[1.5]",
+                "[\"1\"]",
+                "[null]",
+                "[true]",
+                "[[1]]",
+                "{}",
+                "\"1\"",
+                "1",
+                "[NaN]",
+                "[0x10]");
     }
 
     static List<String> orderTokenRefusals() {
-        return List.of("1", "1e400", "null", "[]", "{}", "\"\"", "\"not-a-guid\"", "\"../../etc/passwd\"",
-                "\"BC6270D7-B0FB-434F-BF83-93E361C335CD\\u0000\"", "\"BC6270D7-B0FB-434F-BF83-93E361C335CD' OR '1'='1\"");
+        return List.of(
+                "1",
+                "1e400",
+                "null",
+                "[]",
+                "{}",
+                "\"\"",
+                "\"not-a-guid\"",
+                "\"../../etc/passwd\"",
+                "\"BC6270D7-B0FB-434F-BF83-93E361C335CD\\u0000\"",
+                "\"BC6270D7-B0FB-434F-BF83-93E361C335CD' OR '1'='1\"");
     }
 
     static List<String> concat(List<String> a, List<String> b) {
@@ -296,8 +427,9 @@ class HostileInputIT extends ScalepointBase {
         var valid = t.validBody();
         var utf8 = valid.getBytes(StandardCharsets.UTF_8);
         // truncated
-        for (int cut : new int[] {1, 2, valid.length() / 4, valid.length() / 2, valid.length() * 3 / 4,
-                valid.length() - 1, valid.length() - 2}) {
+        for (int cut : new int[] {
+            1, 2, valid.length() / 4, valid.length() / 2, valid.length() * 3 / 4, valid.length() - 1, valid.length() - 2
+        }) {
             cases.add(json(t, "truncated", "cut at " + cut, valid.substring(0, cut)));
         }
         cases.add(json(t, "truncated", "empty body", ""));
@@ -306,77 +438,167 @@ class HostileInputIT extends ScalepointBase {
         cases.add(json(t, "nested", "100,000 open arrays", "[".repeat(100_000)));
         cases.add(json(t, "nested", "50,000 closed arrays", "[".repeat(50_000) + "]".repeat(50_000)));
         cases.add(json(t, "nested", "20,000 nested objects", "{\"a\":".repeat(20_000) + "1" + "}".repeat(20_000)));
-        cases.add(json(t, "nested", "valid body with a 20,000-deep member", valid.replaceFirst("\\{",
-                "{\"deep\": " + "[".repeat(20_000) + "]".repeat(20_000) + ",")));
+        cases.add(json(
+                t,
+                "nested",
+                "valid body with a 20,000-deep member",
+                valid.replaceFirst("\\{", "{\"deep\": " + "[".repeat(20_000) + "]".repeat(20_000) + ",")));
         // 10 MB, declared and chunked
         var huge = new byte[TEN_MB];
         Arrays.fill(huge, (byte) ' ');
         huge[0] = '{';
-        cases.add(new Case(t.group(), "10 MB declared", Expect.PROBLEM,
+        cases.add(new Case(
+                t.group(),
+                "10 MB declared",
+                Expect.PROBLEM,
                 request(t.method(), t.path(), t.authorization(), "application/json", huge, false)));
-        cases.add(new Case(t.group(), "10 MB chunked", Expect.PROBLEM,
+        cases.add(new Case(
+                t.group(),
+                "10 MB chunked",
+                Expect.PROBLEM,
                 request(t.method(), t.path(), t.authorization(), "application/json", huge, true)));
         // invalid UTF-8 inside the first string value
         int quote = valid.indexOf('"', valid.indexOf(':') + 1) + 1;
-        var invalid = Map.of("0xFF", new byte[] {(byte) 0xFF}, "overlong slash", new byte[] {(byte) 0xC0, (byte) 0xAF},
-                "encoded surrogate", new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, "lone continuation",
-                new byte[] {(byte) 0x80}, "cut sequence", new byte[] {(byte) 0xE2, (byte) 0x82}, "5-byte form",
+        var invalid = Map.of(
+                "0xFF",
+                new byte[] {(byte) 0xFF},
+                "overlong slash",
+                new byte[] {(byte) 0xC0, (byte) 0xAF},
+                "encoded surrogate",
+                new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                "lone continuation",
+                new byte[] {(byte) 0x80},
+                "cut sequence",
+                new byte[] {(byte) 0xE2, (byte) 0x82},
+                "5-byte form",
                 new byte[] {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80});
-        invalid.forEach((name, bytes) -> cases.add(new Case(t.group(), "invalid UTF-8: " + name, Expect.PROBLEM,
-                request(t.method(), t.path(), t.authorization(), "application/json", splice(utf8, quote, bytes),
+        invalid.forEach((name, bytes) -> cases.add(new Case(
+                t.group(),
+                "invalid UTF-8: " + name,
+                Expect.PROBLEM,
+                request(
+                        t.method(),
+                        t.path(),
+                        t.authorization(),
+                        "application/json",
+                        splice(utf8, quote, bytes),
                         false))));
-        cases.add(new Case(t.group(), "UTF-16 body", Expect.PROBLEM, request(t.method(), t.path(),
-                t.authorization(), "application/json", valid.getBytes(StandardCharsets.UTF_16LE), false)));
+        cases.add(new Case(
+                t.group(),
+                "UTF-16 body",
+                Expect.PROBLEM,
+                request(
+                        t.method(),
+                        t.path(),
+                        t.authorization(),
+                        "application/json",
+                        valid.getBytes(StandardCharsets.UTF_16LE),
+                        false)));
         cases.add(json(t, "encoding", "byte order mark", "\uFEFF" + valid));
         // duplicate member names
         for (var field : t.refusedValues().keySet()) {
             var name = field.substring(0, field.indexOf(':'));
             cases.add(json(t, "duplicate", name + " twice", valid.replace(field, field + ", " + field)));
-            cases.add(json(t, "duplicate", name + " twice, other value", valid.replace(field, field + ", " + name
-                    + ": \"other\"")));
+            cases.add(json(
+                    t,
+                    "duplicate",
+                    name + " twice, other value",
+                    valid.replace(field, field + ", " + name + ": \"other\"")));
         }
         cases.add(json(t, "duplicate", "unknown member twice", valid.replaceFirst("\\{", "{\"x\": 1, \"x\": 2,")));
         // wrong types, huge numbers, not JSON values
         t.refusedValues().forEach((field, values) -> {
             var name = field.substring(0, field.indexOf(':'));
             for (var value : values) {
-                cases.add(json(t, "value", name + " = " + abbreviate(value), valid.replace(field, name + ": " + value)));
+                cases.add(
+                        json(t, "value", name + " = " + abbreviate(value), valid.replace(field, name + ": " + value)));
             }
         });
-        for (var document : List.of("[]", "\"text\"", "42", "null", "true", "[" + valid + "]", valid + valid,
-                valid + " garbage", "{'single': 'quotes'}", "{\"a\": 1,}", "/* comment */ " + valid)) {
-            cases.add(json(t, "document", abbreviate(document.length() > 20 ? document.substring(0, 20) : document),
+        for (var document : List.of(
+                "[]",
+                "\"text\"",
+                "42",
+                "null",
+                "true",
+                "[" + valid + "]",
+                valid + valid,
+                valid + " garbage",
+                "{'single': 'quotes'}",
+                "{\"a\": 1,}",
+                "/* comment */ " + valid)) {
+            cases.add(json(
+                    t,
+                    "document",
+                    abbreviate(document.length() > 20 ? document.substring(0, 20) : document),
                     document));
         }
         // media types
-        for (var type : List.of("", "text/plain", "json", "application/xml", "application/x-www-form-urlencoded",
-                "multipart/form-data; boundary=x", "application/json; charset=latin1", "application/json; charset=utf-16",
-                "application/json; charset=\"iso-8859-1\"", "application/json/extra", "application/", "/json",
-                "application/json; charset", "application/json; =utf-8", "application/+json", "*/*",
+        for (var type : List.of(
+                "",
+                "text/plain",
+                "json",
+                "application/xml",
+                "application/x-www-form-urlencoded",
+                "multipart/form-data; boundary=x",
+                "application/json; charset=latin1",
+                "application/json; charset=utf-16",
+                "application/json; charset=\"iso-8859-1\"",
+                "application/json/extra",
+                "application/",
+                "/json",
+                "application/json; charset",
+                "application/json; =utf-8",
+                "application/+json",
+                "*/*",
                 "application/*")) {
-            cases.add(new Case(t.group(), "media type '" + type + "'", Expect.PROBLEM,
+            cases.add(new Case(
+                    t.group(),
+                    "media type '" + type + "'",
+                    Expect.PROBLEM,
                     request(t.method(), t.path(), t.authorization(), type.isEmpty() ? null : type, utf8, false)));
         }
         // Payara refuses a NUL in a header value itself
-        cases.add(new Case(t.group(), "media type with NUL", Expect.CONTAINER,
+        cases.add(new Case(
+                t.group(),
+                "media type with NUL",
+                Expect.CONTAINER,
                 request(t.method(), t.path(), t.authorization(), "application/json\u0000", utf8, false)));
         // wrong methods
         for (var method : List.of("GET", "DELETE", "PATCH", t.method().equals("PUT") ? "POST" : "PUT")) {
-            if (method.equals("GET") && List.of("/api/admin/scayle/merchants", "/api/admin/users",
-                    "/api/admin/scalepoint/connection").contains(t.path())) {
+            if (method.equals("GET")
+                    && List.of("/api/admin/scayle/merchants", "/api/admin/users", "/api/admin/scalepoint/connection")
+                            .contains(t.path())) {
                 continue; // a list or the connection: a valid request
             }
             // Grizzly refuses a GET or DELETE with a body itself (see "protocol")
             var withBody = !method.equals("GET") && !method.equals("DELETE");
-            cases.add(new Case(t.group(), "method " + method, Expect.PROBLEM, request(method, t.path(),
-                    t.authorization(), withBody ? "application/json" : null, withBody ? utf8 : null, false)));
+            cases.add(new Case(
+                    t.group(),
+                    "method " + method,
+                    Expect.PROBLEM,
+                    request(
+                            method,
+                            t.path(),
+                            t.authorization(),
+                            withBody ? "application/json" : null,
+                            withBody ? utf8 : null,
+                            false)));
         }
         return cases;
     }
 
     Case json(JsonTarget t, String kind, String name, String body) {
-        return new Case(t.group(), kind + ": " + name, Expect.PROBLEM, request(t.method(), t.path(), t.authorization(),
-                "application/json", body.getBytes(StandardCharsets.UTF_8), false));
+        return new Case(
+                t.group(),
+                kind + ": " + name,
+                Expect.PROBLEM,
+                request(
+                        t.method(),
+                        t.path(),
+                        t.authorization(),
+                        "application/json",
+                        body.getBytes(StandardCharsets.UTF_8),
+                        false));
     }
 
     static byte[] splice(byte[] body, int at, byte[] inserted) {
@@ -400,33 +622,57 @@ class HostileInputIT extends ScalepointBase {
         bodies.put("bad %-encoding", bytes.apply("grant_type=client%ZZcredentials"));
         bodies.put("truncated %", bytes.apply("grant_type=client_credentials%"));
         bodies.put("NUL in grant", bytes.apply("grant_type=client_credentials%00"));
-        bodies.put("invalid UTF-8", splice(bytes.apply("grant_type=client_credentials&scope="), 36,
-                new byte[] {(byte) 0xC0, (byte) 0xAF}));
+        bodies.put(
+                "invalid UTF-8",
+                splice(bytes.apply("grant_type=client_credentials&scope="), 36, new byte[] {(byte) 0xC0, (byte) 0xAF}));
         bodies.put("JSON body as form", bytes.apply("{\"grant_type\":\"client_credentials\"}"));
         bodies.put("empty", new byte[0]);
         bodies.put("100,000 parameters", bytes.apply("a=1&".repeat(100_000)));
-        bodies.forEach((name, body) -> cases.add(new Case("oauth-token", name, Expect.OAUTH_ERROR,
-                request("POST", "/oauth/token", good, form, body, false))));
+        bodies.forEach((name, body) -> cases.add(new Case(
+                "oauth-token", name, Expect.OAUTH_ERROR, request("POST", "/oauth/token", good, form, body, false))));
         var huge = new byte[TEN_MB];
         Arrays.fill(huge, (byte) 'a');
         System.arraycopy(bytes.apply("grant_type=client_credentials&x="), 0, huge, 0, 32);
-        cases.add(new Case("oauth-token", "10 MB declared", Expect.OAUTH_ERROR,
+        cases.add(new Case(
+                "oauth-token",
+                "10 MB declared",
+                Expect.OAUTH_ERROR,
                 request("POST", "/oauth/token", good, form, huge, false)));
-        cases.add(new Case("oauth-token", "10 MB chunked", Expect.OAUTH_ERROR,
+        cases.add(new Case(
+                "oauth-token",
+                "10 MB chunked",
+                Expect.OAUTH_ERROR,
                 request("POST", "/oauth/token", good, form, huge, true)));
         var grant = bytes.apply("grant_type=client_credentials");
         for (var type : List.of("", "application/json", "text/plain", "json", "multipart/form-data; boundary=x")) {
-            cases.add(new Case("oauth-token", "media type '" + type + "'", Expect.OAUTH_ERROR,
+            cases.add(new Case(
+                    "oauth-token",
+                    "media type '" + type + "'",
+                    Expect.OAUTH_ERROR,
                     request("POST", "/oauth/token", good, type.isEmpty() ? null : type, grant, false)));
         }
-        for (var authorization : List.of("Basic", "Basic !!!", "Basic " + b64("no-colon"), "Bearer x",
-                basic(client.clientId(), "wrong"), "Basic " + b64(client.clientId() + ":\u0000"))) {
-            cases.add(new Case("oauth-token", "authorization '" + abbreviate(authorization) + "'",
-                    Expect.OAUTH_ERROR, request("POST", "/oauth/token", authorization, form, grant, false)));
+        for (var authorization : List.of(
+                "Basic",
+                "Basic !!!",
+                "Basic " + b64("no-colon"),
+                "Bearer x",
+                basic(client.clientId(), "wrong"),
+                "Basic " + b64(client.clientId() + ":\u0000"))) {
+            cases.add(new Case(
+                    "oauth-token",
+                    "authorization '" + abbreviate(authorization) + "'",
+                    Expect.OAUTH_ERROR,
+                    request("POST", "/oauth/token", authorization, form, grant, false)));
         }
-        cases.add(new Case("oauth-token", "method PUT", Expect.OAUTH_ERROR,
+        cases.add(new Case(
+                "oauth-token",
+                "method PUT",
+                Expect.OAUTH_ERROR,
                 request("PUT", "/oauth/token", good, form, grant, false)));
-        cases.add(new Case("oauth-token", "method GET", Expect.OAUTH_ERROR,
+        cases.add(new Case(
+                "oauth-token",
+                "method GET",
+                Expect.OAUTH_ERROR,
                 request("GET", "/oauth/token?grant_type=client_credentials", good, null, null, false)));
         return cases;
     }
@@ -450,20 +696,37 @@ class HostileInputIT extends ScalepointBase {
         values.put("bearer instead of basic", "Bearer " + merchant.password());
         values.put("SQL in the user name", basic("' OR '1'='1", "x"));
         // above Grizzly's 8 KiB header limit: refused before the application runs
-        values.forEach((name, value) -> cases.add(new Case("auth-scayle", name,
+        values.forEach((name, value) -> cases.add(new Case(
+                "auth-scayle",
+                name,
                 name.startsWith("10 KB") ? Expect.CONTAINER : Expect.PROBLEM,
                 request("POST", "/api/scayle/order-delegations", value, "application/json", body, false))));
-        for (var value : List.of("Bearer", "Bearer not.a.jwt", "Bearer " + "x".repeat(10_000), "Basic " + b64("a:b"),
-                "bearer  ")) {
-            cases.add(new Case("auth-scalepoint", abbreviate(value), value.length() > 8192 ? Expect.CONTAINER
-                    : Expect.PROBLEM,
-                    request("POST", "/api/scalepoint/events", value, "application/json",
-                            ScalepointEvents.orderCreated(newOrderToken(), UUID.randomUUID().toString(), "2020-04-28T20:43:35+02:00")
-                                    .getBytes(StandardCharsets.UTF_8), false)));
+        for (var value : List.of(
+                "Bearer", "Bearer not.a.jwt", "Bearer " + "x".repeat(10_000), "Basic " + b64("a:b"), "bearer  ")) {
+            cases.add(new Case(
+                    "auth-scalepoint",
+                    abbreviate(value),
+                    value.length() > 8192 ? Expect.CONTAINER : Expect.PROBLEM,
+                    request(
+                            "POST",
+                            "/api/scalepoint/events",
+                            value,
+                            "application/json",
+                            ScalepointEvents.orderCreated(
+                                            newOrderToken(), UUID.randomUUID().toString(), "2020-04-28T20:43:35+02:00")
+                                    .getBytes(StandardCharsets.UTF_8),
+                            false)));
         }
-        for (var value : Arrays.asList(null, "Basic", basic("admin", "wrong"), "Basic " + b64("admin"),
+        for (var value : Arrays.asList(
+                null,
+                "Basic",
+                basic("admin", "wrong"),
+                "Basic " + b64("admin"),
                 basic(merchant.username(), merchant.password()))) {
-            cases.add(new Case("auth-admin", String.valueOf(value), Expect.PROBLEM,
+            cases.add(new Case(
+                    "auth-admin",
+                    String.valueOf(value),
+                    Expect.PROBLEM,
                     request("GET", "/api/admin/scayle/merchants", value, null, null, false)));
         }
         return cases;
@@ -471,39 +734,86 @@ class HostileInputIT extends ScalepointBase {
 
     List<Case> pathAttacks(Merchant merchant) {
         var cases = new ArrayList<Case>();
-        var ids = List.of("..%2f..%2fusers", "%2e%2e%2f%2e%2e%2fusers", "%2e%2e/%2e%2e/users", "..;/..;/users",
-                "..%252f..%252fusers", "%00", "x%00y", "%c0%ae%c0%ae%2f", "..%5c..%5cwindows", "%ff%fe",
-                "1%0d%0aSet-Cookie:%20x=1", "%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd", "%2E%2E",
-                "x%2F..%2F..%2F..%2Fconsole", "%u002e%u002e", "..\\..\\x", "%25", "%", "%zz", "a%2",
-                "{merchantKey}", "%27%20OR%20%271%27%3D%271", "x".repeat(3000));
-        var templates = List.of("/api/admin/scayle/merchants/%s/credentials",
-                "/api/admin/scayle/delegations/" + merchant.key() + "/%s", "/api/admin/scalepoint/orders/%s",
+        var ids = List.of(
+                "..%2f..%2fusers",
+                "%2e%2e%2f%2e%2e%2fusers",
+                "%2e%2e/%2e%2e/users",
+                "..;/..;/users",
+                "..%252f..%252fusers",
+                "%00",
+                "x%00y",
+                "%c0%ae%c0%ae%2f",
+                "..%5c..%5cwindows",
+                "%ff%fe",
+                "1%0d%0aSet-Cookie:%20x=1",
+                "%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+                "%2E%2E",
+                "x%2F..%2F..%2F..%2Fconsole",
+                "%u002e%u002e",
+                "..\\..\\x",
+                "%25",
+                "%",
+                "%zz",
+                "a%2",
+                "{merchantKey}",
+                "%27%20OR%20%271%27%3D%271",
+                "x".repeat(3000));
+        var templates = List.of(
+                "/api/admin/scayle/merchants/%s/credentials",
+                "/api/admin/scayle/delegations/" + merchant.key() + "/%s",
+                "/api/admin/scalepoint/orders/%s",
                 "/api/admin/jobs/%s");
         // Payara refuses these paths before the application runs: "400 Invalid URI" without a body
         // (the long %2e%2e%2f chain only where it climbs above the root)
-        var refusedByPayara = List.of("%00", "x%00y", "%c0%ae%c0%ae%2f", "..%5c..%5cwindows", "%ff%fe", "..\\..\\x",
+        var refusedByPayara = List.of(
+                "%00",
+                "x%00y",
+                "%c0%ae%c0%ae%2f",
+                "..%5c..%5cwindows",
+                "%ff%fe",
+                "..\\..\\x",
                 "%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd");
         var undecodable = List.of("%u002e%u002e", "%", "%zz", "a%2");
         for (var template : templates) {
             for (var id : ids) {
-                var expect = refusedByPayara.contains(id) ? Expect.CONTAINER
+                var expect = refusedByPayara.contains(id)
+                        ? Expect.CONTAINER
                         : undecodable.contains(id) ? Expect.UNDECODABLE_PATH : Expect.PROBLEM;
-                cases.add(new Case("path-traversal", template.formatted(abbreviate(id.length() > 40
-                        ? id.substring(0, 40) : id)), expect, request("GET", template.formatted(id), admin(), null,
-                        null, false)));
+                cases.add(new Case(
+                        "path-traversal",
+                        template.formatted(abbreviate(id.length() > 40 ? id.substring(0, 40) : id)),
+                        expect,
+                        request("GET", template.formatted(id), admin(), null, null, false)));
             }
         }
-        for (var path : List.of("/api/admin/../../etc/passwd", "/api/admin/%2e%2e/%2e%2e/etc/passwd",
-                "/api/admin/scayle/merchants/%2e%2e%2f%2e%2e%2f%2e%2e%2f", "/api/scayle/order-delegations/%2e%2e",
-                "/api/scayle/../admin/users", "/api/scayle/%2e%2e/admin/users", "/api/%2e%2e/oauth/token",
-                "/api/admin/jobs/1/../../../../", "/api//admin//no-such", "/api/admin/jobs/x;jsessionid=x",
-                "/api/no-such-thing", "/api/admin/no-such-thing", "/api/scalepoint/events/%2e%2e%2f%2e%2e%2f")) {
-            cases.add(new Case("path-traversal", path, Expect.PROBLEM, request("GET", path, admin(), null, null,
-                    false)));
+        for (var path : List.of(
+                "/api/admin/../../etc/passwd",
+                "/api/admin/%2e%2e/%2e%2e/etc/passwd",
+                "/api/admin/scayle/merchants/%2e%2e%2f%2e%2e%2f%2e%2e%2f",
+                "/api/scayle/order-delegations/%2e%2e",
+                "/api/scayle/../admin/users",
+                "/api/scayle/%2e%2e/admin/users",
+                "/api/%2e%2e/oauth/token",
+                "/api/admin/jobs/1/../../../../",
+                "/api//admin//no-such",
+                "/api/admin/jobs/x;jsessionid=x",
+                "/api/no-such-thing",
+                "/api/admin/no-such-thing",
+                "/api/scalepoint/events/%2e%2e%2f%2e%2e%2f")) {
+            cases.add(
+                    new Case("path-traversal", path, Expect.PROBLEM, request("GET", path, admin(), null, null, false)));
         }
-        cases.add(new Case("path-traversal", "DELETE /api/admin/scayle/merchants/x/credentials/..%2F..%2F..%2Fusers",
-                Expect.PROBLEM, request("DELETE", "/api/admin/scayle/merchants/x/credentials/..%2F..%2F..%2Fusers",
-                        admin(), null, null, false)));
+        cases.add(new Case(
+                "path-traversal",
+                "DELETE /api/admin/scayle/merchants/x/credentials/..%2F..%2F..%2Fusers",
+                Expect.PROBLEM,
+                request(
+                        "DELETE",
+                        "/api/admin/scayle/merchants/x/credentials/..%2F..%2F..%2Fusers",
+                        admin(),
+                        null,
+                        null,
+                        false)));
         return cases;
     }
 
@@ -524,7 +834,10 @@ class HostileInputIT extends ScalepointBase {
         headers.put("header without colon", "NoColonHere");
         headers.put("space before colon", "X-Request-Id : a");
         headers.put("non-ASCII header value", "X-Request-Id: \u00e9\u00e8");
-        headers.forEach((name, header) -> cases.add(new Case("headers", name, Expect.CONTAINER,
+        headers.forEach((name, header) -> cases.add(new Case(
+                "headers",
+                name,
+                Expect.CONTAINER,
                 raw("POST " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: " + auth
                         + "\r\nContent-Type: application/json\r\n" + header + "\r\nContent-Length: " + body.length
                         + "\r\nConnection: close\r\n\r\n{}"))));
@@ -535,23 +848,44 @@ class HostileInputIT extends ScalepointBase {
         framing.put("non-numeric Content-Length", "Content-Length: two");
         framing.put("huge Content-Length", "Content-Length: 99999999999999999999");
         framing.put("unknown Transfer-Encoding", "Transfer-Encoding: gzip, chunked, bogus");
-        framing.forEach((name, header) -> cases.add(new Case("framing", name, Expect.CONTAINER,
+        framing.forEach((name, header) -> cases.add(new Case(
+                "framing",
+                name,
+                Expect.CONTAINER,
                 raw("POST " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: " + auth
                         + "\r\nContent-Type: application/json\r\n" + header + "\r\nConnection: close\r\n\r\n{}"))));
-        cases.add(new Case("framing", "GET with a body", Expect.CONTAINER,
+        cases.add(new Case(
+                "framing",
+                "GET with a body",
+                Expect.CONTAINER,
                 raw("GET /api/admin/jobs HTTP/1.1\r\nHost: x\r\nAuthorization: " + admin()
                         + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}")));
-        cases.add(new Case("framing", "broken chunk size", Expect.CONTAINER,
+        cases.add(new Case(
+                "framing",
+                "broken chunk size",
+                Expect.CONTAINER,
                 raw("POST " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: " + auth
                         + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
                         + "zz\r\n{}\r\n0\r\n\r\n")));
-        for (var line : List.of("GARBAGE", "GET", "GET /api/admin/no-such", "GET /api/admin/no-such HTTP/9.9",
-                "GET  /api/admin/no-such  HTTP/1.1", "G\u0000T /api/admin/no-such HTTP/1.1", "GET /api/admin/\u0000 HTTP/1.1",
-                "GET /api/admin/\u00ff\u00fe HTTP/1.1", "GET /api/%zz HTTP/1.1", "GET /api/%c0%ae%c0%ae/x HTTP/1.1",
-                "GET " + "/a".repeat(10_000) + " HTTP/1.1", "GET http://evil.example/api/admin/no-such HTTP/1.1",
-                "GET * HTTP/1.1", "\u0016\u0003\u0001\u0002\u0000\u0001\u0000")) {
-            cases.add(new Case("request-line", abbreviate(line.replace("\u0000", "\\0")), line.contains("%zz")
-                    ? Expect.UNDECODABLE_PATH : Expect.CONTAINER,
+        for (var line : List.of(
+                "GARBAGE",
+                "GET",
+                "GET /api/admin/no-such",
+                "GET /api/admin/no-such HTTP/9.9",
+                "GET  /api/admin/no-such  HTTP/1.1",
+                "G\u0000T /api/admin/no-such HTTP/1.1",
+                "GET /api/admin/\u0000 HTTP/1.1",
+                "GET /api/admin/\u00ff\u00fe HTTP/1.1",
+                "GET /api/%zz HTTP/1.1",
+                "GET /api/%c0%ae%c0%ae/x HTTP/1.1",
+                "GET " + "/a".repeat(10_000) + " HTTP/1.1",
+                "GET http://evil.example/api/admin/no-such HTTP/1.1",
+                "GET * HTTP/1.1",
+                "\u0016\u0003\u0001\u0002\u0000\u0001\u0000")) {
+            cases.add(new Case(
+                    "request-line",
+                    abbreviate(line.replace("\u0000", "\\0")),
+                    line.contains("%zz") ? Expect.UNDECODABLE_PATH : Expect.CONTAINER,
                     raw(line + "\r\nHost: x\r\nAuthorization: " + admin() + "\r\nConnection: close\r\n\r\n")));
         }
         return cases;
@@ -560,15 +894,30 @@ class HostileInputIT extends ScalepointBase {
     List<Case> healthAndMetrics() {
         var cases = new ArrayList<Case>();
         for (var path : List.of("/health", "/health/ready", "/health/live", "/metrics")) {
-            cases.add(new Case("health-metrics", "GET " + path + " with a garbage Accept", Expect.NO_SERVER_ERROR,
+            cases.add(new Case(
+                    "health-metrics",
+                    "GET " + path + " with a garbage Accept",
+                    Expect.NO_SERVER_ERROR,
                     raw("GET " + path + " HTTP/1.1\r\nHost: x\r\nAccept: ;;;/\u0001\r\nConnection: close\r\n\r\n")));
-            cases.add(new Case("health-metrics", "POST " + path + " with 1 MB", Expect.NO_SERVER_ERROR,
+            cases.add(new Case(
+                    "health-metrics",
+                    "POST " + path + " with 1 MB",
+                    Expect.NO_SERVER_ERROR,
                     request("POST", path, null, "application/json", new byte[1024 * 1024], false)));
-            cases.add(new Case("health-metrics", "GET " + path + "/%2e%2e%2f%2e%2e%2f", Expect.NO_SERVER_ERROR,
+            cases.add(new Case(
+                    "health-metrics",
+                    "GET " + path + "/%2e%2e%2f%2e%2e%2f",
+                    Expect.NO_SERVER_ERROR,
                     request("GET", path + "/%2e%2e%2f%2e%2e%2f", null, null, null, false)));
-            cases.add(new Case("health-metrics", "GET " + path + "?%zz=%", Expect.NO_SERVER_ERROR,
+            cases.add(new Case(
+                    "health-metrics",
+                    "GET " + path + "?%zz=%",
+                    Expect.NO_SERVER_ERROR,
                     request("GET", path + "?%zz=%", null, null, null, false)));
-            cases.add(new Case("health-metrics", "DELETE " + path, Expect.NO_SERVER_ERROR,
+            cases.add(new Case(
+                    "health-metrics",
+                    "DELETE " + path,
+                    Expect.NO_SERVER_ERROR,
                     request("DELETE", path, null, null, null, false)));
         }
         return cases;
@@ -576,8 +925,8 @@ class HostileInputIT extends ScalepointBase {
 
     // ---- raw HTTP/1.1
 
-    static byte[] request(String method, String path, String authorization, String contentType, byte[] body,
-            boolean chunked) {
+    static byte[] request(
+            String method, String path, String authorization, String contentType, byte[] body, boolean chunked) {
         var head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: localhost\r\n");
         if (authorization != null) {
             head.append("Authorization: ").append(authorization).append("\r\n");
@@ -656,7 +1005,8 @@ class HostileInputIT extends ScalepointBase {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.putIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                headers.putIfAbsent(
+                        lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
                         lines[i].substring(colon + 1).strip());
             }
         }
@@ -676,7 +1026,8 @@ class HostileInputIT extends ScalepointBase {
             if (lineEnd < 0) {
                 break;
             }
-            int size = Integer.parseInt(text.substring(position, lineEnd).split(";")[0].strip(), 16);
+            int size = Integer.parseInt(
+                    text.substring(position, lineEnd).split(";")[0].strip(), 16);
             if (size == 0) {
                 break;
             }
@@ -700,7 +1051,7 @@ class HostileInputIT extends ScalepointBase {
     static Map<String, Long> auditCounts() {
         var counts = new TreeMap<String, Long>();
         rows("SELECT action, count(*) AS n FROM audit_record WHERE NOT (actor_type = 'system' AND actor = 'scalepoint') "
-                + "GROUP BY action")
+                        + "GROUP BY action")
                 .forEach(row -> counts.put((String) row.get("action"), (Long) row.get("n")));
         return counts;
     }

@@ -24,14 +24,17 @@ public class ItEnvironment implements LauncherSessionListener {
         }
         try {
             Sql.recreateDatabase(connect("postgres"), name());
-            proxy = new TcpProxy(Integer.getInteger("it.proxy.port"),
+            proxy = new TcpProxy(
+                    Integer.getInteger("it.proxy.port"),
                     new InetSocketAddress(System.getProperty("it.db.host"), Integer.getInteger("it.db.port")));
             // failsafe points ORDERGATE_SCALEPOINT_*_URL at this port
             scalepoint = ScalepointSimulator.start(Integer.getInteger("it.scalepoint.port"));
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot prepare the integration test database at "
-                    + System.getProperty("it.db.host") + ":" + System.getProperty("it.db.port")
-                    + " (is PostgreSQL running?)", e);
+            throw new IllegalStateException(
+                    "Cannot prepare the integration test database at "
+                            + System.getProperty("it.db.host") + ":" + System.getProperty("it.db.port")
+                            + " (is PostgreSQL running?)",
+                    e);
         }
     }
 
@@ -68,8 +71,10 @@ public class ItEnvironment implements LauncherSessionListener {
     }
 
     static Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://" + System.getProperty("it.db.host") + ":"
-                + System.getProperty("it.db.port") + "/" + database, System.getProperty("it.db.user"),
+        return DriverManager.getConnection(
+                "jdbc:postgresql://" + System.getProperty("it.db.host") + ":" + System.getProperty("it.db.port") + "/"
+                        + database,
+                System.getProperty("it.db.user"),
                 System.getProperty("it.db.password"));
     }
 }

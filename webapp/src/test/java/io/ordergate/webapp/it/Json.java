@@ -7,8 +7,7 @@ import java.io.ByteArrayInputStream;
 /** Reading JSON answers in tests. */
 final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     static JsonObject object(byte[] body) {
         try (var reader = jakarta.json.Json.createReader(new ByteArrayInputStream(body))) {

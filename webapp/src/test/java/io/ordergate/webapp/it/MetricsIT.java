@@ -40,34 +40,47 @@ class MetricsIT extends OrderGateIT {
         assertThat(delegate(merchant, body, "first").statusCode()).isEqualTo(201);
         assertThat(delegate(merchant, body, "again").statusCode()).isEqualTo(201);
         assertThat(delegate(merchant, Orders.delegation(merchant.key(), reference, "other@example.com"), "changed")
-                .statusCode()).isEqualTo(201);
-        assertThat(delegate(merchant, "{\"referenceKey\": ", "broken").statusCode()).isEqualTo(400);
-        assertThat(post("api/scayle/order-delegations", basic(merchant.username(), "wrong"), "application/json",
-                body.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(401);
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(delegate(merchant, "{\"referenceKey\": ", "broken").statusCode())
+                .isEqualTo(400);
+        assertThat(post(
+                                "api/scayle/order-delegations",
+                                basic(merchant.username(), "wrong"),
+                                "application/json",
+                                body.getBytes(StandardCharsets.UTF_8))
+                        .statusCode())
+                .isEqualTo(401);
 
         var expected = Map.of("created", 1.0, "replayed", 1.0, "conflict", 1.0, "rejected", 2.0, "unavailable", 0.0);
-        var after = awaitScrape(now -> expected.entrySet().stream().allMatch(e ->
-                requests(now, e.getKey()) - requests(before, e.getKey()) >= e.getValue()));
+        var after = awaitScrape(now -> expected.entrySet().stream()
+                .allMatch(e -> requests(now, e.getKey()) - requests(before, e.getKey()) >= e.getValue()));
         expected.forEach((outcome, delta) -> assertThat(requests(after, outcome) - requests(before, outcome))
-                .as(outcome).isEqualTo(delta));
-        assertThat(after.find("ordergate_requests_total", Map.of("endpoint", "scayle-delegation",
-                "outcome", "created"))).allSatisfy(s -> assertThat(s.labels()).containsEntry("mp_scope", "application"));
+                .as(outcome)
+                .isEqualTo(delta));
+        assertThat(after.find(
+                        "ordergate_requests_total", Map.of("endpoint", "scayle-delegation", "outcome", "created")))
+                .allSatisfy(s -> assertThat(s.labels()).containsEntry("mp_scope", "application"));
         assertThat(after.value("ordergate_auth_failures_total", Map.of("realm", "scayle", "reason", "wrong-password"))
-                - before.value("ordergate_auth_failures_total", Map.of("realm", "scayle", "reason", "wrong-password")))
+                        - before.value(
+                                "ordergate_auth_failures_total", Map.of("realm", "scayle", "reason", "wrong-password")))
                 .isEqualTo(1.0);
         var latency = Map.of("endpoint", "scayle-delegation");
         assertThat(after.value("ordergate_ack_latency_seconds_count", latency)
-                - before.value("ordergate_ack_latency_seconds_count", latency)).isEqualTo(5.0);
+                        - before.value("ordergate_ack_latency_seconds_count", latency))
+                .isEqualTo(5.0);
         var took = after.value("ordergate_ack_latency_seconds_sum", latency)
                 - before.value("ordergate_ack_latency_seconds_sum", latency);
         // seconds, not nanoseconds: five local answers take more than nothing and far less than 5 s each
         assertThat(took).isGreaterThan(0.0).isLessThan(25.0);
         var all = Map.of("endpoint", "scayle-delegation", "le", "+Inf");
         assertThat(after.value("ordergate_ack_latency_seconds_bucket", all)
-                - before.value("ordergate_ack_latency_seconds_bucket", all)).isEqualTo(5.0);
+                        - before.value("ordergate_ack_latency_seconds_bucket", all))
+                .isEqualTo(5.0);
         var withinDeadline = Map.of("endpoint", "scayle-delegation", "le", "5.0");
         assertThat(after.value("ordergate_ack_latency_seconds_bucket", withinDeadline)
-                - before.value("ordergate_ack_latency_seconds_bucket", withinDeadline)).isEqualTo(5.0);
+                        - before.value("ordergate_ack_latency_seconds_bucket", withinDeadline))
+                .isEqualTo(5.0);
     }
 
     @Test
@@ -82,12 +95,13 @@ class MetricsIT extends OrderGateIT {
             var jobs = awaitScrape(now -> now.value("ordergate_jobs", Map.of("state", "dead")) == expectedDead);
 
             assertThat(jobs.value("ordergate_jobs", Map.of("state", "dead"))).isEqualTo((double) expectedDead);
-            assertThat(jobs.value("ordergate_jobs", Map.of("state", "pending")))
-                    .isGreaterThanOrEqualTo(1.0);
+            assertThat(jobs.value("ordergate_jobs", Map.of("state", "pending"))).isGreaterThanOrEqualTo(1.0);
             assertThat(jobs.value("ordergate_jobs_oldest_waiting_age_seconds", Map.of()))
                     .isBetween(7100.0, 7300.0);
             for (var state : List.of("failing", "running", "succeeded")) {
-                assertThat(jobs.find("ordergate_jobs", Map.of("state", state))).as(state).hasSize(1);
+                assertThat(jobs.find("ordergate_jobs", Map.of("state", state)))
+                        .as(state)
+                        .hasSize(1);
             }
         } finally {
             try (var connection = ItEnvironment.connect();
@@ -122,10 +136,12 @@ class MetricsIT extends OrderGateIT {
         assertThat(ready.statusCode()).isEqualTo(503);
         assertThat(text(ready)).contains("DOWN");
         assertThat(get("health/live", null).statusCode()).isEqualTo(200);
-        assertThat(delegate(merchant, Orders.delegation(merchant.key(), Orders.newReference()), "cut").statusCode())
+        assertThat(delegate(merchant, Orders.delegation(merchant.key(), Orders.newReference()), "cut")
+                        .statusCode())
                 .isEqualTo(503);
         var during = awaitScrape(now -> requests(now, "unavailable") > requests(before, "unavailable"));
-        assertThat(requests(during, "unavailable") - requests(before, "unavailable")).isEqualTo(1.0);
+        assertThat(requests(during, "unavailable") - requests(before, "unavailable"))
+                .isEqualTo(1.0);
 
         ItEnvironment.proxy().restore();
         assertThat(awaitStatus("health/ready", 200)).isEqualTo(200);
@@ -144,10 +160,11 @@ class MetricsIT extends OrderGateIT {
     }
 
     static long insertJob(String state, String runAt) throws Exception {
-        try (var connection = ItEnvironment.connect(); var statement = connection.prepareStatement(
-                "INSERT INTO job (job_type, payload, state, max_attempts, give_up_at, run_at, created_at, updated_at) "
-                        + "VALUES ('metrics.test', '{}', ?, 1, now() + interval '2 days', " + runAt + ", "
-                        + "now() - interval '2 hours', now()) RETURNING job_id")) {
+        try (var connection = ItEnvironment.connect();
+                var statement = connection.prepareStatement(
+                        "INSERT INTO job (job_type, payload, state, max_attempts, give_up_at, run_at, created_at, updated_at) "
+                                + "VALUES ('metrics.test', '{}', ?, 1, now() + interval '2 days', " + runAt + ", "
+                                + "now() - interval '2 hours', now()) RETURNING job_id")) {
             statement.setString(1, state);
             try (var rows = statement.executeQuery()) {
                 rows.next();
@@ -187,13 +204,12 @@ class MetricsIT extends OrderGateIT {
     Scrape scrape() {
         var response = get("metrics", null);
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/plain"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
         return Scrape.parse(text(response));
     }
 
-    record Sample(String name, Map<String, String> labels, double value) {
-    }
+    record Sample(String name, Map<String, String> labels, double value) {}
 
     /** One Prometheus text exposition: its samples, found by name and a subset of their labels. */
     record Scrape(List<Sample> samples) {
@@ -221,8 +237,9 @@ class MetricsIT extends OrderGateIT {
         }
 
         List<Sample> find(String name, Map<String, String> labels) {
-            return samples.stream().filter(s -> s.name().equals(name)
-                    && s.labels().entrySet().containsAll(labels.entrySet())).toList();
+            return samples.stream()
+                    .filter(s -> s.name().equals(name) && s.labels().entrySet().containsAll(labels.entrySet()))
+                    .toList();
         }
 
         /** The one sample's value; 0 when there is none yet (a counter appears with its first increment). */

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public abstract class OrderGateIT {
 
     protected static final String ADMIN_PASSWORD = "it-admin-secret";
-    protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    protected static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @ArquillianResource
     protected URL base;
@@ -59,9 +60,10 @@ public abstract class OrderGateIT {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    protected HttpResponse<byte[]> post(String path, String authorization, String contentType, byte[] body,
-            String... headers) {
-        var request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+    protected HttpResponse<byte[]> post(
+            String path, String authorization, String contentType, byte[] body, String... headers) {
+        var request = HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
@@ -76,7 +78,9 @@ public abstract class OrderGateIT {
     }
 
     protected HttpResponse<byte[]> get(String path, String authorization) {
-        var request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET();
+        var request = HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(30))
+                .GET();
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -84,8 +88,11 @@ public abstract class OrderGateIT {
     }
 
     protected HttpResponse<byte[]> delete(String path, String authorization) {
-        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).DELETE()
-                .header("Authorization", authorization).build());
+        return send(HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(30))
+                .DELETE()
+                .header("Authorization", authorization)
+                .build());
     }
 
     protected static HttpResponse<byte[]> send(HttpRequest request) {
@@ -110,17 +117,26 @@ public abstract class OrderGateIT {
     /** A merchant created through the admin API, with its first credentials. */
     protected Merchant newMerchant() {
         var key = "m-" + UUID.randomUUID().toString().substring(0, 8);
-        var response = post("api/admin/scayle/merchants", admin(), "application/json",
+        var response = post(
+                "api/admin/scayle/merchants",
+                admin(),
+                "application/json",
                 ("{\"merchantKey\":\"" + key + "\"}").getBytes(StandardCharsets.UTF_8));
         if (response.statusCode() != 201) {
-            throw new IllegalStateException("creating merchant failed: " + response.statusCode() + " " + text(response));
+            throw new IllegalStateException(
+                    "creating merchant failed: " + response.statusCode() + " " + text(response));
         }
         return Merchant.from(Json.object(response.body()));
     }
 
     protected HttpResponse<byte[]> delegate(Merchant merchant, String body, String requestId) {
-        return post("api/scayle/order-delegations", merchant.authorization(), "application/json",
-                body.getBytes(StandardCharsets.UTF_8), "X-Request-Id", requestId);
+        return post(
+                "api/scayle/order-delegations",
+                merchant.authorization(),
+                "application/json",
+                body.getBytes(StandardCharsets.UTF_8),
+                "X-Request-Id",
+                requestId);
     }
 
     /** Waits until the sealer has sealed every audit record written so far. */
@@ -141,7 +157,8 @@ public abstract class OrderGateIT {
     }
 
     protected static List<Map<String, Object>> rows(String sql, Object... parameters) {
-        try (var connection = ItEnvironment.connect(); var statement = connection.prepareStatement(sql)) {
+        try (var connection = ItEnvironment.connect();
+                var statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -162,12 +179,16 @@ public abstract class OrderGateIT {
         }
     }
 
-    protected record Merchant(String key, String username, String password, String delegationUrl,
-            String cancellationUrl) {
+    protected record Merchant(
+            String key, String username, String password, String delegationUrl, String cancellationUrl) {
 
         static Merchant from(jakarta.json.JsonObject json) {
-            return new Merchant(json.getString("merchantKey"), json.getString("username"), json.getString("password"),
-                    json.getString("orderDelegationUrl"), json.getString("cancellationUrl"));
+            return new Merchant(
+                    json.getString("merchantKey"),
+                    json.getString("username"),
+                    json.getString("password"),
+                    json.getString("orderDelegationUrl"),
+                    json.getString("cancellationUrl"));
         }
 
         String authorization() {

@@ -16,8 +16,7 @@ public final class Orders {
 
     private static final String EXAMPLE = read("/fixtures/scayle-order-delegation.json");
 
-    private Orders() {
-    }
+    private Orders() {}
 
     public static String newReference() {
         return "fa-10001-" + UUID.randomUUID().toString().substring(0, 8);
@@ -29,7 +28,8 @@ public final class Orders {
 
     /** The same order with another customer e-mail address: other content under the same reference. */
     public static String delegation(String merchantKey, String referenceKey, String email) {
-        return delegation(merchantKey, referenceKey).replace("\"email\": \"" + EMAIL + "\"", "\"email\": \"" + email + "\"");
+        return delegation(merchantKey, referenceKey)
+                .replace("\"email\": \"" + EMAIL + "\"", "\"email\": \"" + email + "\"");
     }
 
     private static String read(String resource) {

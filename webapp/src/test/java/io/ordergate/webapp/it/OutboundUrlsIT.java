@@ -47,31 +47,44 @@ class OutboundUrlsIT extends ScalepointBase {
                             {"clientId": "%s", "scopes": ["orderdata"], "tenant": "ordergate", "country": "dk",
                              "%s": "%s"}""".formatted(CLIENT_ID, field, url);
                     var response = send(HttpRequest.newBuilder(strict.uri("api/admin/scalepoint/connection"))
-                            .timeout(Duration.ofSeconds(30)).header("Authorization", admin())
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Authorization", admin())
                             .header("Content-Type", "application/json")
-                            .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+                            .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                            .build());
                     var body = text(response);
-                    assertThat(response.statusCode()).as(field + " " + url + ": " + body).isEqualTo(400);
+                    assertThat(response.statusCode())
+                            .as(field + " " + url + ": " + body)
+                            .isEqualTo(400);
                     assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
-                    assertThat(Json.object(response.body()).getString("detail")).as(url)
+                    assertThat(Json.object(response.body()).getString("detail"))
+                            .as(url)
                             .startsWith("'" + field + "'")
                             .containsAnyOf("must use https", "public addresses");
                 }
             }
             // nothing was stored: the main node still reaches the simulator with the configured URLs
-            assertThat(rows("SELECT token_url, order_data_url, event_api_url FROM sp_connection").get(0).values())
+            assertThat(rows("SELECT token_url, order_data_url, event_api_url FROM sp_connection")
+                            .get(0)
+                            .values())
                     .containsOnlyNulls();
 
             // This node's configured URLs are the simulator's http://127.0.0.1: refused before any call.
             var test = Json.object(send(HttpRequest.newBuilder(strict.uri("api/admin/scalepoint/connection/test"))
-                    .timeout(Duration.ofSeconds(30)).header("Authorization", admin())
-                    .POST(HttpRequest.BodyPublishers.noBody()).build()).body());
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Authorization", admin())
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build())
+                    .body());
             assertThat(test.getBoolean("ok")).as(test.toString()).isFalse();
-            assertThat(test.getString("error")).startsWith("OrderGate does not call this URL: Scalepoint's token URL "
-                    + "must use https").contains("ORDERGATE_OUTBOUND_ALLOW_INSECURE");
+            assertThat(test.getString("error"))
+                    .startsWith("OrderGate does not call this URL: Scalepoint's token URL " + "must use https")
+                    .contains("ORDERGATE_OUTBOUND_ALLOW_INSECURE");
             assertThat(scalepoint().tokenRequests()).isEqualTo(tokenRequests);
         }
-        assertThat(test().getBoolean("ok")).as("the main node, allowed to call the simulator").isTrue();
+        assertThat(test().getBoolean("ok"))
+                .as("the main node, allowed to call the simulator")
+                .isTrue();
     }
 
     @Test
@@ -87,19 +100,28 @@ class OutboundUrlsIT extends ScalepointBase {
             try (var plain = plainHttpServer()) {
                 tls = testWith("https://127.0.0.1:" + plain.getLocalPort() + "/connect/token");
             }
-            assertThat(tls.getString("error")).isEqualTo("The TLS handshake with the token endpoint failed "
-                    + "(certificate or protocol not accepted).");
+            assertThat(tls.getString("error"))
+                    .isEqualTo("The TLS handshake with the token endpoint failed "
+                            + "(certificate or protocol not accepted).");
 
-            scalepoint().scriptToken(Reply.status(503, "text/html",
-                    "<html>Apache/2.4.62 (Debian) Server at 10.0.0.1 Port 8080</html>", Map.of()));
+            scalepoint()
+                    .scriptToken(Reply.status(
+                            503,
+                            "text/html",
+                            "<html>Apache/2.4.62 (Debian) Server at 10.0.0.1 Port 8080</html>",
+                            Map.of()));
             var answered = testWith(scalepoint().tokenUrl());
             assertThat(answered.getString("error")).isEqualTo("The token endpoint answered 503.");
 
             for (var result : List.of(refused, tls, answered)) {
                 assertThat(result.getBoolean("ok")).isFalse();
-                assertThat(result.getString("error")).doesNotContain(String.valueOf(closed))
-                        .doesNotContain(":" + scalepoint().port()).doesNotContain("127.0.0.1")
-                        .doesNotContain("10.0.0.1").doesNotContain("Exception").doesNotContain("Apache");
+                assertThat(result.getString("error"))
+                        .doesNotContain(String.valueOf(closed))
+                        .doesNotContain(":" + scalepoint().port())
+                        .doesNotContain("127.0.0.1")
+                        .doesNotContain("10.0.0.1")
+                        .doesNotContain("Exception")
+                        .doesNotContain("Apache");
             }
         } finally {
             connect(); // back to the configured URLs for the tests after this one
@@ -128,18 +150,21 @@ class OutboundUrlsIT extends ScalepointBase {
     static ServerSocket plainHttpServer() {
         try {
             var server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
-            var thread = new Thread(() -> {
-                while (!server.isClosed()) {
-                    try (var socket = server.accept()) {
-                        socket.setSoTimeout(5_000);
-                        socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
-                                .getBytes(StandardCharsets.US_ASCII));
-                        socket.getInputStream().read(new byte[4096]); // until the client gives up
-                    } catch (IOException e) {
-                        // the client hung up, or the test closed the server
-                    }
-                }
-            }, "plain-http");
+            var thread = new Thread(
+                    () -> {
+                        while (!server.isClosed()) {
+                            try (var socket = server.accept()) {
+                                socket.setSoTimeout(5_000);
+                                socket.getOutputStream()
+                                        .write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                                                .getBytes(StandardCharsets.US_ASCII));
+                                socket.getInputStream().read(new byte[4096]); // until the client gives up
+                            } catch (IOException e) {
+                                // the client hung up, or the test closed the server
+                            }
+                        }
+                    },
+                    "plain-http");
             thread.setDaemon(true);
             thread.start();
             return server;

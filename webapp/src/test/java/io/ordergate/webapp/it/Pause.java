@@ -5,8 +5,7 @@ import java.time.Duration;
 /** A test's pause without the checked exception: an interrupt ends the test. */
 public final class Pause {
 
-    private Pause() {
-    }
+    private Pause() {}
 
     public static void sleep(Duration duration) {
         try {

@@ -17,15 +17,16 @@ import java.util.Map;
  */
 final class RawHttp {
 
-    record Answer(int status, String body) {
-    }
+    record Answer(int status, String body) {}
 
     /** An answer with its header lines as sent (names in lower case, each value as it came). */
     record Full(int status, List<Map.Entry<String, String>> headers, String body) {
 
         List<String> header(String name) {
-            return headers.stream().filter(h -> h.getKey().equals(name.toLowerCase(Locale.ROOT)))
-                    .map(Map.Entry::getValue).toList();
+            return headers.stream()
+                    .filter(h -> h.getKey().equals(name.toLowerCase(Locale.ROOT)))
+                    .map(Map.Entry::getValue)
+                    .toList();
         }
     }
 
@@ -37,8 +38,8 @@ final class RawHttp {
     static Full exchange(URI base, String method, String rawPath, byte[] body, String... headers) throws IOException {
         try (var socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(15_000);
-            var head = new StringBuilder(method + " " + rawPath + " HTTP/1.1\r\nHost: " + base.getHost() + ":"
-                    + base.getPort() + "\r\n");
+            var head = new StringBuilder(
+                    method + " " + rawPath + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n");
             for (int i = 0; i < headers.length; i += 2) {
                 head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
             }
@@ -59,16 +60,17 @@ final class RawHttp {
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
                 if (colon > 0) {
-                    parsed.add(Map.entry(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    parsed.add(Map.entry(
+                            lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
                             lines[i].substring(colon + 1).trim()));
                 }
             }
-            return new Full(Integer.parseInt(lines[0].split(" ")[1]), parsed, end < 0 ? "" : response.substring(end + 4));
+            return new Full(
+                    Integer.parseInt(lines[0].split(" ")[1]), parsed, end < 0 ? "" : response.substring(end + 4));
         }
     }
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     static Answer post(URI uri, String authorization, byte[] body, boolean chunked) throws IOException {
         try (var socket = new Socket(uri.getHost(), uri.getPort())) {

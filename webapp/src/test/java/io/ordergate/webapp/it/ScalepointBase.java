@@ -25,19 +25,25 @@ abstract class ScalepointBase extends OrderGateIT {
         return ItEnvironment.scalepoint();
     }
 
-    protected record Client(String clientId, String clientSecret, String tokenUrl, String webhookUrl, String scope) {
-    }
+    protected record Client(String clientId, String clientSecret, String tokenUrl, String webhookUrl, String scope) {}
 
     protected Client newClient() {
         var response = post("api/admin/scalepoint/webhook-clients", admin(), null, new byte[0]);
         assertThat(response.statusCode()).isEqualTo(201);
         var json = Json.object(response.body());
-        return new Client(json.getString("clientId"), json.getString("clientSecret"), json.getString("tokenUrl"),
-                json.getString("webhookUrl"), json.getString("scope"));
+        return new Client(
+                json.getString("clientId"),
+                json.getString("clientSecret"),
+                json.getString("tokenUrl"),
+                json.getString("webhookUrl"),
+                json.getString("scope"));
     }
 
     protected HttpResponse<byte[]> token(String authorization, String form) {
-        return post("oauth/token", authorization, "application/x-www-form-urlencoded",
+        return post(
+                "oauth/token",
+                authorization,
+                "application/x-www-form-urlencoded",
                 form.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -58,8 +64,10 @@ abstract class ScalepointBase extends OrderGateIT {
 
     /** Announces an order through the webhook, as Scalepoint's Event API does. */
     protected void announce(Client client, String orderToken) {
-        var response = event(bearer(client), ScalepointEvents.orderCreated(orderToken, UUID.randomUUID().toString(),
-                "2020-04-28T20:43:35.0348577+02:00"));
+        var response = event(
+                bearer(client),
+                ScalepointEvents.orderCreated(
+                        orderToken, UUID.randomUUID().toString(), "2020-04-28T20:43:35.0348577+02:00"));
         assertThat(response.statusCode()).as(text(response)).isEqualTo(202);
     }
 
@@ -87,17 +95,23 @@ abstract class ScalepointBase extends OrderGateIT {
         var certificate = Json.object(created.body());
         scalepoint().registerClient(CLIENT_ID, Base64.getDecoder().decode(certificate.getString("certificate")));
         if (!certificate.getBoolean("active")) {
-            var activated = post("api/admin/scalepoint/connection/certificates/" + certificate.getString("thumbprint")
-                    + "/activate", admin(), null, new byte[0]);
+            var activated = post(
+                    "api/admin/scalepoint/connection/certificates/" + certificate.getString("thumbprint") + "/activate",
+                    admin(),
+                    null,
+                    new byte[0]);
             assertThat(activated.statusCode()).as(text(activated)).isEqualTo(200);
         }
         return certificate;
     }
 
     protected HttpResponse<byte[]> put(String path, String json) {
-        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", admin()).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+        return send(HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", admin())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .build());
     }
 
     protected JsonObject order(String orderToken) {

@@ -26,12 +26,13 @@ class ScalepointConnectionIT extends ScalepointBase {
 
     Answer put(String json) {
         var response = put("api/admin/scalepoint/connection", json);
-        return new Answer(response.statusCode(), text(response),
+        return new Answer(
+                response.statusCode(),
+                text(response),
                 response.headers().firstValue("Content-Type").orElse(""));
     }
 
-    record Answer(int status, String body, String contentType) {
-    }
+    record Answer(int status, String body, String contentType) {}
 
     JsonObject test() {
         var response = post("api/admin/scalepoint/connection/test", admin(), null, new byte[0]);
@@ -40,7 +41,9 @@ class ScalepointConnectionIT extends ScalepointBase {
     }
 
     JsonObject certificate(String path, String body, int expectedStatus) {
-        var response = post("api/admin/scalepoint/connection/certificates" + path, admin(),
+        var response = post(
+                "api/admin/scalepoint/connection/certificates" + path,
+                admin(),
                 body == null ? null : "application/json",
                 body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
         assertThat(response.statusCode()).as(text(response)).isEqualTo(expectedStatus);
@@ -77,7 +80,8 @@ class ScalepointConnectionIT extends ScalepointBase {
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
         assertThat(saved.body()).doesNotContain(secret).contains("\"authentication\":\"client_secret\"");
         assertThat(text(get("api/admin/scalepoint/connection", admin()))).doesNotContain(secret);
-        var sealed = (byte[]) rows("SELECT client_secret_sealed FROM sp_connection").get(0).get("client_secret_sealed");
+        var sealed = (byte[])
+                rows("SELECT client_secret_sealed FROM sp_connection").get(0).get("client_secret_sealed");
         assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain(secret);
         var ok = test();
         assertThat(ok.getBoolean("ok")).as(ok.toString()).isTrue();
@@ -103,14 +107,19 @@ class ScalepointConnectionIT extends ScalepointBase {
         assertThat(second.getString("origin")).isEqualTo("generated");
         var der = Base64.getDecoder().decode(second.getString("certificate"));
         var x509 = ClientCertificates.certificate(der);
-        assertThat(((RSAPublicKey) x509.getPublicKey()).getModulus().bitLength()).isEqualTo(2048);
+        assertThat(((RSAPublicKey) x509.getPublicKey()).getModulus().bitLength())
+                .isEqualTo(2048);
         assertThat(x509.getSigAlgName()).isEqualTo("SHA256withRSA");
         x509.verify(x509.getPublicKey()); // self-signed
         var sha1 = MessageDigest.getInstance("SHA-1").digest(der);
-        assertThat(second.getString("thumbprint")).isEqualTo(HexFormat.of().withUpperCase().formatHex(sha1));
-        assertThat(second.getString("x5t")).isEqualTo(Base64.getUrlEncoder().withoutPadding().encodeToString(sha1));
-        assertThat(Instant.parse(second.getString("notAfter"))).isAfter(Instant.now().plus(Duration.ofDays(700)));
-        assertThat(text(get("api/admin/scalepoint/connection/certificates", admin()))).doesNotContain("PRIVATE");
+        assertThat(second.getString("thumbprint"))
+                .isEqualTo(HexFormat.of().withUpperCase().formatHex(sha1));
+        assertThat(second.getString("x5t"))
+                .isEqualTo(Base64.getUrlEncoder().withoutPadding().encodeToString(sha1));
+        assertThat(Instant.parse(second.getString("notAfter")))
+                .isAfter(Instant.now().plus(Duration.ofDays(700)));
+        assertThat(text(get("api/admin/scalepoint/connection/certificates", admin())))
+                .doesNotContain("PRIVATE");
 
         // activated before Scalepoint knows it: the token request fails, and says why
         certificate("/" + second.getString("thumbprint") + "/activate", null, 200);
@@ -124,18 +133,32 @@ class ScalepointConnectionIT extends ScalepointBase {
         var retired = delete("api/admin/scalepoint/connection/certificates/" + first.getString("thumbprint"), admin());
         assertThat(retired.statusCode()).isEqualTo(200);
         assertThat(Json.object(retired.body()).getString("retiredAt")).isNotBlank();
-        assertThat(rows("SELECT private_key_sealed FROM sp_certificate WHERE thumbprint = ?",
-                first.getString("thumbprint")).get(0).get("private_key_sealed")).isNull();
-        var retireActive = delete("api/admin/scalepoint/connection/certificates/" + second.getString("thumbprint"),
-                admin());
+        assertThat(rows(
+                                "SELECT private_key_sealed FROM sp_certificate WHERE thumbprint = ?",
+                                first.getString("thumbprint"))
+                        .get(0)
+                        .get("private_key_sealed"))
+                .isNull();
+        var retireActive =
+                delete("api/admin/scalepoint/connection/certificates/" + second.getString("thumbprint"), admin());
         assertThat(retireActive.statusCode()).isEqualTo(409);
-        assertThat(post("api/admin/scalepoint/connection/certificates/" + first.getString("thumbprint")
-                + "/activate", admin(), null, new byte[0]).statusCode()).isEqualTo(409);
+        assertThat(post(
+                                "api/admin/scalepoint/connection/certificates/" + first.getString("thumbprint")
+                                        + "/activate",
+                                admin(),
+                                null,
+                                new byte[0])
+                        .statusCode())
+                .isEqualTo(409);
         assertThat(post("api/admin/scalepoint/connection/certificates/00FF/activate", admin(), null, new byte[0])
-                .statusCode()).isEqualTo(404);
-        assertThat(count("SELECT count(*) FROM audit_record WHERE action IN ('scalepoint.certificate.activated', "
-                + "'scalepoint.certificate.retired') AND subject_key IN (?, ?)", first.getString("thumbprint"),
-                second.getString("thumbprint"))).isGreaterThanOrEqualTo(2);
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(count(
+                        "SELECT count(*) FROM audit_record WHERE action IN ('scalepoint.certificate.activated', "
+                                + "'scalepoint.certificate.retired') AND subject_key IN (?, ?)",
+                        first.getString("thumbprint"),
+                        second.getString("thumbprint")))
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -143,8 +166,8 @@ class ScalepointConnectionIT extends ScalepointBase {
         var key = ClientCertificates.generate("Made elsewhere", Duration.ofDays(90));
         var store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
-        store.setKeyEntry("ordergate", key.privateKey(), "p12-pass".toCharArray(),
-                new Certificate[] {key.certificate()});
+        store.setKeyEntry(
+                "ordergate", key.privateKey(), "p12-pass".toCharArray(), new Certificate[] {key.certificate()});
         var file = new ByteArrayOutputStream();
         store.store(file, "p12-pass".toCharArray());
         var base64 = Base64.getEncoder().encodeToString(file.toByteArray());
@@ -153,15 +176,21 @@ class ScalepointConnectionIT extends ScalepointBase {
 
         assertThat(uploaded.getString("origin")).isEqualTo("uploaded");
         assertThat(uploaded.getString("thumbprint")).isEqualTo(ClientCertificates.thumbprint(key.certificate()));
-        var sealed = (byte[]) rows("SELECT private_key_sealed FROM sp_certificate WHERE thumbprint = ?",
-                uploaded.getString("thumbprint")).get(0).get("private_key_sealed");
+        var sealed = (byte[]) rows(
+                        "SELECT private_key_sealed FROM sp_certificate WHERE thumbprint = ?",
+                        uploaded.getString("thumbprint"))
+                .get(0)
+                .get("private_key_sealed");
         assertThat(indexOf(sealed, key.privateKey().getEncoded())).isEqualTo(-1);
         certificate("", "{\"pkcs12\": \"" + base64 + "\", \"password\": \"p12-pass\"}", 409);
         var wrongPassword = certificate("", "{\"pkcs12\": \"" + base64 + "\", \"password\": \"nope\"}", 400);
         assertThat(wrongPassword.getString("detail")).contains("password");
         certificate("", "{\"pkcs12\": \"%%%\"}", 400);
-        certificate("", "{\"pkcs12\": \"" + Base64.getEncoder().encodeToString("not a p12".getBytes(
-                StandardCharsets.UTF_8)) + "\", \"password\": \"x\"}", 400);
+        certificate(
+                "",
+                "{\"pkcs12\": \"" + Base64.getEncoder().encodeToString("not a p12".getBytes(StandardCharsets.UTF_8))
+                        + "\", \"password\": \"x\"}",
+                400);
     }
 
     static int indexOf(byte[] haystack, byte[] needle) {

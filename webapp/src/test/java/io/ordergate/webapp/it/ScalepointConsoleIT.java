@@ -32,6 +32,7 @@ class ScalepointConsoleIT extends ScalepointBase {
 
     @RegisterExtension
     final Browsers browsers = new Browsers(() -> uri(""));
+
     Client client;
 
     @BeforeEach
@@ -82,8 +83,12 @@ class ScalepointConsoleIT extends ScalepointBase {
         browser.open("scalepoint-orders?status=dead");
         assertThat(ConsoleBrowserIT.cells(browser, "#scalepoint-orders")).doesNotContain(token);
         // the day it was announced on, in the browser's zone, as the dashboard links it
-        var today = LocalDate.ofInstant(((Timestamp) rows("SELECT created_at FROM sp_order WHERE order_token = ?",
-                token).get(0).get("created_at")).toInstant(), ZoneId.of(ConsoleBrowserIT.BROWSER_ZONE));
+        var today = LocalDate.ofInstant(
+                ((Timestamp) rows("SELECT created_at FROM sp_order WHERE order_token = ?", token)
+                                .get(0)
+                                .get("created_at"))
+                        .toInstant(),
+                ZoneId.of(ConsoleBrowserIT.BROWSER_ZONE));
         browser.open("scalepoint-orders?from=" + today + "&to=" + today);
         browser.waitForText("#scalepoint-orders vaadin-grid-cell-content", token);
         browser.open("scalepoint-orders?from=" + today.plusDays(1));
@@ -91,28 +96,45 @@ class ScalepointConsoleIT extends ScalepointBase {
         // filters in a link that make no sense are said, not failed on
         browser.open("scalepoint-orders?status=bogus&from=17.11.2026");
         browser.waitForText("#filter-problem", "There is no status 'bogus'");
-        assertThat(browser.find("#filter-problem").getText()).contains("pending, fetched, failed, dead")
+        assertThat(browser.find("#filter-problem").getText())
+                .contains("pending, fetched, failed, dead")
                 .contains("'from' in the link is not a date like 2026-03-01: '17.11.2026'");
         browser.waitForText("#scalepoint-orders vaadin-grid-cell-content", token);
 
         browser.all("#scalepoint-orders vaadin-grid-cell-content").stream()
-                .filter(cell -> cell.getText().equals(token)).findFirst().orElseThrow().click();
+                .filter(cell -> cell.getText().equals(token))
+                .findFirst()
+                .orElseThrow()
+                .click();
         browser.waitForPath("/scalepoint-orders/" + token);
         var caseData = browser.find("#case").getText();
-        assertThat(caseData).contains(token, "CH60158270", "contentClaim", "c.8418F893-02AF-43AF-802B-F7F71C243969",
-                "91c034af-a24f-42e7-81cb-a293d466f445", "7001234", "Created", "6999.00 DKK", "v1");
-        assertThat(ConsoleBrowserIT.cells(browser, "#lines")).contains("1", "5701234567890", "Samsung TV 55\"",
-                "6999.00 DKK");
-        assertThat(browser.find("#delivery").getText()).contains("Jens Hansen, Vestergade 1, 8000 Aarhus C, DK",
-                "+4512345678", "jens@example.dk");
-        assertThat(browser.find("#snapshot-v1-body").getText()).contains("\"somethingNew\": {")
+        assertThat(caseData)
+                .contains(
+                        token,
+                        "CH60158270",
+                        "contentClaim",
+                        "c.8418F893-02AF-43AF-802B-F7F71C243969",
+                        "91c034af-a24f-42e7-81cb-a293d466f445",
+                        "7001234",
+                        "Created",
+                        "6999.00 DKK",
+                        "v1");
+        assertThat(ConsoleBrowserIT.cells(browser, "#lines"))
+                .contains("1", "5701234567890", "Samsung TV 55\"", "6999.00 DKK");
+        assertThat(browser.find("#delivery").getText())
+                .contains("Jens Hansen, Vestergade 1, 8000 Aarhus C, DK", "+4512345678", "jens@example.dk");
+        assertThat(browser.find("#snapshot-v1-body").getText())
+                .contains("\"somethingNew\": {")
                 .contains("\"kept\": true");
         assertThat(ConsoleBrowserIT.cells(browser, "#attempts")).contains("new-version", "200", "v1");
         assertThat(ConsoleBrowserIT.cells(browser, "#events")).contains("order_created", "1.0.0");
         assertThat(browser.find("#order-status").getText()).isEqualTo("fetched");
         // the admin API's reads that waited for the fetch are audited too, as channel 'api'
-        assertThat(count("SELECT count(*) FROM audit_record WHERE action = 'scalepoint.order.viewed' "
-                + "AND subject_key = ? AND actor = 'admin' AND detail->>'channel' = 'console'", token)).isEqualTo(1);
+        assertThat(count(
+                        "SELECT count(*) FROM audit_record WHERE action = 'scalepoint.order.viewed' "
+                                + "AND subject_key = ? AND actor = 'admin' AND detail->>'channel' = 'console'",
+                        token))
+                .isEqualTo(1);
     }
 
     @Test
@@ -148,17 +170,29 @@ class ScalepointConsoleIT extends ScalepointBase {
         new WebDriverWait(browser.driver, WAIT)
                 .withMessage(() -> "the refresh to end in v2; the page shows: "
                         + browser.find("#refresh-progress").getText())
-                .until(d -> browser.find("#refresh-progress").getText().matches(".*: (fetched|unchanged|failed|dead).*"));
+                .until(d ->
+                        browser.find("#refresh-progress").getText().matches(".*: (fetched|unchanged|failed|dead).*"));
         @SuppressWarnings("unchecked")
         var seen = (List<String>) browser.driver.executeScript("return window.ogProgress;");
-        assertThat(browser.find("#refresh-progress").getText()).as("the refresh's end; the page showed %s", seen)
+        assertThat(browser.find("#refresh-progress").getText())
+                .as("the refresh's end; the page showed %s", seen)
                 .contains("fetched v2");
         assertThat(seen).as("progress texts in the order the page showed them").isNotEmpty();
-        assertThat(seen.stream().filter(text -> text.contains("running (attempt 1)")).findFirst())
-                .as("an intermediate state was shown: %s", seen).isPresent();
-        assertThat(seen.indexOf(seen.stream().filter(t -> t.contains("running")).findFirst().orElseThrow()))
-                .isLessThan(seen.indexOf(seen.stream().filter(t -> t.contains("fetched v2")).findFirst().orElseThrow()));
-        assertThat(browser.driver.executeScript("return window.ogSamePage === true;")).isEqualTo(true);
+        assertThat(seen.stream()
+                        .filter(text -> text.contains("running (attempt 1)"))
+                        .findFirst())
+                .as("an intermediate state was shown: %s", seen)
+                .isPresent();
+        assertThat(seen.indexOf(seen.stream()
+                        .filter(t -> t.contains("running"))
+                        .findFirst()
+                        .orElseThrow()))
+                .isLessThan(seen.indexOf(seen.stream()
+                        .filter(t -> t.contains("fetched v2"))
+                        .findFirst()
+                        .orElseThrow()));
+        assertThat(browser.driver.executeScript("return window.ogSamePage === true;"))
+                .isEqualTo(true);
 
         // the detail was reloaded by the push as well: the new version and the difference to v1
         browser.waitForText("#case", "Shipped");
@@ -170,11 +204,13 @@ class ScalepointConsoleIT extends ScalepointBase {
         assertThat(ConsoleBrowserIT.cells(browser, "#attempts")).contains("v2", "v1");
         assertThat(scalepoint().orderRequests(token)).isEqualTo(2);
         browser.screenshot("scalepoint-order");
-        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});",
-                browser.find("#snapshot-diff"));
+        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", browser.find("#snapshot-diff"));
         browser.screenshot("scalepoint-order-diff");
-        assertThat(count("SELECT count(*) FROM audit_record WHERE action = 'scalepoint.order.refresh-requested' "
-                + "AND subject_key = ?", token)).isEqualTo(1);
+        assertThat(count(
+                        "SELECT count(*) FROM audit_record WHERE action = 'scalepoint.order.refresh-requested' "
+                                + "AND subject_key = ?",
+                        token))
+                .isEqualTo(1);
     }
 
     @Test
@@ -190,7 +226,8 @@ class ScalepointConsoleIT extends ScalepointBase {
         browser.waitForDeepText("#publish-tracking", "Tracking number: 4 to 40 letters, digits or '-', no spaces.");
         browser.find("#publish-submit").click();
         browser.waitForText("#publish-error", "Not published: correct the marked fields.");
-        assertThat(count("SELECT count(*) FROM sp_publication WHERE order_token = ?", token)).isZero();
+        assertThat(count("SELECT count(*) FROM sp_publication WHERE order_token = ?", token))
+                .isZero();
 
         var tracking = browser.find("#publish-tracking input");
         tracking.sendKeys(Keys.chord(Keys.CONTROL, "a"), "TT123", Keys.TAB);
@@ -202,17 +239,32 @@ class ScalepointConsoleIT extends ScalepointBase {
         var correlationId = matcher.group(1);
         assertThat(browser.find("#publish-error").getText()).isEmpty();
         browser.waitForText("#publications vaadin-grid-cell-content", correlationId);
-        var sent = await("the event at Scalepoint", WAIT, () -> scalepoint().sentEvents().stream()
-                .filter(e -> e.body().contains(correlationId)).findFirst().orElse(null));
+        var sent = await(
+                "the event at Scalepoint",
+                WAIT,
+                () -> scalepoint().sentEvents().stream()
+                        .filter(e -> e.body().contains(correlationId))
+                        .findFirst()
+                        .orElse(null));
         var envelope = Json.object(sent.body().getBytes(StandardCharsets.UTF_8));
         assertThat(envelope.getString("eventType")).isEqualTo("order_status_changed");
         assertThat(envelope.getString("orderToken")).isEqualTo(token);
         assertThat(envelope.getString("status")).isEqualTo("Shipped");
         assertThat(envelope.getString("trackingNumber")).isEqualTo("TT123");
-        assertThat(envelope.containsKey("carrier")).as("blank fields are not sent").isFalse();
+        assertThat(envelope.containsKey("carrier"))
+                .as("blank fields are not sent")
+                .isFalse();
 
-        await("the publication sent", WAIT, () -> count("SELECT count(*) FROM sp_publication WHERE correlation_id = ? "
-                + "AND status = 'sent'", correlationId) == 1 ? true : null);
+        await(
+                "the publication sent",
+                WAIT,
+                () -> count(
+                                        "SELECT count(*) FROM sp_publication WHERE correlation_id = ? "
+                                                + "AND status = 'sent'",
+                                        correlationId)
+                                == 1
+                        ? true
+                        : null);
         browser.open("scalepoint-orders/" + token);
         browser.waitForText("#publications vaadin-grid-cell-content", correlationId);
         assertThat(ConsoleBrowserIT.cells(browser, "#publications")).contains("sent", "202");

@@ -3,8 +3,7 @@ package io.ordergate.webapp.it;
 /** Events as Scalepoint's Event API delivers them to OrderGate's webhook (shared/specs/scalepoint.md). */
 public final class ScalepointEvents {
 
-    private ScalepointEvents() {
-    }
+    private ScalepointEvents() {}
 
     /** An {@code order_created} event for a content claim's order. */
     public static String orderCreated(String orderToken, String correlationId, String timestamp) {

@@ -37,8 +37,8 @@ class ScalepointFetchIT extends ScalepointBase {
     }
 
     static String sha256(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(text.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     static List<JsonObject> attempts(JsonObject order) {
@@ -60,23 +60,34 @@ class ScalepointFetchIT extends ScalepointBase {
         assertThat(snapshots).hasSize(1);
         assertThat(snapshots.get(0).getInt("version")).isEqualTo(1);
         assertThat(snapshots.get(0).getString("sha256")).isEqualTo(sha256(body));
-        assertThat(snapshots.get(0).getJsonObject("body").getJsonObject("somethingNew").getBoolean("kept")).isTrue();
+        assertThat(snapshots
+                        .get(0)
+                        .getJsonObject("body")
+                        .getJsonObject("somethingNew")
+                        .getBoolean("kept"))
+                .isTrue();
         assertThat(rows("SELECT body FROM sp_snapshot WHERE order_token = ?", token.toLowerCase(Locale.ROOT)))
-                .extracting(row -> row.get("body")).containsExactly(body);
+                .extracting(row -> row.get("body"))
+                .containsExactly(body);
         var extracted = order.getJsonObject("order");
         assertThat(extracted.getString("orderNumber")).isEqualTo("7001234");
         assertThat(extracted.getJsonObject("deliveryAddress").getString("city")).isEqualTo("Aarhus C");
         assertThat(extracted.getJsonObject("contact").getString("email")).isEqualTo("jens@example.dk");
-        assertThat(extracted.getJsonArray("lines").getJsonObject(0).getString("productId")).isEqualTo("5701234567890");
+        assertThat(extracted.getJsonArray("lines").getJsonObject(0).getString("productId"))
+                .isEqualTo("5701234567890");
         var summary = order.getJsonObject("summary");
         assertThat(summary.getInt("lineCount")).isEqualTo(1);
         assertThat(summary.getJsonNumber("total").bigDecimalValue()).isEqualByComparingTo(new BigDecimal("6999.00"));
         assertThat(summary.getString("orderStatus")).isEqualTo("Created");
-        assertThat(attempts(order)).extracting(a -> a.getString("outcome") + ":" + a.getInt("httpStatus"))
+        assertThat(attempts(order))
+                .extracting(a -> a.getString("outcome") + ":" + a.getInt("httpStatus"))
                 .containsExactly("new-version:200");
         assertThat(scalepoint().orderRequests(token)).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM audit_record WHERE action = 'scalepoint.order.fetched' "
-                + "AND subject_key = ?", token.toLowerCase(Locale.ROOT))).isEqualTo(1);
+        assertThat(count(
+                        "SELECT count(*) FROM audit_record WHERE action = 'scalepoint.order.fetched' "
+                                + "AND subject_key = ?",
+                        token.toLowerCase(Locale.ROOT)))
+                .isEqualTo(1);
     }
 
     @Test
@@ -96,7 +107,8 @@ class ScalepointFetchIT extends ScalepointBase {
         assertThat(order.getJsonObject("order").getJsonObject("deliveryAddress").getString("city"))
                 .isEqualTo("Aarhus C");
         assertThat(count(viewed, token.toLowerCase(Locale.ROOT))).isEqualTo(before + 1);
-        assertThat(get("api/admin/scalepoint/orders?size=5", admin()).statusCode()).isEqualTo(200);
+        assertThat(get("api/admin/scalepoint/orders?size=5", admin()).statusCode())
+                .isEqualTo(200);
         assertThat(count(viewed, token.toLowerCase(Locale.ROOT))).isEqualTo(before + 1);
     }
 
@@ -119,11 +131,13 @@ class ScalepointFetchIT extends ScalepointBase {
     void redeliveredAndCaseChangedEventsMakeOneOrderAndOneFetch() throws Exception {
         var token = newOrderToken();
         scalepoint().putOrder(token, orderData(token, "Created"));
-        var event = ScalepointEvents.orderCreated(token, "8418F893-02AF-43AF-802B-F7F71C243969", "2018-12-27T08:46:36+0200");
+        var event = ScalepointEvents.orderCreated(
+                token, "8418F893-02AF-43AF-802B-F7F71C243969", "2018-12-27T08:46:36+0200");
 
         assertThat(event(bearer(client), event).statusCode()).isEqualTo(202);
         assertThat(event(bearer(client), event).statusCode()).isEqualTo(202);
-        assertThat(event(bearer(client), event.replace(token, token.toLowerCase(Locale.ROOT))).statusCode())
+        assertThat(event(bearer(client), event.replace(token, token.toLowerCase(Locale.ROOT)))
+                        .statusCode())
                 .isEqualTo(202);
         awaitStatus(token, "fetched", WAIT);
         announce(client, token); // a later, different event about the same order
@@ -131,10 +145,13 @@ class ScalepointFetchIT extends ScalepointBase {
 
         var lower = token.toLowerCase(Locale.ROOT);
         assertThat(scalepoint().orderRequests(token)).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM sp_order WHERE order_token = ?", lower)).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM job WHERE job_type = 'scalepoint.fetch-order' AND dedupe_key = ?",
-                lower)).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM sp_fetch WHERE order_token = ?", lower)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM sp_order WHERE order_token = ?", lower))
+                .isEqualTo(1);
+        assertThat(count(
+                        "SELECT count(*) FROM job WHERE job_type = 'scalepoint.fetch-order' AND dedupe_key = ?", lower))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM sp_fetch WHERE order_token = ?", lower))
+                .isEqualTo(1);
     }
 
     @Test
@@ -165,8 +182,21 @@ class ScalepointFetchIT extends ScalepointBase {
         failures.put("slow", Reply.slow(Duration.ofSeconds(4)));
         failures.put("redirect", Reply.redirect("http://elsewhere.example.com/api/Orders"));
         failures.put("huge", Reply.huge(300_000));
-        var expected = Map.of("503", "503", "429", "429", "500", "500", "garbage", "not JSON", "slow",
-                "could not be reached", "redirect", "does not follow redirects", "huge", "more than the limit");
+        var expected = Map.of(
+                "503",
+                "503",
+                "429",
+                "429",
+                "500",
+                "500",
+                "garbage",
+                "not JSON",
+                "slow",
+                "could not be reached",
+                "redirect",
+                "does not follow redirects",
+                "huge",
+                "more than the limit");
         var tokens = new LinkedHashMap<String, String>();
         failures.forEach((name, reply) -> {
             var token = newOrderToken();
@@ -180,8 +210,11 @@ class ScalepointFetchIT extends ScalepointBase {
             var order = awaitStatus(token, "fetched", WAIT);
             var attempts = attempts(order);
             assertThat(attempts).as(name).hasSizeGreaterThanOrEqualTo(2);
-            assertThat(attempts.get(attempts.size() - 1).getString("outcome")).as(name).isEqualTo("new-version");
-            assertThat(attempts.subList(0, attempts.size() - 1)).as(name)
+            assertThat(attempts.get(attempts.size() - 1).getString("outcome"))
+                    .as(name)
+                    .isEqualTo("new-version");
+            assertThat(attempts.subList(0, attempts.size() - 1))
+                    .as(name)
                     .allMatch(a -> a.getString("outcome").equals("failed"))
                     .anyMatch(a -> a.getString("error").contains(expected.get(name)));
             assertThat(order.getJsonArray("snapshots")).as(name).hasSize(1);
@@ -203,17 +236,28 @@ class ScalepointFetchIT extends ScalepointBase {
             tokens.forEach(token -> announce(client, token));
 
             // A fetch refused by the open breaker is no failed attempt: its job waits for the breaker.
-            await("the circuit breaker to open", WAIT, () -> count("SELECT count(*) FROM job WHERE dedupe_key = "
-                    + "ANY (?) AND last_error LIKE 'Waiting for the circuit breaker until %'", (Object) lower) > 0
-                    ? true : null);
-            assertThat(count("SELECT count(*) FROM sp_fetch WHERE order_token = ANY (?) AND error LIKE '%circuit%'",
-                    (Object) lower)).isZero();
-            assertThat(count("SELECT count(*) FROM sp_order WHERE order_token = ANY (?) AND status = 'failed'",
-                    (Object) lower)).isPositive();
+            await(
+                    "the circuit breaker to open",
+                    WAIT,
+                    () -> count(
+                                            "SELECT count(*) FROM job WHERE dedupe_key = "
+                                                    + "ANY (?) AND last_error LIKE 'Waiting for the circuit breaker until %'",
+                                            (Object) lower)
+                                    > 0
+                            ? true
+                            : null);
+            assertThat(count(
+                            "SELECT count(*) FROM sp_fetch WHERE order_token = ANY (?) AND error LIKE '%circuit%'",
+                            (Object) lower))
+                    .isZero();
+            assertThat(count("SELECT count(*) FROM sp_order WHERE order_token = ANY (?) AND status = 'failed'", (Object)
+                            lower))
+                    .isPositive();
             var status = Json.object(get("api/admin/scalepoint/status", admin()).body());
             assertThat(status.getString("circuit")).isEqualTo("open");
             assertThat(status.getString("circuitOpenSince")).isNotBlank();
-            assertThat(status.getJsonObject("lastFetchError").getString("error")).isNotBlank();
+            assertThat(status.getJsonObject("lastFetchError").getString("error"))
+                    .isNotBlank();
         } finally {
             scalepoint().outage(null);
         }
@@ -239,7 +283,8 @@ class ScalepointFetchIT extends ScalepointBase {
 
         assertThat(attempts).extracting(a -> a.getString("outcome")).containsExactly("failed", "new-version");
         assertThat(attempts.get(0).getInt("httpStatus")).isEqualTo(503);
-        var waited = Duration.between(Instant.parse(attempts.get(0).getString("finishedAt")),
+        var waited = Duration.between(
+                Instant.parse(attempts.get(0).getString("finishedAt")),
                 Instant.parse(attempts.get(1).getString("startedAt")));
         // without Retry-After the queue would have tried again after about 0.2 s
         assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(2900));
@@ -258,12 +303,16 @@ class ScalepointFetchIT extends ScalepointBase {
         var job = Json.object(get("api/admin/jobs/" + jobId, admin()).body());
         assertThat(job.getString("state")).isEqualTo("dead");
         assertThat(job.getJsonArray("attemptHistory")).hasSize(3);
-        var listed = Json.object(get("api/admin/scalepoint/orders?status=dead&size=200", admin()).body());
+        var listed = Json.object(
+                get("api/admin/scalepoint/orders?status=dead&size=200", admin()).body());
         assertThat(listed.getJsonArray("items").getValuesAs(JsonObject.class))
-                .extracting(o -> o.getString("orderToken")).contains(token.toLowerCase(Locale.ROOT));
+                .extracting(o -> o.getString("orderToken"))
+                .contains(token.toLowerCase(Locale.ROOT));
 
         scalepoint().putOrder(token, orderData(token, "Created"));
-        assertThat(post("api/admin/jobs/" + jobId + "/retry", admin(), null, new byte[0]).statusCode()).isEqualTo(200);
+        assertThat(post("api/admin/jobs/" + jobId + "/retry", admin(), null, new byte[0])
+                        .statusCode())
+                .isEqualTo(200);
 
         awaitStatus(token, "fetched", WAIT);
     }
@@ -279,12 +328,15 @@ class ScalepointFetchIT extends ScalepointBase {
         var refresh = post("api/admin/scalepoint/orders/" + token + "/refresh", admin(), null, new byte[0]);
 
         assertThat(refresh.statusCode()).isEqualTo(202);
-        assertThat(Json.object(refresh.body()).getJsonNumber("jobId").longValue()).isPositive();
+        assertThat(Json.object(refresh.body()).getJsonNumber("jobId").longValue())
+                .isPositive();
         // The detail is read in several statements: wait until all of them show the second version.
         var changed = await("a second version", WAIT, () -> {
             var order = order(token);
             return order.getJsonArray("snapshots").size() == 2
-                    && order.getJsonObject("summary").getInt("snapshotVersion") == 2 ? order : null;
+                            && order.getJsonObject("summary").getInt("snapshotVersion") == 2
+                    ? order
+                    : null;
         });
         assertThat(changed.getJsonObject("summary").getString("orderStatus")).isEqualTo("Shipped");
         assertThat(changed.getJsonObject("summary").getInt("snapshotVersion")).isEqualTo(2);
@@ -294,13 +346,16 @@ class ScalepointFetchIT extends ScalepointBase {
             var order = order(token);
             return order.getJsonArray("attempts").size() == 3 ? order : null;
         });
-        assertThat(attempts(unchanged)).extracting(a -> a.getString("outcome"))
+        assertThat(attempts(unchanged))
+                .extracting(a -> a.getString("outcome"))
                 .containsExactly("new-version", "new-version", "unchanged");
         assertThat(unchanged.getJsonArray("snapshots")).hasSize(2);
-        assertThat(count("SELECT count(*) FROM audit_record WHERE action = 'scalepoint.order.refresh-requested' "
-                + "AND subject_key = ? AND actor = 'admin'", token.toLowerCase(Locale.ROOT))).isEqualTo(2);
-        var unknown = post("api/admin/scalepoint/orders/" + UUID.randomUUID() + "/refresh", admin(), null,
-                new byte[0]);
+        assertThat(count(
+                        "SELECT count(*) FROM audit_record WHERE action = 'scalepoint.order.refresh-requested' "
+                                + "AND subject_key = ? AND actor = 'admin'",
+                        token.toLowerCase(Locale.ROOT)))
+                .isEqualTo(2);
+        var unknown = post("api/admin/scalepoint/orders/" + UUID.randomUUID() + "/refresh", admin(), null, new byte[0]);
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
@@ -334,7 +389,10 @@ class ScalepointFetchIT extends ScalepointBase {
         awaitStatus(token, "fetched", WAIT);
         scalepoint().scriptSend(Reply.serviceUnavailable(1), Reply.serverError());
 
-        var accepted = post("api/admin/scalepoint/orders/" + token + "/events", admin(), "application/json",
+        var accepted = post(
+                "api/admin/scalepoint/orders/" + token + "/events",
+                admin(),
+                "application/json",
                 "{\"eventType\": \"order_status_changed\", \"payload\": {\"status\": \"Shipped\", \"trackingNumber\": \"TT123\"}}"
                         .getBytes(StandardCharsets.UTF_8));
 
@@ -345,7 +403,9 @@ class ScalepointFetchIT extends ScalepointBase {
             return publication.getString("status").equals("sent") ? publication : null;
         });
         assertThat(sent.getInt("httpStatus")).isEqualTo(202);
-        var received = scalepoint().sentEvents().stream().filter(e -> e.body().contains(correlationId)).toList();
+        var received = scalepoint().sentEvents().stream()
+                .filter(e -> e.body().contains(correlationId))
+                .toList();
         assertThat(received).hasSize(1);
         var envelope = Json.object(received.get(0).body().getBytes(StandardCharsets.UTF_8));
         assertThat(envelope.getString("eventType")).isEqualTo("order_status_changed");
@@ -356,9 +416,12 @@ class ScalepointFetchIT extends ScalepointBase {
         assertThat(received.get(0).header("X-Event-Type")).isEqualTo("order_status_changed");
         assertThat(received.get(0).country()).isEqualTo("dk");
         assertThat(received.get(0).tenant()).isEqualTo("ordergate");
-        var job = Json.object(get("api/admin/jobs/" + sent.getJsonNumber("jobId").longValue(), admin()).body());
+        var job =
+                Json.object(get("api/admin/jobs/" + sent.getJsonNumber("jobId").longValue(), admin())
+                        .body());
         assertThat(job.getJsonArray("attemptHistory").getValuesAs(JsonObject.class))
-                .extracting(a -> a.getString("outcome")).containsExactly("retry", "retry", "succeeded");
+                .extracting(a -> a.getString("outcome"))
+                .containsExactly("retry", "retry", "succeeded");
     }
 
     @Test
@@ -369,7 +432,10 @@ class ScalepointFetchIT extends ScalepointBase {
         awaitStatus(token, "fetched", WAIT);
         scalepoint().scriptSend(Reply.status(400, "application/json", "{\"error\": \"unknown eventType\"}", null));
 
-        var accepted = post("api/admin/scalepoint/orders/" + token + "/events", admin(), "application/json",
+        var accepted = post(
+                "api/admin/scalepoint/orders/" + token + "/events",
+                admin(),
+                "application/json",
                 "{\"eventType\": \"delivery_planned\", \"payload\": {}}".getBytes(StandardCharsets.UTF_8));
         assertThat(accepted.statusCode()).isEqualTo(202);
         var dead = await("the event dead", WAIT, () -> {
@@ -378,16 +444,25 @@ class ScalepointFetchIT extends ScalepointBase {
         });
         assertThat(dead.getString("lastError")).contains("unknown eventType");
 
-        for (var bad : List.of("{\"eventType\": \"Order Status\"}", "{\"payload\": {}}",
+        for (var bad : List.of(
+                "{\"eventType\": \"Order Status\"}",
+                "{\"payload\": {}}",
                 "{\"eventType\": \"order_status_changed\", \"payload\": {\"eventType\": \"x\"}}",
-                "{\"eventType\": \"order_status_changed\", \"payload\": [1]}", "not json")) {
-            var refused = post("api/admin/scalepoint/orders/" + token + "/events", admin(), "application/json",
+                "{\"eventType\": \"order_status_changed\", \"payload\": [1]}",
+                "not json")) {
+            var refused = post(
+                    "api/admin/scalepoint/orders/" + token + "/events",
+                    admin(),
+                    "application/json",
                     bad.getBytes(StandardCharsets.UTF_8));
             assertThat(refused.statusCode()).as(bad).isEqualTo(400);
             assertThat(refused.headers().firstValue("Content-Type")).as(bad).hasValue("application/problem+json");
         }
-        var unknown = post("api/admin/scalepoint/orders/" + UUID.randomUUID() + "/events", admin(),
-                "application/json", "{\"eventType\": \"order_status_changed\"}".getBytes(StandardCharsets.UTF_8));
+        var unknown = post(
+                "api/admin/scalepoint/orders/" + UUID.randomUUID() + "/events",
+                admin(),
+                "application/json",
+                "{\"eventType\": \"order_status_changed\"}".getBytes(StandardCharsets.UTF_8));
         assertThat(unknown.statusCode()).isEqualTo(404);
     }
 }

@@ -38,21 +38,41 @@ class ScalepointNodesIT extends ScalepointBase {
         try (var nodeB = ExtraNode.start(NODE_B, Map.of())) {
             tokens.forEach(token -> announce(client, token));
             var owner = nodeB.pid() + "@%";
-            await("node B working on the backlog", Duration.ofSeconds(60), () -> count("SELECT count(*) FROM job "
-                    + "WHERE state = 'running' AND locked_by LIKE ?", owner) > 0 ? true : null);
+            await(
+                    "node B working on the backlog",
+                    Duration.ofSeconds(60),
+                    () -> count("SELECT count(*) FROM job " + "WHERE state = 'running' AND locked_by LIKE ?", owner) > 0
+                            ? true
+                            : null);
 
             nodeB.kill();
 
             var lower = tokens.stream().map(t -> t.toLowerCase(Locale.ROOT)).toArray(String[]::new);
-            await("every order fetched", Duration.ofSeconds(120), () -> count("SELECT count(*) FROM sp_order WHERE "
-                    + "status = 'fetched' AND order_token = ANY (?)", (Object) lower) == tokens.size() ? true : null);
+            await(
+                    "every order fetched",
+                    Duration.ofSeconds(120),
+                    () -> count(
+                                            "SELECT count(*) FROM sp_order WHERE "
+                                                    + "status = 'fetched' AND order_token = ANY (?)",
+                                            (Object) lower)
+                                    == tokens.size()
+                            ? true
+                            : null);
             assertThat(count("SELECT count(*) FROM sp_snapshot WHERE order_token = ANY (?)", (Object) lower))
                     .isEqualTo(tokens.size());
-            assertThat(count("SELECT count(*) FROM job_attempt a JOIN job j USING (job_id) WHERE j.dedupe_key = "
-                    + "ANY (?) AND a.node LIKE ?", lower, owner)).as("attempts node B finished").isPositive();
-            assertThat(count("SELECT count(*) FROM job j WHERE j.dedupe_key = ANY (?) AND j.attempts > (SELECT "
-                    + "count(*) FROM job_attempt a WHERE a.job_id = j.job_id)", (Object) lower))
-                    .as("jobs whose attempt died with node B and were taken over").isPositive();
+            assertThat(count(
+                            "SELECT count(*) FROM job_attempt a JOIN job j USING (job_id) WHERE j.dedupe_key = "
+                                    + "ANY (?) AND a.node LIKE ?",
+                            lower,
+                            owner))
+                    .as("attempts node B finished")
+                    .isPositive();
+            assertThat(count(
+                            "SELECT count(*) FROM job j WHERE j.dedupe_key = ANY (?) AND j.attempts > (SELECT "
+                                    + "count(*) FROM job_attempt a WHERE a.job_id = j.job_id)",
+                            (Object) lower))
+                    .as("jobs whose attempt died with node B and were taken over")
+                    .isPositive();
         } finally {
             scalepoint().latency(Duration.ZERO);
         }
@@ -70,7 +90,8 @@ class ScalepointNodesIT extends ScalepointBase {
         scalepoint().putOrder(second, orderData(second, "Created"));
         publish(first);
         scalepoint().nextLinkHost("elsewhere.example.com");
-        try (var nodeB = ExtraNode.start(NODE_B, longPoll); var nodeC = ExtraNode.start(NODE_C, longPoll)) {
+        try (var nodeB = ExtraNode.start(NODE_B, longPoll);
+                var nodeC = ExtraNode.start(NODE_C, longPoll)) {
             awaitStatus(first, "fetched", Duration.ofSeconds(60));
             var holder = await("one lease holder", Duration.ofSeconds(30), () -> {
                 var b = nodeB.log().contains("took the Scalepoint long-poll lease");
@@ -90,8 +111,10 @@ class ScalepointNodesIT extends ScalepointBase {
             scalepoint().nextLinkHost(null);
         }
         for (var token : List.of(first, second)) {
-            assertThat(count("SELECT count(*) FROM sp_event WHERE order_token = ? AND source = 'long-poll'",
-                    token.toLowerCase(Locale.ROOT))).isEqualTo(1);
+            assertThat(count(
+                            "SELECT count(*) FROM sp_event WHERE order_token = ? AND source = 'long-poll'",
+                            token.toLowerCase(Locale.ROOT)))
+                    .isEqualTo(1);
         }
         var cursor = rows("SELECT last_event_id FROM sp_poller").get(0).get("last_event_id");
         assertThat(cursor).isEqualTo(lastPublishedId);
@@ -102,7 +125,11 @@ class ScalepointNodesIT extends ScalepointBase {
     /** Scalepoint's Event API holds an order_created event for the long poll. */
     void publish(String orderToken) {
         lastPublishedId = "_" + UUID.randomUUID().toString().substring(0, 8);
-        scalepoint().publishForLongPoll(lastPublishedId, "order_created",
-                ScalepointEvents.orderCreated(orderToken, UUID.randomUUID().toString(), "2020-04-28T18:43:38.004451447Z"));
+        scalepoint()
+                .publishForLongPoll(
+                        lastPublishedId,
+                        "order_created",
+                        ScalepointEvents.orderCreated(
+                                orderToken, UUID.randomUUID().toString(), "2020-04-28T18:43:38.004451447Z"));
     }
 }

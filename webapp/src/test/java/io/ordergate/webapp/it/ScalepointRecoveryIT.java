@@ -40,15 +40,22 @@ class ScalepointRecoveryIT {
     static final Duration OUTAGE = Duration.ofSeconds(60);
     static final Duration RECOVERY_TARGET = Duration.ofSeconds(60);
     static final String CLIENT_ID = "ordergate-recovery";
-    static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString(
-            ("admin:" + OrderGateIT.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    static final String ADMIN = "Basic "
+            + Base64.getEncoder()
+                    .encodeToString(("admin:" + OrderGateIT.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
     /** What failsafe shortens for the other integration tests; unset here, so the node runs with the defaults. */
-    static final List<String> SHORT_TIMINGS = List.of("CIRCUITBREAKER_DELAY", "ORDERGATE_JOBS_POLL_INTERVAL",
-            "ORDERGATE_JOBS_BACKOFF_BASE", "ORDERGATE_JOBS_BACKOFF_CAP", "ORDERGATE_JOBS_LEASE",
-            "ORDERGATE_SCALEPOINT_READ_TIMEOUT", "ORDERGATE_SCALEPOINT_NOT_FOUND_ATTEMPTS");
+    static final List<String> SHORT_TIMINGS = List.of(
+            "CIRCUITBREAKER_DELAY",
+            "ORDERGATE_JOBS_POLL_INTERVAL",
+            "ORDERGATE_JOBS_BACKOFF_BASE",
+            "ORDERGATE_JOBS_BACKOFF_CAP",
+            "ORDERGATE_JOBS_LEASE",
+            "ORDERGATE_SCALEPOINT_READ_TIMEOUT",
+            "ORDERGATE_SCALEPOINT_NOT_FOUND_ATTEMPTS");
 
     @RegisterExtension
     static final Fixture FIXTURE = new Fixture();
+
     static ScalepointSimulator scalepoint;
     static ExtraNode node;
     static String database;
@@ -61,8 +68,10 @@ class ScalepointRecoveryIT {
         Sql.recreateDatabase(ItEnvironment.connect("postgres"), database);
         var environment = new HashMap<String, String>(scalepoint.nodeEnvironment());
         SHORT_TIMINGS.forEach(name -> environment.put(name, null));
-        environment.put("ORDERGATE_DB_URL", "jdbc:postgresql://" + System.getProperty("it.db.host") + ":"
-                + System.getProperty("it.db.port") + "/" + database);
+        environment.put(
+                "ORDERGATE_DB_URL",
+                "jdbc:postgresql://" + System.getProperty("it.db.host") + ":" + System.getProperty("it.db.port") + "/"
+                        + database);
         node = FIXTURE.add(ExtraNode.start(Integer.getInteger("it.cluster.port") + 7, environment));
         connect();
         bearer = webhookBearer();
@@ -79,8 +88,8 @@ class ScalepointRecoveryIT {
             awaitFetched(warmUp, Duration.ofSeconds(60));
             // Its token is renewed at half its lifetime: the next fetch asks the token endpoint.
             Pause.sleep(Duration.ofMillis(1500));
-            scalepoint.scriptToken(Reply.serviceUnavailable(1), Reply.serviceUnavailable(1),
-                    Reply.serviceUnavailable(1));
+            scalepoint.scriptToken(
+                    Reply.serviceUnavailable(1), Reply.serviceUnavailable(1), Reply.serviceUnavailable(1));
             var token = order();
 
             announce(token);
@@ -123,29 +132,47 @@ class ScalepointRecoveryIT {
                 announce(token);
                 Pause.sleep(Duration.ofSeconds(5));
                 breakerSeen |= count("SELECT count(*) FROM job WHERE state = 'pending' "
-                        + "AND last_error LIKE 'Waiting for the circuit breaker until %'") > 0;
+                                + "AND last_error LIKE 'Waiting for the circuit breaker until %'")
+                        > 0;
             }
-            assertThat(count("SELECT count(*) FROM sp_order WHERE status = 'fetched' AND order_token = ANY (?)",
-                    (Object) lower(tokens))).isZero();
+            assertThat(count(
+                            "SELECT count(*) FROM sp_order WHERE status = 'fetched' AND order_token = ANY (?)",
+                            (Object) lower(tokens)))
+                    .isZero();
         } finally {
             scalepoint.outage(null);
             recovered = Instant.now();
         }
 
-        ScalepointBase.await("every order fetched", RECOVERY_TARGET, () -> count("SELECT count(*) FROM sp_order WHERE status = "
-                + "'fetched' AND order_token = ANY (?)", (Object) lower(tokens)) == tokens.size() ? true : null);
+        ScalepointBase.await(
+                "every order fetched",
+                RECOVERY_TARGET,
+                () -> count(
+                                        "SELECT count(*) FROM sp_order WHERE status = "
+                                                + "'fetched' AND order_token = ANY (?)",
+                                        (Object) lower(tokens))
+                                == tokens.size()
+                        ? true
+                        : null);
 
         var took = Duration.between(recovered, Instant.now());
-        System.out.printf("[recovery] %d orders announced during a %d s outage, all fetched %.1f s after the "
-                + "recovery%n", tokens.size(), OUTAGE.toSeconds(), took.toMillis() / 1000.0);
+        System.out.printf(
+                "[recovery] %d orders announced during a %d s outage, all fetched %.1f s after the " + "recovery%n",
+                tokens.size(), OUTAGE.toSeconds(), took.toMillis() / 1000.0);
         assertThat(took).as("fetched after the recovery").isLessThanOrEqualTo(RECOVERY_TARGET);
-        assertThat(count("SELECT count(*) FROM job WHERE state = 'dead'")).as("dead jobs").isZero();
-        assertThat(breakerSeen).as("fetches waited for the circuit breaker during the outage").isTrue();
+        assertThat(count("SELECT count(*) FROM job WHERE state = 'dead'"))
+                .as("dead jobs")
+                .isZero();
+        assertThat(breakerSeen)
+                .as("fetches waited for the circuit breaker during the outage")
+                .isTrue();
         assertThat(count("SELECT count(*) FROM job_attempt WHERE error LIKE '%circuit breaker%'"))
-                .as("attempts refused by the breaker are not counted").isZero();
-        var metrics = new String(send(HttpRequest.newBuilder(node.uri("metrics")).GET().build()).body(),
-                StandardCharsets.UTF_8);
-        assertThat(metrics.lines()).as("deferrals counted apart from failures")
+                .as("attempts refused by the breaker are not counted")
+                .isZero();
+        var metrics = new String(
+                send(HttpRequest.newBuilder(node.uri("metrics")).GET().build()).body(), StandardCharsets.UTF_8);
+        assertThat(metrics.lines())
+                .as("deferrals counted apart from failures")
                 .anyMatch(line -> line.startsWith("ordergate_scalepoint_fetches_total{")
                         && line.contains("outcome=\"deferred\""));
         assertThat(scalepoint.internalErrors()).isEmpty();
@@ -171,14 +198,16 @@ class ScalepointRecoveryIT {
         var order = awaitFetched(token, Duration.ofSeconds(120));
         var attempts = new ArrayList<>(order.getJsonArray("attempts").getValuesAs(JsonObject.class));
         java.util.Collections.reverse(attempts); // the API lists newest first
-        assertThat(attempts).extracting(a -> a.getString("outcome"))
+        assertThat(attempts)
+                .extracting(a -> a.getString("outcome"))
                 .containsExactly("failed", "failed", "failed", "new-version");
         assertThat(attempts.subList(0, 3)).allMatch(a -> a.getString("error").contains(failure));
         var lastFailure = Instant.parse(attempts.get(2).getString("finishedAt"));
         var fetched = Instant.parse(attempts.get(3).getString("finishedAt"));
         var took = Duration.between(lastFailure, fetched);
-        System.out.printf("[recovery] %s blip: order fetched %.1f s after the last failed answer%n", failure,
-                took.toMillis() / 1000.0);
+        System.out.printf(
+                "[recovery] %s blip: order fetched %.1f s after the last failed answer%n",
+                failure, took.toMillis() / 1000.0);
         assertThat(took).as("order %s fetched after the blip", token).isLessThanOrEqualTo(BLIP_TARGET);
     }
 
@@ -195,8 +224,8 @@ class ScalepointRecoveryIT {
     }
 
     private static void announce(String orderToken) {
-        var body = ScalepointEvents.orderCreated(orderToken, UUID.randomUUID().toString(),
-                "2026-11-23T10:43:35.0348577+01:00");
+        var body = ScalepointEvents.orderCreated(
+                orderToken, UUID.randomUUID().toString(), "2026-11-23T10:43:35.0348577+01:00");
         var response = post("api/scalepoint/events", bearer, "application/json", body);
         assertThat(response.statusCode()).as(text(response)).isEqualTo(202);
     }
@@ -204,7 +233,9 @@ class ScalepointRecoveryIT {
     private static JsonObject awaitFetched(String orderToken, Duration timeout) {
         return ScalepointBase.await("order " + orderToken + " fetched", timeout, () -> {
             var response = send(HttpRequest.newBuilder(node.uri("api/admin/scalepoint/orders/" + orderToken))
-                    .header("Authorization", ADMIN).GET().build());
+                    .header("Authorization", ADMIN)
+                    .GET()
+                    .build());
             if (response.statusCode() == 404) {
                 return null;
             }
@@ -216,18 +247,23 @@ class ScalepointRecoveryIT {
     /** OrderGate's side of the connection, set up as an operator does, and its certificate given to the simulator. */
     private static void connect() {
         var connection = send(HttpRequest.newBuilder(node.uri("api/admin/scalepoint/connection"))
-                .header("Authorization", ADMIN).header("Content-Type", "application/json")
+                .header("Authorization", ADMIN)
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("""
                         {"clientId": "%s", "scopes": ["orderdata", "events"], "tenant": "ordergate", "country": "dk"}
-                        """.formatted(CLIENT_ID))).build());
+                        """.formatted(CLIENT_ID)))
+                .build());
         assertThat(connection.statusCode()).as(text(connection)).isEqualTo(200);
         var created = post("api/admin/scalepoint/connection/certificates", ADMIN, null, "");
         assertThat(created.statusCode()).as(text(created)).isEqualTo(201);
         var certificate = Json.object(created.body());
         scalepoint.registerClient(CLIENT_ID, Base64.getDecoder().decode(certificate.getString("certificate")));
         if (!certificate.getBoolean("active")) {
-            var activated = post("api/admin/scalepoint/connection/certificates/" + certificate.getString("thumbprint")
-                    + "/activate", ADMIN, null, "");
+            var activated = post(
+                    "api/admin/scalepoint/connection/certificates/" + certificate.getString("thumbprint") + "/activate",
+                    ADMIN,
+                    null,
+                    "");
             assertThat(activated.statusCode()).as(text(activated)).isEqualTo(200);
         }
     }
@@ -237,15 +273,21 @@ class ScalepointRecoveryIT {
         var created = post("api/admin/scalepoint/webhook-clients", ADMIN, null, "");
         assertThat(created.statusCode()).as(text(created)).isEqualTo(201);
         var client = Json.object(created.body());
-        var token = post("oauth/token", "Basic " + Base64.getEncoder().encodeToString((client.getString("clientId")
-                + ":" + client.getString("clientSecret")).getBytes(StandardCharsets.UTF_8)),
-                "application/x-www-form-urlencoded", "grant_type=client_credentials");
+        var token = post(
+                "oauth/token",
+                "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((client.getString("clientId") + ":" + client.getString("clientSecret"))
+                                        .getBytes(StandardCharsets.UTF_8)),
+                "application/x-www-form-urlencoded",
+                "grant_type=client_credentials");
         assertThat(token.statusCode()).as(text(token)).isEqualTo(200);
         return "Bearer " + Json.object(token.body()).getString("access_token");
     }
 
     private static HttpResponse<byte[]> post(String path, String authorization, String contentType, String body) {
-        var request = HttpRequest.newBuilder(node.uri(path)).timeout(Duration.ofSeconds(30))
+        var request = HttpRequest.newBuilder(node.uri(path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) {
@@ -268,9 +310,14 @@ class ScalepointRecoveryIT {
 
     private static long count(String sql, Object... parameters) {
         try {
-            return Sql.count(DriverManager.getConnection("jdbc:postgresql://" + System.getProperty("it.db.host") + ":"
-                    + System.getProperty("it.db.port") + "/" + database, System.getProperty("it.db.user"),
-                    System.getProperty("it.db.password")), sql, parameters);
+            return Sql.count(
+                    DriverManager.getConnection(
+                            "jdbc:postgresql://" + System.getProperty("it.db.host") + ":"
+                                    + System.getProperty("it.db.port") + "/" + database,
+                            System.getProperty("it.db.user"),
+                            System.getProperty("it.db.password")),
+                    sql,
+                    parameters);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }

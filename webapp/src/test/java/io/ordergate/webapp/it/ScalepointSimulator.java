@@ -73,6 +73,7 @@ public final class ScalepointSimulator implements AutoCloseable {
     static final Duration MAX_ASSERTION_LIFETIME = Duration.ofSeconds(60);
     /** Clock skew tolerated between OrderGate and Scalepoint. */
     static final Duration SKEW = Duration.ofSeconds(5);
+
     static final Duration LONG_POLL_TICK = Duration.ofMillis(50);
 
     private static final Pattern EVENTS = Pattern.compile("/api/events/v1/([^/]+)/external/([^/]+)/(send|receive)");
@@ -158,8 +159,15 @@ public final class ScalepointSimulator implements AutoCloseable {
 
     /** The settings that point an OrderGate node at this simulator (plain HTTP on 127.0.0.1). */
     public Map<String, String> nodeEnvironment() {
-        return Map.of("ORDERGATE_OUTBOUND_ALLOW_INSECURE", "true", "ORDERGATE_SCALEPOINT_TOKEN_URL", tokenUrl(),
-                "ORDERGATE_SCALEPOINT_ORDER_DATA_URL", baseUrl(), "ORDERGATE_SCALEPOINT_EVENT_API_URL", baseUrl());
+        return Map.of(
+                "ORDERGATE_OUTBOUND_ALLOW_INSECURE",
+                "true",
+                "ORDERGATE_SCALEPOINT_TOKEN_URL",
+                tokenUrl(),
+                "ORDERGATE_SCALEPOINT_ORDER_DATA_URL",
+                baseUrl(),
+                "ORDERGATE_SCALEPOINT_EVENT_API_URL",
+                baseUrl());
     }
 
     /** Stops the server at once; held long polls and slow answers are cut. */
@@ -206,7 +214,9 @@ public final class ScalepointSimulator implements AutoCloseable {
     public void registerClient(String clientId, byte[] certificateDer) {
         Objects.requireNonNull(clientId, "clientId");
         var certificate = ClientCertificates.certificate(certificateDer);
-        certificates.computeIfAbsent(clientId, id -> new CopyOnWriteArrayList<>()).add(certificate);
+        certificates
+                .computeIfAbsent(clientId, id -> new CopyOnWriteArrayList<>())
+                .add(certificate);
     }
 
     /** Registers (or replaces) a client that authenticates with {@code client_secret_post} or {@code client_secret_basic}. */
@@ -255,7 +265,9 @@ public final class ScalepointSimulator implements AutoCloseable {
 
     /** Queues replies for one order, consumed in order before the stored order (or 404) is answered. */
     public void script(String externalId, Reply... replies) {
-        orderScripts.computeIfAbsent(key(externalId), id -> new ConcurrentLinkedQueue<>()).addAll(List.of(replies));
+        orderScripts
+                .computeIfAbsent(key(externalId), id -> new ConcurrentLinkedQueue<>())
+                .addAll(List.of(replies));
     }
 
     /** While non-null, every Order Data request gets this reply (after the bearer check); null ends the outage. */
@@ -367,19 +379,29 @@ public final class ScalepointSimulator implements AutoCloseable {
 
         /** Any answer; contentType, body and headers may be null. */
         public static Reply status(int status, String contentType, String body, Map<String, String> headers) {
-            return new Reply(status, contentType, body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8),
-                    headers == null ? Map.of() : Map.copyOf(headers), null);
+            return new Reply(
+                    status,
+                    contentType,
+                    body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8),
+                    headers == null ? Map.of() : Map.copyOf(headers),
+                    null);
         }
 
         /** 503 with {@code Retry-After} and problem JSON, as outside Scalepoint's service hours. */
         public static Reply serviceUnavailable(int retryAfterSeconds) {
-            return status(503, PROBLEM_JSON, problem(503, "Service Unavailable", "Outside service hours (simulated)."),
+            return status(
+                    503,
+                    PROBLEM_JSON,
+                    problem(503, "Service Unavailable", "Outside service hours (simulated)."),
                     Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
         }
 
         /** 429 with {@code Retry-After} and problem JSON. */
         public static Reply tooManyRequests(int retryAfterSeconds) {
-            return status(429, PROBLEM_JSON, problem(429, "Too Many Requests", "Rate limited (simulated)."),
+            return status(
+                    429,
+                    PROBLEM_JSON,
+                    problem(429, "Too Many Requests", "Rate limited (simulated)."),
                     Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
         }
 
@@ -424,11 +446,9 @@ public final class ScalepointSimulator implements AutoCloseable {
 
     // ---------------------------------------------------------------- dispatching
 
-    private record IssuedToken(String clientId, String scope, Instant expiresAt) {
-    }
+    private record IssuedToken(String clientId, String scope, Instant expiresAt) {}
 
-    private record LoggedEvent(String id, String type, Instant timestamp, JsonValue attributes) {
-    }
+    private record LoggedEvent(String id, String type, Instant timestamp, JsonValue attributes) {}
 
     /** A token request that is refused, with the OAuth2 error. */
     private static final class Rejection extends Exception {
@@ -508,9 +528,11 @@ public final class ScalepointSimulator implements AutoCloseable {
         }
         try {
             var contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-            if (contentType == null || !contentType.toLowerCase(Locale.ROOT)
-                    .startsWith("application/x-www-form-urlencoded")) {
-                throw new Rejection(400, "invalid_request",
+            if (contentType == null
+                    || !contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+                throw new Rejection(
+                        400,
+                        "invalid_request",
                         "Content-Type must be application/x-www-form-urlencoded, not " + contentType);
             }
             var params = single(form);
@@ -527,7 +549,8 @@ public final class ScalepointSimulator implements AutoCloseable {
             tokenRejections.add(rejection.error + ": " + rejection.getMessage());
             var json = jsonObject().add("error", rejection.error).add("error_description", rejection.getMessage());
             Map<String, String> headers = rejection.status == 401 && hasBasic(exchange)
-                    ? Map.of("WWW-Authenticate", "Basic realm=\"scalepoint\"") : Map.of();
+                    ? Map.of("WWW-Authenticate", "Basic realm=\"scalepoint\"")
+                    : Map.of();
             send(exchange, rejection.status, JSON, bytes(json.build().toString()), headers);
         }
     }
@@ -556,22 +579,24 @@ public final class ScalepointSimulator implements AutoCloseable {
         var formId = params.get("client_id");
         var formSecret = params.get("client_secret");
         var basic = hasBasic(exchange);
-        var methods = (basic ? 1 : 0) + (assertionType != null || assertion != null ? 1 : 0)
-                + (formSecret != null ? 1 : 0);
+        var methods =
+                (basic ? 1 : 0) + (assertionType != null || assertion != null ? 1 : 0) + (formSecret != null ? 1 : 0);
         if (methods > 1) {
             throw new Rejection(400, "invalid_request", "more than one client authentication method was used");
         }
         if (assertionType != null || assertion != null) {
             if (!JWT_BEARER.equals(assertionType)) {
-                throw new Rejection(400, "invalid_request", "client_assertion_type must be " + JWT_BEARER
-                        + ", not " + assertionType);
+                throw new Rejection(
+                        400,
+                        "invalid_request",
+                        "client_assertion_type must be " + JWT_BEARER + ", not " + assertionType);
             }
             if (assertion == null || assertion.isEmpty()) {
                 throw new Rejection(400, "invalid_request", "client_assertion is missing");
             }
             if (formId != null) {
-                throw new Rejection(400, "invalid_request",
-                        "a client_id form field must not accompany a client_assertion");
+                throw new Rejection(
+                        400, "invalid_request", "a client_id form field must not accompany a client_assertion");
             }
             return verifyAssertion(assertion);
         }
@@ -579,8 +604,10 @@ public final class ScalepointSimulator implements AutoCloseable {
             return verifyBasic(exchange.getRequestHeaders().getFirst("Authorization"), formId);
         }
         if (formId == null || formSecret == null) {
-            throw new Rejection(401, "invalid_client", "no client authentication (neither client_assertion, "
-                    + "client_secret nor HTTP Basic)");
+            throw new Rejection(
+                    401,
+                    "invalid_client",
+                    "no client authentication (neither client_assertion, " + "client_secret nor HTTP Basic)");
         }
         return verifySecret(formId, formSecret);
     }
@@ -594,8 +621,8 @@ public final class ScalepointSimulator implements AutoCloseable {
     private String verifyBasic(String authorization, String formId) throws Rejection {
         String decoded;
         try {
-            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-                    StandardCharsets.UTF_8);
+            decoded = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw new Rejection(401, "invalid_client", "the Basic credentials are not Base64");
         }
@@ -606,8 +633,8 @@ public final class ScalepointSimulator implements AutoCloseable {
         var clientId = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
         var secret = URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
         if (formId != null && !formId.equals(clientId)) {
-            throw new Rejection(400, "invalid_request", "client_id " + formId
-                    + " differs from the Basic client id " + clientId);
+            throw new Rejection(
+                    400, "invalid_request", "client_id " + formId + " differs from the Basic client id " + clientId);
         }
         return verifySecret(clientId, secret);
     }
@@ -653,8 +680,10 @@ public final class ScalepointSimulator implements AutoCloseable {
         }
         var issuer = claims.getIssuer();
         if (issuer == null || !issuer.equals(claims.getSubject())) {
-            throw new Rejection(400, "invalid_client", "iss (" + issuer + ") and sub (" + claims.getSubject()
-                    + ") must both be the client id");
+            throw new Rejection(
+                    400,
+                    "invalid_client",
+                    "iss (" + issuer + ") and sub (" + claims.getSubject() + ") must both be the client id");
         }
         var registered = certificates.get(issuer);
         if (registered == null || registered.isEmpty()) {
@@ -663,8 +692,10 @@ public final class ScalepointSimulator implements AutoCloseable {
         var certificate = registered.stream()
                 .filter(candidate -> ClientCertificates.thumbprint(candidate).equals(kid))
                 .findFirst()
-                .orElseThrow(() -> new Rejection(401, "invalid_client", "kid " + kid
-                        + " is not the thumbprint of a certificate registered for " + issuer));
+                .orElseThrow(() -> new Rejection(
+                        401,
+                        "invalid_client",
+                        "kid " + kid + " is not the thumbprint of a certificate registered for " + issuer));
         var x5t = header.getX509CertThumbprint().toString();
         if (!ClientCertificates.x5t(certificate).equals(x5t)) {
             throw new Rejection(400, "invalid_client", "x5t " + x5t + " does not match the certificate of kid " + kid);
@@ -674,8 +705,8 @@ public final class ScalepointSimulator implements AutoCloseable {
         }
         try {
             if (!jwt.verify(new RSASSAVerifier(publicKey))) {
-                throw new Rejection(401, "invalid_client", "the signature does not verify with the certificate of kid "
-                        + kid);
+                throw new Rejection(
+                        401, "invalid_client", "the signature does not verify with the certificate of kid " + kid);
             }
         } catch (JOSEException e) {
             throw new Rejection(401, "invalid_client", "the signature cannot be verified: " + e.getMessage());
@@ -700,8 +731,10 @@ public final class ScalepointSimulator implements AutoCloseable {
         var iat = instant(claims.getIssueTime());
         var nbf = instant(claims.getNotBeforeTime());
         if (exp == null || iat == null || nbf == null) {
-            throw new Rejection(400, "invalid_client", "exp, iat and nbf are all required (exp " + exp + ", iat "
-                    + iat + ", nbf " + nbf + ")");
+            throw new Rejection(
+                    400,
+                    "invalid_client",
+                    "exp, iat and nbf are all required (exp " + exp + ", iat " + iat + ", nbf " + nbf + ")");
         }
         if (!exp.isAfter(now)) {
             throw new Rejection(400, "invalid_client", "expired: exp " + exp + " is not after now " + now);
@@ -710,13 +743,13 @@ public final class ScalepointSimulator implements AutoCloseable {
             throw new Rejection(400, "invalid_client", "exp " + exp + " is more than 60 s after now " + now);
         }
         if (Duration.between(iat, exp).compareTo(MAX_ASSERTION_LIFETIME) > 0) {
-            throw new Rejection(400, "invalid_client", "exp - iat is more than 60 s (iat " + iat + ", exp "
-                    + exp + ")");
+            throw new Rejection(
+                    400, "invalid_client", "exp - iat is more than 60 s (iat " + iat + ", exp " + exp + ")");
         }
         var latest = now.plus(SKEW);
         if (iat.isAfter(latest) || nbf.isAfter(latest)) {
-            throw new Rejection(400, "invalid_client", "iat " + iat + " or nbf " + nbf + " is in the future (now "
-                    + now + ")");
+            throw new Rejection(
+                    400, "invalid_client", "iat " + iat + " or nbf " + nbf + " is in the future (now " + now + ")");
         }
     }
 
@@ -733,7 +766,9 @@ public final class ScalepointSimulator implements AutoCloseable {
         try {
             if (externalId != null && !externalId.isEmpty()) {
                 var key = key(externalId);
-                orderRequestsPerOrder.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+                orderRequestsPerOrder
+                        .computeIfAbsent(key, k -> new AtomicInteger())
+                        .incrementAndGet();
                 inFlight = inFlightPerOrder.computeIfAbsent(key, k -> new AtomicInteger());
                 maxConcurrentPerOrder.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             }
@@ -749,7 +784,11 @@ public final class ScalepointSimulator implements AutoCloseable {
                 return;
             }
             if (externalId == null || externalId.isEmpty()) {
-                send(exchange, 400, PROBLEM_JSON, bytes(problem(400, "Bad Request", "ExternalId is required.")),
+                send(
+                        exchange,
+                        400,
+                        PROBLEM_JSON,
+                        bytes(problem(400, "Bad Request", "ExternalId is required.")),
                         Map.of());
                 return;
             }
@@ -759,8 +798,12 @@ public final class ScalepointSimulator implements AutoCloseable {
             }
             var stored = orders.get(key(externalId));
             if (stored == null) {
-                send(exchange, 404, PROBLEM_JSON, bytes(problem(404, "Not Found", "No order with ExternalId "
-                        + externalId + ".")), Map.of());
+                send(
+                        exchange,
+                        404,
+                        PROBLEM_JSON,
+                        bytes(problem(404, "Not Found", "No order with ExternalId " + externalId + ".")),
+                        Map.of());
             } else {
                 send(exchange, 200, JSON, bytes(stored), Map.of());
             }
@@ -788,13 +831,18 @@ public final class ScalepointSimulator implements AutoCloseable {
             return;
         }
         if (!(tryParse(body) instanceof JsonObject object) || !(object.get("eventType") instanceof JsonString)) {
-            send(exchange, 400, PROBLEM_JSON, bytes(problem(400, "Bad Request",
-                    "The body must be a JSON object with a string eventType.")), Map.of());
+            send(
+                    exchange,
+                    400,
+                    PROBLEM_JSON,
+                    bytes(problem(400, "Bad Request", "The body must be a JSON object with a string eventType.")),
+                    Map.of());
             return;
         }
         var headers = new TreeMap<String, String>();
-        exchange.getRequestHeaders().forEach((name, values) ->
-                headers.merge(name.toLowerCase(Locale.ROOT), String.join(", ", values), (a, b) -> a + ", " + b));
+        exchange.getRequestHeaders()
+                .forEach((name, values) -> headers.merge(
+                        name.toLowerCase(Locale.ROOT), String.join(", ", values), (a, b) -> a + ", " + b));
         sentEvents.add(new SentEvent(country, tenant, Map.copyOf(headers), body));
         send(exchange, 202, null, new byte[0], Map.of());
     }
@@ -818,7 +866,9 @@ public final class ScalepointSimulator implements AutoCloseable {
             Thread.sleep(LONG_POLL_TICK.toMillis());
             page = eventsAfter(lastEventId);
         }
-        var next = page.isEmpty() ? (lastEventId == null ? "" : lastEventId) : page.get(page.size() - 1).id();
+        var next = page.isEmpty()
+                ? (lastEventId == null ? "" : lastEventId)
+                : page.get(page.size() - 1).id();
         var host = nextLinkHost != null ? nextLinkHost : "127.0.0.1:" + port;
         var link = "http://" + host + "/api/events/v1/" + country + "/external/" + tenant + "/receive?lastEventId="
                 + URLEncoder.encode(next, StandardCharsets.UTF_8);
@@ -887,8 +937,9 @@ public final class ScalepointSimulator implements AutoCloseable {
     }
 
     /** Always a fixed Content-Length; -1 (no body) when empty or when the status or method allows none. */
-    private static void send(HttpExchange exchange, int status, String contentType, byte[] body,
-            Map<String, String> headers) throws IOException {
+    private static void send(
+            HttpExchange exchange, int status, String contentType, byte[] body, Map<String, String> headers)
+            throws IOException {
         var responseHeaders = exchange.getResponseHeaders();
         if (contentType != null) {
             responseHeaders.set("Content-Type", contentType);
@@ -956,8 +1007,13 @@ public final class ScalepointSimulator implements AutoCloseable {
     }
 
     private static String problem(int status, String title, String detail) {
-        return jsonObject().add("type", "about:blank").add("title", title).add("status", status)
-                .add("detail", detail).build().toString();
+        return jsonObject()
+                .add("type", "about:blank")
+                .add("title", title)
+                .add("status", status)
+                .add("detail", detail)
+                .build()
+                .toString();
     }
 
     private static JsonValue parse(String json) {

@@ -69,8 +69,8 @@ class ScalepointSimulatorTest {
     void aValidClientAssertionGetsATokenThatFetchesTheStoredOrderCaseInsensitively() {
         scalepoint.putOrder(ORDER, ORDER_JSON);
 
-        var response = assertionRequest(ClientAssertions.create(CLIENT, scalepoint.tokenUrl(), registered,
-                Instant.now()), "orders events");
+        var response = assertionRequest(
+                ClientAssertions.create(CLIENT, scalepoint.tokenUrl(), registered, Instant.now()), "orders events");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
@@ -78,7 +78,8 @@ class ScalepointSimulatorTest {
         assertThat(json.getString("token_type")).isEqualTo("Bearer");
         assertThat(json.getInt("expires_in")).isEqualTo(3600);
         assertThat(json.getString("scope")).isEqualTo("orders events");
-        assertThat(Base64.getUrlDecoder().decode(json.getString("access_token"))).hasSize(32);
+        assertThat(Base64.getUrlDecoder().decode(json.getString("access_token")))
+                .hasSize(32);
 
         var order = get("/api/Orders?ExternalId=" + ORDER.toLowerCase(), json.getString("access_token"));
         assertThat(order.statusCode()).isEqualTo(200);
@@ -97,10 +98,10 @@ class ScalepointSimulatorTest {
         var rotated = ClientCertificates.generate("ordergate-rotated", Duration.ofDays(30));
         scalepoint.registerClient(CLIENT, ClientCertificates.der(rotated.certificate()));
 
-        var old = assertionRequest(ClientAssertions.create(CLIENT, scalepoint.tokenUrl(), registered, Instant.now()),
-                "orders");
-        var renewed = assertionRequest(ClientAssertions.create(CLIENT, scalepoint.tokenUrl(), rotated, Instant.now()),
-                "orders");
+        var old = assertionRequest(
+                ClientAssertions.create(CLIENT, scalepoint.tokenUrl(), registered, Instant.now()), "orders");
+        var renewed = assertionRequest(
+                ClientAssertions.create(CLIENT, scalepoint.tokenUrl(), rotated, Instant.now()), "orders");
 
         assertThat(old.statusCode()).isEqualTo(200);
         assertThat(renewed.statusCode()).isEqualTo(200);
@@ -122,8 +123,10 @@ class ScalepointSimulatorTest {
 
     @Test
     void anAssertionForAnotherAudienceIsRejected() {
-        var response = assertionRequest(ClientAssertions.create(CLIENT, "https://accounts.scalepoint.com/connect/token",
-                registered, Instant.now()), "orders");
+        var response = assertionRequest(
+                ClientAssertions.create(
+                        CLIENT, "https://accounts.scalepoint.com/connect/token", registered, Instant.now()),
+                "orders");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response.body()).getString("error")).isEqualTo("invalid_client");
@@ -132,8 +135,8 @@ class ScalepointSimulatorTest {
 
     @Test
     void anAssertionSignedWithAnUnregisteredCertificateIsRejected() {
-        var response = assertionRequest(ClientAssertions.create(CLIENT, scalepoint.tokenUrl(), unregistered,
-                Instant.now()), "orders");
+        var response = assertionRequest(
+                ClientAssertions.create(CLIENT, scalepoint.tokenUrl(), unregistered, Instant.now()), "orders");
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(json(response.body()).getString("error")).isEqualTo("invalid_client");
@@ -144,8 +147,8 @@ class ScalepointSimulatorTest {
     void anAssertionNamingARegisteredCertificateButSignedWithAnotherKeyIsRejected() {
         var forged = new KeyAndCertificate(unregistered.privateKey(), registered.certificate());
 
-        var response = assertionRequest(ClientAssertions.create(CLIENT, scalepoint.tokenUrl(), forged, Instant.now()),
-                "orders");
+        var response = assertionRequest(
+                ClientAssertions.create(CLIENT, scalepoint.tokenUrl(), forged, Instant.now()), "orders");
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(scalepoint.tokenRejections()).singleElement().asString().contains("signature");
@@ -153,10 +156,14 @@ class ScalepointSimulatorTest {
 
     @Test
     void expiredAndFutureAssertionsAreRejected() {
-        var expired = assertionRequest(ClientAssertions.create(CLIENT, scalepoint.tokenUrl(), registered,
-                Instant.now().minusSeconds(120)), "orders");
-        var future = assertionRequest(ClientAssertions.create(CLIENT, scalepoint.tokenUrl(), registered,
-                Instant.now().plusSeconds(60)), "orders");
+        var expired = assertionRequest(
+                ClientAssertions.create(
+                        CLIENT, scalepoint.tokenUrl(), registered, Instant.now().minusSeconds(120)),
+                "orders");
+        var future = assertionRequest(
+                ClientAssertions.create(
+                        CLIENT, scalepoint.tokenUrl(), registered, Instant.now().plusSeconds(60)),
+                "orders");
 
         assertThat(expired.statusCode()).isEqualTo(400);
         assertThat(future.statusCode()).isEqualTo(400);
@@ -169,12 +176,16 @@ class ScalepointSimulatorTest {
     @Test
     void aClientIdFieldBesideTheAssertionAndOtherGrantTypesAreRejected() {
         var assertion = ClientAssertions.create(CLIENT, scalepoint.tokenUrl(), registered, Instant.now());
-        var withClientId = token(null, "grant_type=client_credentials&client_id=" + CLIENT
-                + "&client_assertion_type=" + encode(ScalepointSimulator.JWT_BEARER)
-                + "&client_assertion=" + assertion);
-        var password = token(null, "grant_type=password&client_assertion_type=" + encode(ScalepointSimulator.JWT_BEARER)
-                + "&client_assertion=" + ClientAssertions.create(CLIENT, scalepoint.tokenUrl(), registered,
-                Instant.now()));
+        var withClientId = token(
+                null,
+                "grant_type=client_credentials&client_id=" + CLIENT
+                        + "&client_assertion_type=" + encode(ScalepointSimulator.JWT_BEARER)
+                        + "&client_assertion=" + assertion);
+        var password = token(
+                null,
+                "grant_type=password&client_assertion_type=" + encode(ScalepointSimulator.JWT_BEARER)
+                        + "&client_assertion="
+                        + ClientAssertions.create(CLIENT, scalepoint.tokenUrl(), registered, Instant.now()));
 
         assertThat(withClientId.statusCode()).isEqualTo(400);
         assertThat(json(withClientId.body()).getString("error")).isEqualTo("invalid_request");
@@ -187,8 +198,8 @@ class ScalepointSimulatorTest {
         var secret = "s3cr+t/=&x";
         scalepoint.registerSecretClient("webhook", secret);
 
-        var post = token(null, "grant_type=client_credentials&scope=orders&client_id=webhook&client_secret="
-                + encode(secret));
+        var post = token(
+                null, "grant_type=client_credentials&scope=orders&client_id=webhook&client_secret=" + encode(secret));
         var basic = token(basic("webhook", secret), "grant_type=client_credentials&scope=events");
         var wrong = token(basic("webhook", "guess"), "grant_type=client_credentials");
         var wrongPost = token(null, "grant_type=client_credentials&client_id=webhook&client_secret=guess");
@@ -210,12 +221,12 @@ class ScalepointSimulatorTest {
     void scriptedTokenRepliesComeFirst() {
         scalepoint.scriptToken(Reply.serviceUnavailable(7), Reply.garbage());
 
-        var unavailable = assertionRequest(ClientAssertions.create(CLIENT, scalepoint.tokenUrl(), registered,
-                Instant.now()), "orders");
-        var garbage = assertionRequest(ClientAssertions.create(CLIENT, scalepoint.tokenUrl(), registered,
-                Instant.now()), "orders");
-        var normal = assertionRequest(ClientAssertions.create(CLIENT, scalepoint.tokenUrl(), registered,
-                Instant.now()), "orders");
+        var unavailable = assertionRequest(
+                ClientAssertions.create(CLIENT, scalepoint.tokenUrl(), registered, Instant.now()), "orders");
+        var garbage = assertionRequest(
+                ClientAssertions.create(CLIENT, scalepoint.tokenUrl(), registered, Instant.now()), "orders");
+        var normal = assertionRequest(
+                ClientAssertions.create(CLIENT, scalepoint.tokenUrl(), registered, Instant.now()), "orders");
 
         assertThat(unavailable.statusCode()).isEqualTo(503);
         assertThat(unavailable.headers().firstValue("Retry-After")).hasValue("7");
@@ -252,9 +263,15 @@ class ScalepointSimulatorTest {
     @Test
     void scriptedOrderRepliesComeInOrderThenTheStoredOrder() {
         scalepoint.putOrder(ORDER, ORDER_JSON);
-        scalepoint.script(ORDER.toLowerCase(), Reply.serviceUnavailable(5), Reply.tooManyRequests(3),
-                Reply.serverError(), Reply.garbage(), Reply.redirect("http://elsewhere.example.com/"),
-                Reply.huge(100_000), Reply.notFound());
+        scalepoint.script(
+                ORDER.toLowerCase(),
+                Reply.serviceUnavailable(5),
+                Reply.tooManyRequests(3),
+                Reply.serverError(),
+                Reply.garbage(),
+                Reply.redirect("http://elsewhere.example.com/"),
+                Reply.huge(100_000),
+                Reply.notFound());
         var token = secretToken();
 
         var answers = new ArrayList<HttpResponse<String>>();
@@ -262,11 +279,12 @@ class ScalepointSimulatorTest {
             answers.add(get("/api/Orders?ExternalId=" + ORDER, token));
         }
 
-        assertThat(answers).extracting(HttpResponse::statusCode).containsExactly(503, 429, 500, 200, 302, 200, 404,
-                200);
+        assertThat(answers)
+                .extracting(HttpResponse::statusCode)
+                .containsExactly(503, 429, 500, 200, 302, 200, 404, 200);
         assertThat(answers.get(0).headers().firstValue("Retry-After")).hasValue("5");
-        assertThat(answers.get(0).headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("application/problem+json"));
+        assertThat(answers.get(0).headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(json(answers.get(0).body()).getInt("status")).isEqualTo(503);
         assertThat(answers.get(1).headers().firstValue("Retry-After")).hasValue("3");
         assertThat(answers.get(3).body()).isEqualTo("<html>oops</html>");
@@ -365,7 +383,8 @@ class ScalepointSimulatorTest {
             assertThat(one.country()).isEqualTo("dk");
             assertThat(one.tenant()).isEqualTo("acme");
             assertThat(one.body()).isEqualTo(event);
-            assertThat(one.headers()).containsEntry("x-event-type", "order_status")
+            assertThat(one.headers())
+                    .containsEntry("x-event-type", "order_status")
                     .containsEntry("content-type", "application/json");
             assertThat(one.header("X-Event-Type")).isEqualTo("order_status");
         });
@@ -393,8 +412,10 @@ class ScalepointSimulatorTest {
         assertThat(all.getJsonObject("links").getString("next"))
                 .isEqualTo(scalepoint.baseUrl() + EVENTS + "receive?lastEventId=_2");
         assertThat(all.getJsonObject("meta")).isEmpty();
-        assertThat(afterFirst.getJsonArray("data")).singleElement()
-                .satisfies(event -> assertThat(event.asJsonObject().getString("id")).isEqualTo("_2"));
+        assertThat(afterFirst.getJsonArray("data"))
+                .singleElement()
+                .satisfies(event ->
+                        assertThat(event.asJsonObject().getString("id")).isEqualTo("_2"));
         assertThat(nothing.getJsonArray("data")).isEmpty();
         assertThat(nothing.getJsonObject("links").getString("next")).endsWith("receive?lastEventId=_2");
         assertThat(held).isGreaterThanOrEqualTo(Duration.ofMillis(350));
@@ -430,8 +451,11 @@ class ScalepointSimulatorTest {
         assertThat(get("/api/Orders?ExternalId=" + ORDER, token).statusCode()).isEqualTo(401);
         assertThat(scalepoint.tokenRequests()).isZero();
         assertThat(scalepoint.orderRequests()).isEqualTo(1);
-        assertThat(assertionRequest(ClientAssertions.create(CLIENT, scalepoint.tokenUrl(), registered,
-                Instant.now()), "orders").statusCode()).isEqualTo(401);
+        assertThat(assertionRequest(
+                                ClientAssertions.create(CLIENT, scalepoint.tokenUrl(), registered, Instant.now()),
+                                "orders")
+                        .statusCode())
+                .isEqualTo(401);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -445,8 +469,10 @@ class ScalepointSimulatorTest {
     }
 
     HttpResponse<String> assertionRequest(String assertion, String scope) {
-        return token(null, "grant_type=client_credentials&client_assertion_type="
-                + encode(ScalepointSimulator.JWT_BEARER) + "&client_assertion=" + assertion + "&scope=" + encode(scope));
+        return token(
+                null,
+                "grant_type=client_credentials&client_assertion_type=" + encode(ScalepointSimulator.JWT_BEARER)
+                        + "&client_assertion=" + assertion + "&scope=" + encode(scope));
     }
 
     HttpResponse<String> token(String authorization, String form) {
@@ -476,7 +502,8 @@ class ScalepointSimulatorTest {
     }
 
     HttpRequest.Builder request(String path, String token) {
-        var request = HttpRequest.newBuilder(URI.create(scalepoint.baseUrl() + path)).timeout(Duration.ofSeconds(20));
+        var request =
+                HttpRequest.newBuilder(URI.create(scalepoint.baseUrl() + path)).timeout(Duration.ofSeconds(20));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -69,8 +69,11 @@ final class Cluster implements AutoCloseable {
      * one plus {@code suffix}.
      */
     static Cluster ofTheBuild(String suffix, Map<String, String> extra) {
-        return onDatabase(System.getProperty("it.db.host"), Integer.getInteger("it.db.port"),
-                System.getProperty("it.db.name") + suffix, extra);
+        return onDatabase(
+                System.getProperty("it.db.host"),
+                Integer.getInteger("it.db.port"),
+                System.getProperty("it.db.name") + suffix,
+                extra);
     }
 
     /** A cluster of the build under test on the front port of the reliability tests, against any database server. */
@@ -147,7 +150,9 @@ final class Cluster implements AutoCloseable {
     /** Every log file the cluster wrote (nodes and nginx). */
     List<Path> logs() {
         try (var files = Files.list(stateDir())) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".log")).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().endsWith(".log"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -159,7 +164,9 @@ final class Cluster implements AutoCloseable {
         command.addAll(List.of(arguments));
         var builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
         // The integration tests' own settings (failsafe's environment) must not leak into the cluster.
-        builder.environment().keySet().removeIf(key -> key.startsWith("ORDERGATE_") || key.startsWith("CIRCUITBREAKER"));
+        builder.environment()
+                .keySet()
+                .removeIf(key -> key.startsWith("ORDERGATE_") || key.startsWith("CIRCUITBREAKER"));
         builder.environment().putAll(environment);
         try {
             var output = Files.createTempFile("ordergate-launcher", ".log");
@@ -189,8 +196,10 @@ final class Cluster implements AutoCloseable {
     private void recreateDatabase() {
         var url = jdbcUrl();
         try {
-            Sql.recreateDatabase(DriverManager.getConnection(url.substring(0, url.lastIndexOf('/') + 1) + "postgres",
-                    "postgres", ""), database);
+            Sql.recreateDatabase(
+                    DriverManager.getConnection(
+                            url.substring(0, url.lastIndexOf('/') + 1) + "postgres", "postgres", ""),
+                    database);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the server of database " + database, e);
         }

@@ -14,6 +14,7 @@ abstract class ClusterTest {
 
     @RegisterExtension
     static final Fixture FIXTURE = new Fixture();
+
     static Cluster cluster;
     static Gateway.Merchant merchant;
 

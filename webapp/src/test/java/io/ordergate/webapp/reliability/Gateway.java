@@ -19,11 +19,12 @@ import java.util.regex.Pattern;
 /** HTTP as the partners and operators use it: merchants, deliveries and metrics, over real sockets. */
 final class Gateway {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-            .version(HttpClient.Version.HTTP_1_1).build();
+    static final HttpClient HTTP = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
 
-    private Gateway() {
-    }
+    private Gateway() {}
 
     record Merchant(String key, String username, String password) {
 
@@ -33,8 +34,7 @@ final class Gateway {
     }
 
     /** An answer: status, body and how long the round trip took. */
-    record Answer(int status, String contentType, String body, Duration took) {
-    }
+    record Answer(int status, String contentType, String body, Duration took) {}
 
     static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -43,12 +43,17 @@ final class Gateway {
     /** A merchant created through the admin API (its password is registered as a secret of the run). */
     static Merchant newMerchant(URI adminApi, String adminPassword) throws IOException, InterruptedException {
         var key = "m-" + UUID.randomUUID().toString().substring(0, 8);
-        var response = HTTP.send(HttpRequest.newBuilder(adminApi).timeout(Duration.ofSeconds(30))
-                .header("Authorization", basic("admin", adminPassword)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"merchantKey\":\"" + key + "\"}")).build(),
+        var response = HTTP.send(
+                HttpRequest.newBuilder(adminApi)
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", basic("admin", adminPassword))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"merchantKey\":\"" + key + "\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
-            throw new IllegalStateException("creating merchant failed: " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(
+                    "creating merchant failed: " + response.statusCode() + " " + response.body());
         }
         var json = object(response.body());
         Secrets.register("merchant password", json.getString("password"));
@@ -63,13 +68,20 @@ final class Gateway {
     static Answer deliver(URI uri, Merchant merchant, String body, Duration timeout) {
         var started = System.nanoTime();
         try {
-            var response = HTTP.send(HttpRequest.newBuilder(uri).timeout(timeout)
-                    .header("Authorization", merchant.authorization()).header("Content-Type", "application/json")
-                    .header("X-Request-Id", UUID.randomUUID().toString())
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+            var response = HTTP.send(
+                    HttpRequest.newBuilder(uri)
+                            .timeout(timeout)
+                            .header("Authorization", merchant.authorization())
+                            .header("Content-Type", "application/json")
+                            .header("X-Request-Id", UUID.randomUUID().toString())
+                            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), Duration.ofNanos(System.nanoTime() - started));
+            return new Answer(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(),
+                    Duration.ofNanos(System.nanoTime() - started));
         } catch (IOException e) {
             return new Answer(0, "", e.toString(), Duration.ofNanos(System.nanoTime() - started));
         } catch (InterruptedException e) {
@@ -99,7 +111,10 @@ final class Gateway {
     /** The value of an unlabelled (or first matching) Prometheus sample, if the endpoint answers. */
     static OptionalDouble metric(URI metrics, String name) {
         try {
-            var response = HTTP.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5)).build(),
+            var response = HTTP.send(
+                    HttpRequest.newBuilder(metrics)
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return OptionalDouble.empty();

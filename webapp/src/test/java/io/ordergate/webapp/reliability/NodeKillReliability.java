@@ -71,32 +71,39 @@ class NodeKillReliability extends ClusterTest {
                 int index;
                 while ((index = next.getAndIncrement()) < ORDERS) {
                     var reference = prefix + index;
-                    acknowledged.put(reference, deliverUntilCreated(uri, reference, attempts, answers).body());
+                    acknowledged.put(
+                            reference,
+                            deliverUntilCreated(uri, reference, attempts, answers)
+                                    .body());
                 }
                 return null;
             });
         }
         senders.shutdown();
-        assertThat(senders.awaitTermination(40, TimeUnit.MINUTES)).as("senders finished").isTrue();
+        assertThat(senders.awaitTermination(40, TimeUnit.MINUTES))
+                .as("senders finished")
+                .isTrue();
         done.set(true);
         var killed = kills.get(10, TimeUnit.MINUTES);
         chaos.shutdown();
         var seconds = (System.nanoTime() - started) / 1e9;
-        Report.line("%d orders acknowledged in %.0f s with %d requests (answers by status %s) while %d kills: %s",
+        Report.line(
+                "%d orders acknowledged in %.0f s with %d requests (answers by status %s) while %d kills: %s",
                 acknowledged.size(), seconds, attempts.get(), answers, killed.size(), killed);
 
         assertThat(killed).as("nodes killed during the run").isNotEmpty();
         assertThat(acknowledged).hasSize(ORDERS);
 
         // The database: each order exactly once, complete, created exactly once.
-        var stored = query("SELECT count(*), count(DISTINCT reference_key) FROM scayle_delegation WHERE merchant_key = ?");
+        var stored =
+                query("SELECT count(*), count(DISTINCT reference_key) FROM scayle_delegation WHERE merchant_key = ?");
         var incomplete = query("SELECT count(*), 0 FROM scayle_delegation d WHERE merchant_key = ? AND ("
                 + "(SELECT count(*) FROM scayle_delegation_item i WHERE i.delegation_id = d.delegation_id) <> 2 OR "
                 + "(SELECT count(*) FROM scayle_delegation_address a WHERE a.delegation_id = d.delegation_id) <> 2 OR "
                 + "(SELECT count(*) FROM scayle_delivery_attempt t WHERE t.delegation_id = d.delegation_id "
                 + "AND t.outcome = 'created') <> 1)");
-        Report.line("database: %d delegations, %d distinct references, %d incomplete", stored[0], stored[1],
-                incomplete[0]);
+        Report.line(
+                "database: %d delegations, %d distinct references, %d incomplete", stored[0], stored[1], incomplete[0]);
         assertThat(stored[0]).isEqualTo(ORDERS);
         assertThat(stored[1]).isEqualTo(ORDERS);
         assertThat(incomplete[0]).isZero();
@@ -117,8 +124,10 @@ class NodeKillReliability extends ClusterTest {
         }
         replay.shutdown();
         assertThat(replay.awaitTermination(20, TimeUnit.MINUTES)).isTrue();
-        Report.line("redelivered all %d orders (%d requests, answers by status %s): %d acknowledgements differ from the "
-                + "first", acknowledged.size(), replayAttempts.get(), replayAnswers, differing.size());
+        Report.line(
+                "redelivered all %d orders (%d requests, answers by status %s): %d acknowledgements differ from the "
+                        + "first",
+                acknowledged.size(), replayAttempts.get(), replayAnswers, differing.size());
         assertThat(differing).isEmpty();
         var replays = query("SELECT count(*) FILTER (WHERE outcome = 'replayed'), count(*) FILTER (WHERE outcome = "
                 + "'conflict') FROM scayle_delivery_attempt WHERE merchant_key = ?");
@@ -128,8 +137,8 @@ class NodeKillReliability extends ClusterTest {
     }
 
     /** Sends until the answer is a 201, as SCAYLE does (with a shorter backoff); counts every answer. */
-    private static Gateway.Answer deliverUntilCreated(java.net.URI uri, String reference, AtomicLong attempts,
-            Map<Integer, AtomicInteger> answers) {
+    private static Gateway.Answer deliverUntilCreated(
+            java.net.URI uri, String reference, AtomicLong attempts, Map<Integer, AtomicInteger> answers) {
         var body = Gateway.order(merchant, reference);
         var backoff = Duration.ofMillis(100);
         while (true) {
@@ -140,7 +149,8 @@ class NodeKillReliability extends ClusterTest {
                 return answer;
             }
             Pause.sleep(backoff);
-            backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(2)) > 0 ? Duration.ofSeconds(2)
+            backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(2)) > 0
+                    ? Duration.ofSeconds(2)
                     : backoff.multipliedBy(2);
         }
     }
@@ -157,5 +167,4 @@ class NodeKillReliability extends ClusterTest {
             throw new IllegalStateException(sql, e);
         }
     }
-
 }

@@ -34,12 +34,26 @@ final class PrivatePostgres implements AutoCloseable {
             var data = folder.resolve("data");
             var postgres = new PrivatePostgres(bin, data, port);
             postgres.run("chown", "-R", "postgres:postgres", folder.toString());
-            postgres.asPostgres(bin.resolve("initdb").toString(), "-D", data.toString(), "-A", "trust", "-U",
-                    "postgres", "--no-sync", "-E", "UTF8");
-            Files.writeString(data.resolve("postgresql.auto.conf"), "port = " + port + "\nlisten_addresses = '127.0.0.1'\n"
-                    + "unix_socket_directories = '" + folder + "'\nmax_connections = 200\nfsync = on\n",
+            postgres.asPostgres(
+                    bin.resolve("initdb").toString(),
+                    "-D",
+                    data.toString(),
+                    "-A",
+                    "trust",
+                    "-U",
+                    "postgres",
+                    "--no-sync",
+                    "-E",
+                    "UTF8");
+            Files.writeString(
+                    data.resolve("postgresql.auto.conf"),
+                    "port = " + port + "\nlisten_addresses = '127.0.0.1'\n" + "unix_socket_directories = '" + folder
+                            + "'\nmax_connections = 200\nfsync = on\n",
                     StandardCharsets.UTF_8);
-            postgres.run("chown", "postgres:postgres", data.resolve("postgresql.auto.conf").toString());
+            postgres.run(
+                    "chown",
+                    "postgres:postgres",
+                    data.resolve("postgresql.auto.conf").toString());
             postgres.start();
             return postgres;
         } catch (IOException e) {
@@ -52,8 +66,16 @@ final class PrivatePostgres implements AutoCloseable {
     }
 
     void start() {
-        asPostgres(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", data.resolveSibling("server.log")
-                .toString(), "-w", "-t", "60", "start");
+        asPostgres(
+                bin.resolve("pg_ctl").toString(),
+                "-D",
+                data.toString(),
+                "-l",
+                data.resolveSibling("server.log").toString(),
+                "-w",
+                "-t",
+                "60",
+                "start");
     }
 
     /** A fast shutdown: sessions are disconnected, the port closes; what clients had not committed is lost. */

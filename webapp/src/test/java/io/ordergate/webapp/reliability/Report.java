@@ -6,8 +6,7 @@ import java.time.temporal.ChronoUnit;
 /** What a reliability test did and found, printed as it happens (failsafe keeps it in the report). */
 final class Report {
 
-    private Report() {
-    }
+    private Report() {}
 
     static void line(String text) {
         System.out.println("[reliability " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "] " + text);

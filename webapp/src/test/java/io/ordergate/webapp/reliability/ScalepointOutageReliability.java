@@ -3,9 +3,9 @@ package io.ordergate.webapp.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ordergate.webapp.it.Pause;
-import io.ordergate.webapp.it.ScalepointSimulator.Reply;
 import io.ordergate.webapp.it.ScalepointEvents;
 import io.ordergate.webapp.it.ScalepointSimulator;
+import io.ordergate.webapp.it.ScalepointSimulator.Reply;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +49,8 @@ class ScalepointOutageReliability extends ClusterTest {
         scalepoint = ScalepointSimulator.start(port);
         // the simulator is replaced during the outage: the fixture stops whichever one runs at the end
         FIXTURE.add(() -> scalepoint.close());
-        cluster = FIXTURE.add(Cluster.ofTheBuild("_scalepoint", scalepoint.nodeEnvironment())).start();
+        cluster = FIXTURE.add(Cluster.ofTheBuild("_scalepoint", scalepoint.nodeEnvironment()))
+                .start();
     }
 
     @Test
@@ -84,14 +85,18 @@ class ScalepointOutageReliability extends ClusterTest {
         });
         var circuitSeen = new AtomicBoolean();
         var watcher = Executors.newSingleThreadScheduledExecutor();
-        watcher.scheduleAtFixedRate(() -> {
-            for (int node = 1; node <= 2; node++) {
-                var open = Gateway.metric(cluster.node(node, "metrics"), "ordergate_scalepoint_circuit_open");
-                if (open.isPresent() && open.getAsDouble() == 1.0 && !circuitSeen.getAndSet(true)) {
-                    Report.line("circuit breaker open on node %d (ordergate_scalepoint_circuit_open 1)", node);
-                }
-            }
-        }, 1, 1, TimeUnit.SECONDS);
+        watcher.scheduleAtFixedRate(
+                () -> {
+                    for (int node = 1; node <= 2; node++) {
+                        var open = Gateway.metric(cluster.node(node, "metrics"), "ordergate_scalepoint_circuit_open");
+                        if (open.isPresent() && open.getAsDouble() == 1.0 && !circuitSeen.getAndSet(true)) {
+                            Report.line("circuit breaker open on node %d (ordergate_scalepoint_circuit_open 1)", node);
+                        }
+                    }
+                },
+                1,
+                1,
+                TimeUnit.SECONDS);
 
         Pause.sleep(Duration.ofSeconds(20));
         Report.line("Scalepoint up: %d orders announced, %d fetched", announced.get(), fetched());
@@ -103,7 +108,8 @@ class ScalepointOutageReliability extends ClusterTest {
         ORDERS.forEach(restarted::putOrder);
         restarted.outage(Reply.tooManyRequests(5));
         scalepoint = restarted;
-        Report.line("Scalepoint back but answering 429 with Retry-After: 5 (%d orders announced, %d fetched)",
+        Report.line(
+                "Scalepoint back but answering 429 with Retry-After: 5 (%d orders announced, %d fetched)",
                 announced.get(), fetched());
         Pause.sleep(Duration.ofSeconds(15));
         restarted.outage(Reply.serviceUnavailable(5));
@@ -124,15 +130,23 @@ class ScalepointOutageReliability extends ClusterTest {
         var took = (System.nanoTime() - recovered) / 1e9;
         watcher.shutdownNow();
         var jobs = jobStates();
-        Report.line("%d orders announced (%d event redeliveries), %d fetched %.0f s after the recovery; jobs by state %s; "
-                + "%d Order Data requests, simulator errors %s", ORDERS.size(), eventRetries.get(), fetched(), took,
-                jobs, scalepoint.orderRequests(), scalepoint.internalErrors());
+        Report.line(
+                "%d orders announced (%d event redeliveries), %d fetched %.0f s after the recovery; jobs by state %s; "
+                        + "%d Order Data requests, simulator errors %s",
+                ORDERS.size(),
+                eventRetries.get(),
+                fetched(),
+                took,
+                jobs,
+                scalepoint.orderRequests(),
+                scalepoint.internalErrors());
 
         assertThat(circuitSeen).as("the circuit breaker visible in the metrics").isTrue();
-        assertThat(fetched()).as("orders fetched within %d s of the recovery", RECOVERY_TARGET.toSeconds())
+        assertThat(fetched())
+                .as("orders fetched within %d s of the recovery", RECOVERY_TARGET.toSeconds())
                 .isEqualTo(ORDERS.size());
-        assertThat(cluster.count("SELECT count(*) FROM sp_snapshot WHERE order_token = ANY (?)",
-                (Object) tokens())).isEqualTo(ORDERS.size());
+        assertThat(cluster.count("SELECT count(*) FROM sp_snapshot WHERE order_token = ANY (?)", (Object) tokens()))
+                .isEqualTo(ORDERS.size());
         assertThat(jobs).as("no job dead or lost").doesNotContainKey("dead");
         assertThat(scalepoint.internalErrors()).isEmpty();
         Secrets.assertNowhere(cluster);
@@ -150,8 +164,10 @@ class ScalepointOutageReliability extends ClusterTest {
         certificate = Base64.getDecoder().decode(json.getString("certificate"));
         scalepoint.registerClient(CLIENT_ID, certificate);
         if (!json.getBoolean("active")) {
-            var activated = admin("POST", "api/admin/scalepoint/connection/certificates/" + json.getString("thumbprint")
-                    + "/activate", "");
+            var activated = admin(
+                    "POST",
+                    "api/admin/scalepoint/connection/certificates/" + json.getString("thumbprint") + "/activate",
+                    "");
             assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
         }
     }
@@ -167,10 +183,14 @@ class ScalepointOutageReliability extends ClusterTest {
 
     /** A token for the webhook client from our token endpoint, through nginx. */
     private static String bearer(jakarta.json.JsonObject json) throws Exception {
-        var token = Gateway.HTTP.send(HttpRequest.newBuilder(cluster.front("oauth/token"))
-                .header("Authorization", Gateway.basic(json.getString("clientId"), json.getString("clientSecret")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+        var token = Gateway.HTTP.send(
+                HttpRequest.newBuilder(cluster.front("oauth/token"))
+                        .header(
+                                "Authorization",
+                                Gateway.basic(json.getString("clientId"), json.getString("clientSecret")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
         var accessToken = Gateway.object(token.body()).getString("access_token");
@@ -179,11 +199,14 @@ class ScalepointOutageReliability extends ClusterTest {
     }
 
     private static int event(String bearer, String orderToken) {
-        var body = ScalepointEvents.orderCreated(orderToken, UUID.randomUUID().toString(),
-                "2026-11-23T10:43:35.0348577+01:00");
+        var body = ScalepointEvents.orderCreated(
+                orderToken, UUID.randomUUID().toString(), "2026-11-23T10:43:35.0348577+01:00");
         return Gateway.status(HttpRequest.newBuilder(cluster.front("api/scalepoint/events"))
-                .timeout(Duration.ofSeconds(15)).header("Authorization", bearer).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+                .timeout(Duration.ofSeconds(15))
+                .header("Authorization", bearer)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build());
     }
 
     private static String orderData(String orderToken) {
@@ -197,10 +220,14 @@ class ScalepointOutageReliability extends ClusterTest {
     }
 
     private static HttpResponse<String> admin(String method, String path, String json) throws Exception {
-        return Gateway.HTTP.send(HttpRequest.newBuilder(cluster.front(path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", Gateway.basic("admin", cluster.adminPassword()))
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return Gateway.HTTP.send(
+                HttpRequest.newBuilder(cluster.front(path))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Authorization", Gateway.basic("admin", cluster.adminPassword()))
+                        .header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** The announced orders' tokens, as stored (lower case). */
@@ -209,15 +236,15 @@ class ScalepointOutageReliability extends ClusterTest {
     }
 
     private static long fetched() {
-        return cluster.count("SELECT count(*) FROM sp_order WHERE status = 'fetched' AND order_token = ANY (?)",
-                (Object) tokens());
+        return cluster.count(
+                "SELECT count(*) FROM sp_order WHERE status = 'fetched' AND order_token = ANY (?)", (Object) tokens());
     }
 
     private static Map<String, Long> jobStates() {
         var states = new java.util.TreeMap<String, Long>();
         try (var connection = DriverManager.getConnection(cluster.jdbcUrl(), "postgres", "");
-                var statement = connection.prepareStatement("SELECT state, count(*) FROM job WHERE dedupe_key = ANY (?) "
-                        + "GROUP BY state")) {
+                var statement = connection.prepareStatement(
+                        "SELECT state, count(*) FROM job WHERE dedupe_key = ANY (?) " + "GROUP BY state")) {
             statement.setArray(1, connection.createArrayOf("text", tokens()));
             try (var rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -229,5 +256,4 @@ class ScalepointOutageReliability extends ClusterTest {
         }
         return states;
     }
-
 }

@@ -21,8 +21,7 @@ final class Secrets {
 
     private static final Map<String, String> SECRETS = new ConcurrentHashMap<>();
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     static void register(String what, String secret) {
         SECRETS.put(secret, what);
@@ -69,7 +68,8 @@ final class Secrets {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        Report.line("secrets: %d created by this run, searched in %d log lines (%d files) and %d audit records: %s",
+        Report.line(
+                "secrets: %d created by this run, searched in %d log lines (%d files) and %d audit records: %s",
                 SECRETS.size(), lines, logs.size(), records, found.isEmpty() ? "none found" : found);
         assertThat(found).as("secrets found in logs or audit records").isEmpty();
         assertThat(lines).as("log lines searched").isPositive();

@@ -50,8 +50,8 @@ class TwoNodesIT extends ClusterTest {
                 var node = 1 + i % 2;
                 futures.add(pool.submit(() -> {
                     barrier.await(60, TimeUnit.SECONDS);
-                    return Gateway.deliver(cluster.node(node, "api/scayle/order-delegations"), merchant, body,
-                            Duration.ofSeconds(30));
+                    return Gateway.deliver(
+                            cluster.node(node, "api/scayle/order-delegations"), merchant, body, Duration.ofSeconds(30));
                 }));
             }
             for (var future : futures) {
@@ -60,25 +60,47 @@ class TwoNodesIT extends ClusterTest {
         } finally {
             pool.shutdownNow();
         }
-        var slowest = answers.stream().map(Gateway.Answer::took).max(Duration::compareTo).orElseThrow();
-        Report.line("%d simultaneous deliveries of %s, half to each node: statuses %s, %d distinct bodies, slowest %d ms",
-                DELIVERIES, reference, answers.stream().map(Gateway.Answer::status).distinct().toList(),
-                answers.stream().map(Gateway.Answer::body).distinct().count(), slowest.toMillis());
+        var slowest = answers.stream()
+                .map(Gateway.Answer::took)
+                .max(Duration::compareTo)
+                .orElseThrow();
+        Report.line(
+                "%d simultaneous deliveries of %s, half to each node: statuses %s, %d distinct bodies, slowest %d ms",
+                DELIVERIES,
+                reference,
+                answers.stream().map(Gateway.Answer::status).distinct().toList(),
+                answers.stream().map(Gateway.Answer::body).distinct().count(),
+                slowest.toMillis());
         assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.body()).isEqualTo(201));
         assertThat(answers.stream().map(Gateway.Answer::body).distinct()).hasSize(1);
-        assertThat(cluster.count("SELECT count(*) FROM scayle_delegation WHERE merchant_key = ? AND reference_key = ?",
-                merchant.key(), reference)).isEqualTo(1);
-        assertThat(cluster.count("SELECT count(*) FROM scayle_delivery_attempt WHERE merchant_key = ? AND reference_key = ? "
-                + "AND outcome = 'created'", merchant.key(), reference)).isEqualTo(1);
-        assertThat(cluster.count("SELECT count(*) FROM scayle_delivery_attempt WHERE merchant_key = ? AND reference_key = ? "
-                + "AND outcome = 'replayed'", merchant.key(), reference)).isEqualTo(DELIVERIES - 1);
+        assertThat(cluster.count(
+                        "SELECT count(*) FROM scayle_delegation WHERE merchant_key = ? AND reference_key = ?",
+                        merchant.key(),
+                        reference))
+                .isEqualTo(1);
+        assertThat(cluster.count(
+                        "SELECT count(*) FROM scayle_delivery_attempt WHERE merchant_key = ? AND reference_key = ? "
+                                + "AND outcome = 'created'",
+                        merchant.key(),
+                        reference))
+                .isEqualTo(1);
+        assertThat(cluster.count(
+                        "SELECT count(*) FROM scayle_delivery_attempt WHERE merchant_key = ? AND reference_key = ? "
+                                + "AND outcome = 'replayed'",
+                        merchant.key(),
+                        reference))
+                .isEqualTo(DELIVERIES - 1);
     }
 
     @Test
     @Order(2)
     void anAuditorIsRefusedEveryChangeThroughTheBalancer() throws Exception {
-        var name = "auditor-" + Cluster.random(4).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "x");
-        var created = admin("POST", "api/admin/users", "{\"username\": \"" + name + "\", \"roles\": [\"auditor\"]}",
+        var name = "auditor-"
+                + Cluster.random(4).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "x");
+        var created = admin(
+                "POST",
+                "api/admin/users",
+                "{\"username\": \"" + name + "\", \"roles\": [\"auditor\"]}",
                 Gateway.basic("admin", cluster.adminPassword()));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         var password = Gateway.object(created.body()).getString("password");
@@ -94,9 +116,15 @@ class TwoNodesIT extends ClusterTest {
                 admin("POST", "api/admin/users", "{\"username\": \"x-" + name + "\", \"roles\": [\"admin\"]}", auditor),
                 admin("POST", "api/admin/users/admin/disable", "", auditor),
                 admin("POST", "api/admin/scalepoint/webhook-clients", "", auditor),
-                admin("PUT", "api/admin/scalepoint/connection", "{\"clientId\": \"x\", \"scopes\": [\"orderdata\"], "
-                        + "\"tenant\": \"t\", \"country\": \"dk\"}", auditor));
-        Report.line("auditor's mutating calls answered %s", refused.stream().map(HttpResponse::statusCode).toList());
+                admin(
+                        "PUT",
+                        "api/admin/scalepoint/connection",
+                        "{\"clientId\": \"x\", \"scopes\": [\"orderdata\"], "
+                                + "\"tenant\": \"t\", \"country\": \"dk\"}",
+                        auditor));
+        Report.line(
+                "auditor's mutating calls answered %s",
+                refused.stream().map(HttpResponse::statusCode).toList());
         assertThat(refused).allSatisfy(r -> {
             assertThat(r.statusCode()).as(r.uri() + " " + r.body()).isEqualTo(403);
             assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -113,9 +141,13 @@ class TwoNodesIT extends ClusterTest {
     void theBalancerCutsOffAnAnonymousFloodAndServesMetricsToTheOperatorsNetwork() throws Exception {
         var statuses = new java.util.TreeMap<Integer, Integer>();
         for (int i = 0; i < 100; i++) {
-            var answer = Gateway.HTTP.send(HttpRequest.newBuilder(cluster.front("api/scayle/order-delegations"))
-                    .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            var answer = Gateway.HTTP.send(
+                    HttpRequest.newBuilder(cluster.front("api/scayle/order-delegations"))
+                            .timeout(Duration.ofSeconds(20))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             statuses.merge(answer.statusCode(), 1, Integer::sum);
             if (answer.statusCode() == 429) {
                 assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -128,8 +160,11 @@ class TwoNodesIT extends ClusterTest {
         assertThat(statuses.get(429)).isGreaterThanOrEqualTo(50);
         // Loopback is the operators' network: /metrics passes (the rule that refuses the public is
         // nginx's geo list, which cannot be exercised from this machine's own addresses).
-        var metrics = Gateway.HTTP.send(HttpRequest.newBuilder(cluster.front("metrics")).timeout(Duration.ofSeconds(20))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        var metrics = Gateway.HTTP.send(
+                HttpRequest.newBuilder(cluster.front("metrics"))
+                        .timeout(Duration.ofSeconds(20))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.statusCode()).isEqualTo(200);
     }
 
@@ -153,8 +188,11 @@ class TwoNodesIT extends ClusterTest {
     private static Map<Integer, Integer> deliverNew(int orders) {
         var statuses = new java.util.TreeMap<Integer, Integer>();
         for (int i = 0; i < orders; i++) {
-            var answer = Gateway.deliver(cluster.front("api/scayle/order-delegations"), merchant,
-                    Gateway.order(merchant, Orders.newReference()), Duration.ofSeconds(20));
+            var answer = Gateway.deliver(
+                    cluster.front("api/scayle/order-delegations"),
+                    merchant,
+                    Gateway.order(merchant, Orders.newReference()),
+                    Duration.ofSeconds(20));
             statuses.merge(answer.status(), 1, Integer::sum);
         }
         return statuses;
@@ -162,7 +200,8 @@ class TwoNodesIT extends ClusterTest {
 
     private static HttpResponse<String> admin(String method, String path, String json, String authorization)
             throws Exception {
-        var request = HttpRequest.newBuilder(cluster.front(path)).timeout(Duration.ofSeconds(30))
+        var request = HttpRequest.newBuilder(cluster.front(path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Authorization", authorization);
         if (json == null) {
             request.GET();

@@ -8,6 +8,5 @@ package io.ordergate.audit.boundary;
  * neither rewritten nor cut off ({@code POST /api/admin/audit/verify} with the checkpoint as the
  * body).
  */
-public record AuditCheckpoint(String format, long sealSeq, long auditId, String headHash, String issuedAt,
-        String mac) {
-}
+public record AuditCheckpoint(
+        String format, long sealSeq, long auditId, String headHash, String issuedAt, String mac) {}

@@ -28,8 +28,8 @@ public record AuditEntry(
     }
 
     /** An action of a console or admin API user. */
-    public static AuditEntry byUser(String username, String action, String subjectType, String subjectKey,
-            Map<String, String> detail) {
+    public static AuditEntry byUser(
+            String username, String action, String subjectType, String subjectKey, Map<String, String> detail) {
         return new AuditEntry(ACTOR_USER, username, action, "done", subjectType, subjectKey, null, null, null, detail);
     }
 }

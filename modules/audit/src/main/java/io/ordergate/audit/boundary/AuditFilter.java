@@ -8,8 +8,8 @@ import java.time.Instant;
  * in {@code *} matches by prefix (e.g. {@code scalepoint.*}); {@code from} is inclusive,
  * {@code to} exclusive.
  */
-public record AuditFilter(String actor, String action, String outcome, String subjectType, String subjectKey,
-        Instant from, Instant to) {
+public record AuditFilter(
+        String actor, String action, String outcome, String subjectType, String subjectKey, Instant from, Instant to) {
 
     public static AuditFilter all() {
         return new AuditFilter(null, null, null, null, null, null, null);

@@ -40,19 +40,25 @@ public class AuditResource {
     SecurityContext security;
 
     @GET
-    public Page<AuditView> list(@QueryParam("actor") String actor, @QueryParam("action") String action,
-            @QueryParam("outcome") String outcome, @QueryParam("subjectType") String subjectType,
-            @QueryParam("subjectKey") String subjectKey, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("50") String size) {
-        return search.search(filter(actor, action, outcome, subjectType, subjectKey, from, to),
-                QueryParams.page(page, size));
+    public Page<AuditView> list(
+            @QueryParam("actor") String actor,
+            @QueryParam("action") String action,
+            @QueryParam("outcome") String outcome,
+            @QueryParam("subjectType") String subjectType,
+            @QueryParam("subjectKey") String subjectKey,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("page") @DefaultValue("0") String page,
+            @QueryParam("size") @DefaultValue("50") String size) {
+        return search.search(
+                filter(actor, action, outcome, subjectType, subjectKey, from, to), QueryParams.page(page, size));
     }
 
     /** Everything about one subject, oldest first: e.g. {@code subjectType=scayle-order&subjectKey=acme/1001}. */
     @GET
     @Path("history")
-    public List<AuditView> history(@QueryParam("subjectType") String subjectType,
-            @QueryParam("subjectKey") String subjectKey) {
+    public List<AuditView> history(
+            @QueryParam("subjectType") String subjectType, @QueryParam("subjectKey") String subjectKey) {
         if (subjectType == null || subjectType.isBlank() || subjectKey == null || subjectKey.isBlank()) {
             throw new ProblemException(400, "Bad Request", "subjectType and subjectKey are required.");
         }
@@ -63,10 +69,14 @@ public class AuditResource {
     @GET
     @Path("export")
     @Produces({"text/csv", MediaType.APPLICATION_JSON})
-    public Response export(@QueryParam("format") @DefaultValue("csv") String format,
-            @QueryParam("actor") String actor, @QueryParam("action") String action,
-            @QueryParam("outcome") String outcome, @QueryParam("subjectType") String subjectType,
-            @QueryParam("subjectKey") String subjectKey, @QueryParam("from") String from,
+    public Response export(
+            @QueryParam("format") @DefaultValue("csv") String format,
+            @QueryParam("actor") String actor,
+            @QueryParam("action") String action,
+            @QueryParam("outcome") String outcome,
+            @QueryParam("subjectType") String subjectType,
+            @QueryParam("subjectKey") String subjectKey,
+            @QueryParam("from") String from,
             @QueryParam("to") String to) {
         if (!format.equals("csv") && !format.equals("json")) {
             throw new ProblemException(400, "Bad Request", "format must be csv or json.");
@@ -74,10 +84,13 @@ public class AuditResource {
         var filter = filter(actor, action, outcome, subjectType, subjectKey, from, to);
         var user = security.getUserPrincipal().getName();
         StreamingOutput body = out -> search.export(filter, format, out, user);
-        var name = "ordergate-audit-" + DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(
-                ChronoUnit.SECONDS)).replace(":", "") + "." + format;
+        var name = "ordergate-audit-"
+                + DateTimeFormatter.ISO_INSTANT
+                        .format(clock.instant().truncatedTo(ChronoUnit.SECONDS))
+                        .replace(":", "") + "." + format;
         return Response.ok(body, format.equals("csv") ? "text/csv; charset=utf-8" : MediaType.APPLICATION_JSON)
-                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .build();
     }
 
     /**
@@ -104,14 +117,30 @@ public class AuditResource {
         if (sealSeq == null || auditId == null) {
             throw StrictJson.bad("A checkpoint needs sealSeq and auditId (numbers).");
         }
-        return new AuditCheckpoint(StrictJson.requiredString(json, "format", "format"), sealSeq, auditId,
+        return new AuditCheckpoint(
+                StrictJson.requiredString(json, "format", "format"),
+                sealSeq,
+                auditId,
                 StrictJson.requiredString(json, "headHash", "headHash"),
-                StrictJson.requiredString(json, "issuedAt", "issuedAt"), StrictJson.requiredString(json, "mac", "mac"));
+                StrictJson.requiredString(json, "issuedAt", "issuedAt"),
+                StrictJson.requiredString(json, "mac", "mac"));
     }
 
-    static AuditFilter filter(String actor, String action, String outcome, String subjectType, String subjectKey,
-            String from, String to) {
-        return new AuditFilter(actor, action, outcome, subjectType, subjectKey, QueryParams.instant("from", from),
+    static AuditFilter filter(
+            String actor,
+            String action,
+            String outcome,
+            String subjectType,
+            String subjectKey,
+            String from,
+            String to) {
+        return new AuditFilter(
+                actor,
+                action,
+                outcome,
+                subjectType,
+                subjectKey,
+                QueryParams.instant("from", from),
                 QueryParams.instant("to", to));
     }
 }

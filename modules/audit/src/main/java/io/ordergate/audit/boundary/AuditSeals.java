@@ -69,8 +69,17 @@ public class AuditSeals {
         if (checkpoint != null) {
             detail.put("checkpointSeal", String.valueOf(checkpoint.sealSeq()));
         }
-        audit.record(new AuditEntry(AuditEntry.ACTOR_USER, actor, "audit.verified", result.intact() ? "intact"
-                : "broken", "audit-chain", String.valueOf(result.verifiedUpTo()), null, null, null, detail));
+        audit.record(new AuditEntry(
+                AuditEntry.ACTOR_USER,
+                actor,
+                "audit.verified",
+                result.intact() ? "intact" : "broken",
+                "audit-chain",
+                String.valueOf(result.verifiedUpTo()),
+                null,
+                null,
+                null,
+                detail));
         return result;
     }
 
@@ -85,20 +94,35 @@ public class AuditSeals {
     public AuditCheckpoint checkpoint(String actor) {
         var result = check(null);
         if (!result.intact()) {
-            throw new ProblemException(409, "Conflict", "The audit chain does not verify (" + result.problem()
-                    + "); no checkpoint is issued for it.");
+            throw new ProblemException(
+                    409,
+                    "Conflict",
+                    "The audit chain does not verify (" + result.problem() + "); no checkpoint is issued for it.");
         }
         if (result.verifiedUpTo() == 0) {
             throw new ProblemException(409, "Conflict", "Nothing is sealed yet; try again in a moment.");
         }
         var issuedAt = clock.instant().toString();
-        var mac = AuditChain.checkpointMac(keys.checkpoint(), result.verifiedUpTo(), result.verifiedUpToRecord(),
-                result.headHash(), issuedAt);
-        var checkpoint = new AuditCheckpoint(AuditChain.CHECKPOINT_FORMAT, result.verifiedUpTo(),
-                result.verifiedUpToRecord(), result.headHash(), issuedAt, HexFormat.of().formatHex(mac));
-        audit.record(new AuditEntry(AuditEntry.ACTOR_USER, actor, "audit.checkpoint.issued", "done", "audit-chain",
-                String.valueOf(checkpoint.sealSeq()), null, null, null, Map.of("headHash", checkpoint.headHash(),
-                        "issuedAt", issuedAt)));
+        var mac = AuditChain.checkpointMac(
+                keys.checkpoint(), result.verifiedUpTo(), result.verifiedUpToRecord(), result.headHash(), issuedAt);
+        var checkpoint = new AuditCheckpoint(
+                AuditChain.CHECKPOINT_FORMAT,
+                result.verifiedUpTo(),
+                result.verifiedUpToRecord(),
+                result.headHash(),
+                issuedAt,
+                HexFormat.of().formatHex(mac));
+        audit.record(new AuditEntry(
+                AuditEntry.ACTOR_USER,
+                actor,
+                "audit.checkpoint.issued",
+                "done",
+                "audit-chain",
+                String.valueOf(checkpoint.sealSeq()),
+                null,
+                null,
+                null,
+                Map.of("headHash", checkpoint.headHash(), "issuedAt", issuedAt)));
         return checkpoint;
     }
 
@@ -112,11 +136,18 @@ public class AuditSeals {
         } catch (IllegalArgumentException e) {
             throw new ProblemException(400, "Bad Request", "headHash and mac of the checkpoint must be hex.");
         }
-        var expected = AuditChain.checkpointMac(keys.checkpoint(), checkpoint.sealSeq(), checkpoint.auditId(),
-                checkpoint.headHash(), checkpoint.issuedAt());
+        var expected = AuditChain.checkpointMac(
+                keys.checkpoint(),
+                checkpoint.sealSeq(),
+                checkpoint.auditId(),
+                checkpoint.headHash(),
+                checkpoint.issuedAt());
         if (!AuditChain.CHECKPOINT_FORMAT.equals(checkpoint.format()) || !MessageDigest.isEqual(expected, mac)) {
-            throw new ProblemException(400, "Bad Request", "The checkpoint's mac does not verify: it was altered, "
-                    + "or it was not issued by this OrderGate (under this master key).");
+            throw new ProblemException(
+                    400,
+                    "Bad Request",
+                    "The checkpoint's mac does not verify: it was altered, "
+                            + "or it was not issued by this OrderGate (under this master key).");
         }
         return new ChainCheck.Checkpoint(checkpoint.sealSeq(), head, checkpoint.issuedAt());
     }
@@ -147,10 +178,20 @@ public class AuditSeals {
                     + "audit_unsealed), the first: " + unqueued.firstIds();
             problem = problem == null ? lost : problem + "; " + lost;
         }
-        return new AuditVerification(problem == null, walk.verified(), walk.verifiedRecord(),
-                walk.intact() ? walk.verified() : store.sealedCount(), unsealed, walk.brokenSeal(),
-                walk.brokenRecord(), problem, walk.headHash(), clock.instant(),
-                anchor == null ? null : anchor.plainUpTo() + 1, unqueued.count(), unqueued.firstIds(),
+        return new AuditVerification(
+                problem == null,
+                walk.verified(),
+                walk.verifiedRecord(),
+                walk.intact() ? walk.verified() : store.sealedCount(),
+                unsealed,
+                walk.brokenSeal(),
+                walk.brokenRecord(),
+                problem,
+                walk.headHash(),
+                clock.instant(),
+                anchor == null ? null : anchor.plainUpTo() + 1,
+                unqueued.count(),
+                unqueued.firstIds(),
                 checkpoint == null ? null : checkpoint.sealSeq(),
                 checkpoint == null ? null : walk.checkpointReached());
     }

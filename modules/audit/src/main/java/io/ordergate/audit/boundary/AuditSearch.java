@@ -29,6 +29,7 @@ public class AuditSearch {
 
     /** Counting beyond this is not worth a full scan: the total then reads "at least". */
     public static final long COUNT_LIMIT = 100_000;
+
     static final int HISTORY_LIMIT = 10_000;
     static final int STREAM_BATCH = 2_000;
 
@@ -70,8 +71,8 @@ public class AuditSearch {
         if (!"csv".equals(format) && !"json".equals(format)) {
             throw new ProblemException(400, "Bad Request", "format must be csv or json.");
         }
-        trail.record(AuditEntry.byUser(actor, "audit.exported", "audit-trail", format,
-                Map.of("filter", filter.toString())));
+        trail.record(
+                AuditEntry.byUser(actor, "audit.exported", "audit-trail", format, Map.of("filter", filter.toString())));
         try (var export = "csv".equals(format) ? AuditExport.csv(out) : AuditExport.json(out)) {
             return stream(filter, export.sink());
         }

@@ -15,8 +15,19 @@ import java.util.List;
  * ids. {@code checkpointSeal} / {@code checkpointReached}: the checkpoint verified against, null
  * without one. {@code headHash} is the chain hash of the last verified seal.
  */
-public record AuditVerification(boolean intact, long verifiedUpTo, Long verifiedUpToRecord, long sealedRecords,
-        long unsealedRecords, Long firstBrokenSeal, Long firstBrokenRecord, String problem, String headHash,
-        Instant verifiedAt, Long keyedFrom, long unqueuedRecords, List<Long> unqueuedRecordIds, Long checkpointSeal,
-        Boolean checkpointReached) {
-}
+public record AuditVerification(
+        boolean intact,
+        long verifiedUpTo,
+        Long verifiedUpToRecord,
+        long sealedRecords,
+        long unsealedRecords,
+        Long firstBrokenSeal,
+        Long firstBrokenRecord,
+        String problem,
+        String headHash,
+        Instant verifiedAt,
+        Long keyedFrom,
+        long unqueuedRecords,
+        List<Long> unqueuedRecordIds,
+        Long checkpointSeal,
+        Boolean checkpointReached) {}

@@ -29,24 +29,46 @@ public final class AuditChain {
     public static final String KEYED = "hmac-sha256";
     /** Labels of the keys derived from the master key, one per purpose. */
     public static final String CHAIN_LABEL = "ordergate:audit-chain:v1";
+
     public static final String ANCHOR_LABEL = "ordergate:audit-anchor:v1";
     public static final String CHECKPOINT_LABEL = "ordergate:audit-checkpoint:v1";
     public static final String CHECKPOINT_FORMAT = "ordergate-audit-checkpoint/1";
 
-    private AuditChain() {
-    }
+    private AuditChain() {}
 
     /** The columns of an audit record, as stored. {@code occurredAtMicros}: microseconds since the epoch. */
-    public record Content(long auditId, long occurredAtMicros, String actorType, String actor, String action,
-            String outcome, String subjectType, String subjectKey, String source, String requestId,
-            String payloadRef, String detail) {
-    }
+    public record Content(
+            long auditId,
+            long occurredAtMicros,
+            String actorType,
+            String actor,
+            String action,
+            String outcome,
+            String subjectType,
+            String subjectKey,
+            String source,
+            String requestId,
+            String payloadRef,
+            String detail) {}
 
     public static byte[] contentHash(Content c) {
         var out = new ByteArrayOutputStream(256);
-        out.writeBytes(ByteBuffer.allocate(16).putLong(c.auditId()).putLong(c.occurredAtMicros()).array());
-        for (var field : new String[] {c.actorType(), c.actor(), c.action(), c.outcome(), c.subjectType(),
-                c.subjectKey(), c.source(), c.requestId(), c.payloadRef(), c.detail()}) {
+        out.writeBytes(ByteBuffer.allocate(16)
+                .putLong(c.auditId())
+                .putLong(c.occurredAtMicros())
+                .array());
+        for (var field : new String[] {
+            c.actorType(),
+            c.actor(),
+            c.action(),
+            c.outcome(),
+            c.subjectType(),
+            c.subjectKey(),
+            c.source(),
+            c.requestId(),
+            c.payloadRef(),
+            c.detail()
+        }) {
             if (field == null) {
                 out.writeBytes(ByteBuffer.allocate(4).putInt(-1).array());
             } else {
@@ -69,8 +91,11 @@ public final class AuditChain {
     }
 
     static byte[] link(byte[] previous, long sealSeq, byte[] contentHash) {
-        return ByteBuffer.allocate(previous.length + 8 + contentHash.length).put(previous).putLong(sealSeq)
-                .put(contentHash).array();
+        return ByteBuffer.allocate(previous.length + 8 + contentHash.length)
+                .put(previous)
+                .putLong(sealSeq)
+                .put(contentHash)
+                .array();
     }
 
     /**
@@ -78,18 +103,24 @@ public final class AuditChain {
      * chain hash {@code plainHead}; every later seal is keyed".
      */
     public static byte[] anchorMac(byte[] anchorKey, long plainUpTo, byte[] plainHead) {
-        return MasterKeys.hmacSha256(anchorKey, ByteBuffer.allocate(8 + plainHead.length).putLong(plainUpTo)
-                .put(plainHead).array());
+        return MasterKeys.hmacSha256(
+                anchorKey,
+                ByteBuffer.allocate(8 + plainHead.length)
+                        .putLong(plainUpTo)
+                        .put(plainHead)
+                        .array());
     }
 
     /**
      * The MAC of a checkpoint: the chain had {@code headHash} (hex) at seal {@code sealSeq}, the
      * seal of record {@code auditId}, when issued.
      */
-    public static byte[] checkpointMac(byte[] checkpointKey, long sealSeq, long auditId, String headHash,
-            String issuedAt) {
-        return MasterKeys.hmacSha256(checkpointKey, (CHECKPOINT_FORMAT + "\n" + sealSeq + "\n" + auditId + "\n"
-                + headHash + "\n" + issuedAt).getBytes(StandardCharsets.UTF_8));
+    public static byte[] checkpointMac(
+            byte[] checkpointKey, long sealSeq, long auditId, String headHash, String issuedAt) {
+        return MasterKeys.hmacSha256(
+                checkpointKey,
+                (CHECKPOINT_FORMAT + "\n" + sealSeq + "\n" + auditId + "\n" + headHash + "\n" + issuedAt)
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     static byte[] sha256(byte[] data) {

@@ -24,8 +24,21 @@ import org.apache.commons.csv.CSVPrinter;
  */
 public final class AuditExport implements AutoCloseable {
 
-    static final String[] HEADER = {"id", "occurredAt", "actorType", "actor", "action", "outcome", "subjectType",
-        "subjectKey", "source", "requestId", "payloadRef", "detail", "sealSeq"};
+    static final String[] HEADER = {
+        "id",
+        "occurredAt",
+        "actorType",
+        "actor",
+        "action",
+        "outcome",
+        "subjectType",
+        "subjectKey",
+        "source",
+        "requestId",
+        "payloadRef",
+        "detail",
+        "sealSeq"
+    };
 
     private final Writer writer;
     private final CSVPrinter csv;
@@ -34,7 +47,8 @@ public final class AuditExport implements AutoCloseable {
     private AuditExport(OutputStream out, boolean asCsv) throws IOException {
         this.writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         if (asCsv) {
-            this.csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(HEADER).get());
+            this.csv = new CSVPrinter(
+                    writer, CSVFormat.RFC4180.builder().setHeader(HEADER).get());
             this.json = null;
         } else {
             this.csv = null;
@@ -59,9 +73,20 @@ public final class AuditExport implements AutoCloseable {
     public void write(AuditView r) {
         try {
             if (csv != null) {
-                csv.printRecord(r.id(), r.occurredAt(), cell(r.actorType()), cell(r.actor()), cell(r.action()),
-                        cell(r.outcome()), cell(r.subjectType()), cell(r.subjectKey()), cell(r.source()),
-                        cell(r.requestId()), cell(r.payloadRef()), cell(r.detail().toString()), r.sealSeq());
+                csv.printRecord(
+                        r.id(),
+                        r.occurredAt(),
+                        cell(r.actorType()),
+                        cell(r.actor()),
+                        cell(r.action()),
+                        cell(r.outcome()),
+                        cell(r.subjectType()),
+                        cell(r.subjectKey()),
+                        cell(r.source()),
+                        cell(r.requestId()),
+                        cell(r.payloadRef()),
+                        cell(r.detail().toString()),
+                        r.sealSeq());
             } else {
                 json.writeStartObject()
                         .write("id", r.id())

@@ -16,8 +16,7 @@ public class AuditKeys {
     private byte[] anchor;
     private byte[] checkpoint;
 
-    public AuditKeys() {
-    }
+    public AuditKeys() {}
 
     /** For tests: the keys of {@code master}. */
     public AuditKeys(byte[] master) {

@@ -39,8 +39,10 @@ public class AuditQueries {
     public List<AuditView> page(AuditFilter filter, int size, long offset) {
         var parameters = new ArrayList<Object>();
         var clause = where(filter, parameters);
-        return query("SELECT " + COLUMNS + FROM + clause + " ORDER BY r.occurred_at DESC, r.audit_id DESC "
-                + "LIMIT " + size + " OFFSET " + offset, parameters);
+        return query(
+                "SELECT " + COLUMNS + FROM + clause + " ORDER BY r.occurred_at DESC, r.audit_id DESC " + "LIMIT " + size
+                        + " OFFSET " + offset,
+                parameters);
     }
 
     /** How many records match, counting no further than {@code limit}. */
@@ -54,8 +56,10 @@ public class AuditQueries {
 
     /** One subject's records, oldest first, at most {@code limit}. */
     public List<AuditView> history(String subjectType, String subjectKey, int limit) {
-        return query("SELECT " + COLUMNS + FROM + " WHERE r.subject_type = ?1 AND r.subject_key = ?2 "
-                + "ORDER BY r.occurred_at, r.audit_id LIMIT " + limit, List.of(subjectType, subjectKey));
+        return query(
+                "SELECT " + COLUMNS + FROM + " WHERE r.subject_type = ?1 AND r.subject_key = ?2 "
+                        + "ORDER BY r.occurred_at, r.audit_id LIMIT " + limit,
+                List.of(subjectType, subjectKey));
     }
 
     /**
@@ -74,11 +78,17 @@ public class AuditQueries {
             if (beforeTime != null) {
                 parameters.add(Timestamp.from(beforeTime));
                 parameters.add(beforeId);
-                clause.append(clause.length() == 0 ? " WHERE " : " AND ").append("(r.occurred_at, r.audit_id) < (?")
-                        .append(parameters.size() - 1).append(", ?").append(parameters.size()).append(")");
+                clause.append(clause.length() == 0 ? " WHERE " : " AND ")
+                        .append("(r.occurred_at, r.audit_id) < (?")
+                        .append(parameters.size() - 1)
+                        .append(", ?")
+                        .append(parameters.size())
+                        .append(")");
             }
-            var batch = query("SELECT " + COLUMNS + FROM + clause + " ORDER BY r.occurred_at DESC, r.audit_id DESC "
-                    + "LIMIT " + batchSize, parameters);
+            var batch = query(
+                    "SELECT " + COLUMNS + FROM + clause + " ORDER BY r.occurred_at DESC, r.audit_id DESC " + "LIMIT "
+                            + batchSize,
+                    parameters);
             batch.forEach(sink);
             written += batch.size();
             if (batch.size() < batchSize) {
@@ -95,15 +105,24 @@ public class AuditQueries {
         var clause = new StringBuilder();
         condition(clause, parameters, "r.actor = ?", filter.actor());
         if (filter.action() != null && filter.action().endsWith("*")) {
-            condition(clause, parameters, "r.action LIKE ?", filter.action().substring(0, filter.action().length() - 1)
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            condition(
+                    clause,
+                    parameters,
+                    "r.action LIKE ?",
+                    filter.action()
+                                    .substring(0, filter.action().length() - 1)
+                                    .replace("\\", "\\\\")
+                                    .replace("%", "\\%")
+                                    .replace("_", "\\_")
+                            + "%");
         } else {
             condition(clause, parameters, "r.action = ?", filter.action());
         }
         condition(clause, parameters, "r.outcome = ?", filter.outcome());
         condition(clause, parameters, "r.subject_type = ?", filter.subjectType());
         condition(clause, parameters, "r.subject_key = ?", filter.subjectKey());
-        condition(clause, parameters, "r.occurred_at >= ?", filter.from() == null ? null : Timestamp.from(filter.from()));
+        condition(
+                clause, parameters, "r.occurred_at >= ?", filter.from() == null ? null : Timestamp.from(filter.from()));
         condition(clause, parameters, "r.occurred_at < ?", filter.to() == null ? null : Timestamp.from(filter.to()));
         return clause.toString();
     }
@@ -133,9 +152,19 @@ public class AuditQueries {
         try (var reader = Jsons.createReader(new StringReader(row.string("detail")))) {
             detail = reader.readObject();
         }
-        return new AuditView(row.longValue("audit_id"), row.instant("occurred_at"), row.string("actor_type"),
-                row.string("actor"), row.string("action"), row.string("outcome"), row.string("subject_type"),
-                row.string("subject_key"), row.string("source"), row.string("request_id"), row.string("payload_ref"),
-                detail, row.longValue("seal_seq"));
+        return new AuditView(
+                row.longValue("audit_id"),
+                row.instant("occurred_at"),
+                row.string("actor_type"),
+                row.string("actor"),
+                row.string("action"),
+                row.string("outcome"),
+                row.string("subject_type"),
+                row.string("subject_key"),
+                row.string("source"),
+                row.string("request_id"),
+                row.string("payload_ref"),
+                detail,
+                row.longValue("seal_seq"));
     }
 }

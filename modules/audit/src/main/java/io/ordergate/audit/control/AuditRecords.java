@@ -32,9 +32,18 @@ public class AuditRecords {
                 detail.add(k, v);
             }
         });
-        var record = new AuditRecord(clock.instant(), entry.actorType(), entry.actor(), entry.action(),
-                entry.outcome(), entry.subjectType(), entry.subjectKey(), entry.source(), entry.requestId(),
-                entry.payloadRef(), detail.build().toString());
+        var record = new AuditRecord(
+                clock.instant(),
+                entry.actorType(),
+                entry.actor(),
+                entry.action(),
+                entry.outcome(),
+                entry.subjectType(),
+                entry.subjectKey(),
+                entry.source(),
+                entry.requestId(),
+                entry.payloadRef(),
+                detail.build().toString());
         em.persist(record);
         return record.id();
     }

@@ -49,7 +49,13 @@ public class AuditSealer {
     @PostConstruct
     void start() {
         // A failed run is only logged: the database may be down or another node holds the lock.
-        sealing = BatchRhythm.start(scheduler, interval, BATCH, MAX_BATCHES_PER_RUN, () -> seals.sealBatch(BATCH), LOG,
+        sealing = BatchRhythm.start(
+                scheduler,
+                interval,
+                BATCH,
+                MAX_BATCHES_PER_RUN,
+                () -> seals.sealBatch(BATCH),
+                LOG,
                 "Sealing the audit trail failed");
     }
 

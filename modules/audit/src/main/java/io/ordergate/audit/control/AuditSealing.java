@@ -86,10 +86,18 @@ public class AuditSealing {
         }
         long plainUpTo = head == null ? 0 : head.sealSeq();
         var plainHead = head == null ? AuditChain.GENESIS : head.chainHash();
-        store.insertAnchor(new SealStore.Anchor(plainUpTo, plainHead,
-                AuditChain.anchorMac(keys.anchor(), plainUpTo, plainHead), clock.instant()));
-        records.append(new AuditEntry(AuditEntry.ACTOR_SYSTEM, "audit-sealer", "audit.chain.keyed", "done",
-                "audit-chain", String.valueOf(plainUpTo + 1), null, null, null,
+        store.insertAnchor(new SealStore.Anchor(
+                plainUpTo, plainHead, AuditChain.anchorMac(keys.anchor(), plainUpTo, plainHead), clock.instant()));
+        records.append(new AuditEntry(
+                AuditEntry.ACTOR_SYSTEM,
+                "audit-sealer",
+                "audit.chain.keyed",
+                "done",
+                "audit-chain",
+                String.valueOf(plainUpTo + 1),
+                null,
+                null,
+                null,
                 Map.of("plainUpTo", String.valueOf(plainUpTo))));
     }
 }

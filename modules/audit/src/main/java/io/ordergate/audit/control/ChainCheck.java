@@ -23,8 +23,7 @@ import java.util.HexFormat;
 public final class ChainCheck {
 
     /** A checkpoint whose MAC was verified: the chain had {@code headHash} at {@code sealSeq}. */
-    public record Checkpoint(long sealSeq, byte[] headHash, String issuedAt) {
-    }
+    public record Checkpoint(long sealSeq, byte[] headHash, String issuedAt) {}
 
     private final AuditKeys keys;
     private final Anchor anchor;
@@ -41,8 +40,9 @@ public final class ChainCheck {
     public ChainCheck(AuditKeys keys, Anchor anchor, Checkpoint checkpoint) {
         this.keys = keys;
         this.anchor = anchor;
-        this.anchorValid = anchor != null && MessageDigest.isEqual(anchor.mac(),
-                AuditChain.anchorMac(keys.anchor(), anchor.plainUpTo(), anchor.plainHead()));
+        this.anchorValid = anchor != null
+                && MessageDigest.isEqual(
+                        anchor.mac(), AuditChain.anchorMac(keys.anchor(), anchor.plainUpTo(), anchor.plainHead()));
         this.checkpoint = checkpoint;
     }
 
@@ -63,16 +63,22 @@ public final class ChainCheck {
             chain = AuditChain.keyedChainHash(keys.chain(), previous, seal.sealSeq(), contentHash);
         } else if (AuditChain.PLAIN.equals(seal.algorithm())) {
             if (anchor == null) {
-                return broken(seal, "seal " + seal.sealSeq() + " is an unkeyed (plain SHA-256) seal, but there is "
-                        + "no anchor saying which seals were made before keyed sealing began");
+                return broken(
+                        seal,
+                        "seal " + seal.sealSeq() + " is an unkeyed (plain SHA-256) seal, but there is "
+                                + "no anchor saying which seals were made before keyed sealing began");
             }
             if (!anchorValid) {
-                return broken(seal, "the anchor saying which seals were made before keyed sealing began "
-                        + "(audit_chain_anchor) does not verify under this master key");
+                return broken(
+                        seal,
+                        "the anchor saying which seals were made before keyed sealing began "
+                                + "(audit_chain_anchor) does not verify under this master key");
             }
             if (seal.sealSeq() > anchor.plainUpTo()) {
-                return broken(seal, "seal " + seal.sealSeq() + " is an unkeyed (plain SHA-256) seal, but every seal "
-                        + "after seal " + anchor.plainUpTo() + " is keyed");
+                return broken(
+                        seal,
+                        "seal " + seal.sealSeq() + " is an unkeyed (plain SHA-256) seal, but every seal "
+                                + "after seal " + anchor.plainUpTo() + " is keyed");
             }
             chain = AuditChain.chainHash(previous, seal.sealSeq(), contentHash);
         } else {
@@ -82,16 +88,18 @@ public final class ChainCheck {
             return broken(seal, "audit record " + seal.auditId() + " differs from what was sealed");
         }
         if (!MessageDigest.isEqual(chain, seal.chainHash())) {
-            return broken(seal, "the chain hash of seal " + seal.sealSeq() + " does not follow from its "
-                    + "predecessor");
+            return broken(
+                    seal, "the chain hash of seal " + seal.sealSeq() + " does not follow from its " + "predecessor");
         }
         if (anchorValid && seal.sealSeq() == anchor.plainUpTo() && !MessageDigest.isEqual(chain, anchor.plainHead())) {
             return broken(seal, "the unkeyed seals do not end in the hash recorded when keyed sealing began");
         }
         if (checkpoint != null && seal.sealSeq() == checkpoint.sealSeq()) {
             if (!MessageDigest.isEqual(chain, checkpoint.headHash())) {
-                return broken(seal, "seal " + seal.sealSeq() + " does not have the head hash of the checkpoint "
-                        + "issued at " + checkpoint.issuedAt() + ": the history up to it was rewritten");
+                return broken(
+                        seal,
+                        "seal " + seal.sealSeq() + " does not have the head hash of the checkpoint " + "issued at "
+                                + checkpoint.issuedAt() + ": the history up to it was rewritten");
             }
             checkpointReached = true;
         }
@@ -118,15 +126,24 @@ public final class ChainCheck {
             return;
         }
         if (anchorValid && verified < anchor.plainUpTo()) {
-            broken(verified + 1, null, "the chain ends at seal " + verified + ", but the unkeyed seals ran up to "
-                    + "seal " + anchor.plainUpTo() + ": seals were removed");
+            broken(
+                    verified + 1,
+                    null,
+                    "the chain ends at seal " + verified + ", but the unkeyed seals ran up to " + "seal "
+                            + anchor.plainUpTo() + ": seals were removed");
         } else if (anchor != null && !anchorValid) {
-            broken(verified + 1, null, "the anchor saying which seals were made before keyed sealing began "
-                    + "(audit_chain_anchor) does not verify under this master key");
+            broken(
+                    verified + 1,
+                    null,
+                    "the anchor saying which seals were made before keyed sealing began "
+                            + "(audit_chain_anchor) does not verify under this master key");
         } else if (checkpoint != null && verified < checkpoint.sealSeq()) {
-            broken(verified + 1, null, "the chain ends at seal " + verified + " and no longer reaches seal "
-                    + checkpoint.sealSeq() + " of the checkpoint issued at " + checkpoint.issuedAt()
-                    + ": seals were removed");
+            broken(
+                    verified + 1,
+                    null,
+                    "the chain ends at seal " + verified + " and no longer reaches seal "
+                            + checkpoint.sealSeq() + " of the checkpoint issued at " + checkpoint.issuedAt()
+                            + ": seals were removed");
         }
     }
 

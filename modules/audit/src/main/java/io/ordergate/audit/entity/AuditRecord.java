@@ -54,11 +54,19 @@ public class AuditRecord {
     @Column(name = "detail", columnDefinition = "jsonb")
     String detail;
 
-    protected AuditRecord() {
-    }
+    protected AuditRecord() {}
 
-    public AuditRecord(Instant occurredAt, String actorType, String actor, String action, String outcome,
-            String subjectType, String subjectKey, String source, String requestId, String payloadRef,
+    public AuditRecord(
+            Instant occurredAt,
+            String actorType,
+            String actor,
+            String action,
+            String outcome,
+            String subjectType,
+            String subjectKey,
+            String source,
+            String requestId,
+            String payloadRef,
             String detailJson) {
         this.occurredAt = occurredAt;
         this.actorType = actorType;

@@ -14,9 +14,20 @@ import org.junit.jupiter.api.Test;
 class AuditExportTest {
 
     static AuditView record(String actor, String subjectKey) {
-        return new AuditView(7, Instant.parse("2026-12-07T09:00:00Z"), "anonymous", actor, "admin.login.rejected",
-                "rejected", "user", subjectKey, "10.0.0.1", null, null,
-                Jsons.createObjectBuilder().add("reason", "unknown-user").build(), 3L);
+        return new AuditView(
+                7,
+                Instant.parse("2026-12-07T09:00:00Z"),
+                "anonymous",
+                actor,
+                "admin.login.rejected",
+                "rejected",
+                "user",
+                subjectKey,
+                "10.0.0.1",
+                null,
+                null,
+                Jsons.createObjectBuilder().add("reason", "unknown-user").build(),
+                3L);
     }
 
     static String csv(AuditView... records) throws Exception {
@@ -31,8 +42,8 @@ class AuditExportTest {
 
     @Test
     void cellsThatASpreadsheetWouldRunAsFormulasAreWrittenAsText() {
-        for (var formula : new String[] {"=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1",
-            "\r=1"}) {
+        for (var formula :
+                new String[] {"=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"}) {
             assertThat(AuditExport.cell(formula)).as(formula).isEqualTo("'" + formula);
         }
         assertThat(AuditExport.cell("admin")).isEqualTo("admin");
@@ -45,8 +56,13 @@ class AuditExportTest {
     void theExportedCsvCarriesTheNeutralisedCellAndStaysParseable() throws Exception {
         var text = csv(record("=HYPERLINK(\"http://x\",\"y\")", "-1"), record("admin", "acme"));
 
-        var rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(text)).getRecords();
+        var rows = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(text))
+                .getRecords();
 
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).get("actor")).isEqualTo("'=HYPERLINK(\"http://x\",\"y\")");
@@ -56,8 +72,12 @@ class AuditExportTest {
         assertThat(rows.get(1).get("actor")).isEqualTo("admin");
         for (var row : rows) {
             for (var value : row.values()) {
-                assertThat(value).as("no cell a spreadsheet would evaluate").doesNotStartWith("=")
-                        .doesNotStartWith("+").doesNotStartWith("-").doesNotStartWith("@");
+                assertThat(value)
+                        .as("no cell a spreadsheet would evaluate")
+                        .doesNotStartWith("=")
+                        .doesNotStartWith("+")
+                        .doesNotStartWith("-")
+                        .doesNotStartWith("@");
             }
         }
     }

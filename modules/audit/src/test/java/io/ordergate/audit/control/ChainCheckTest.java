@@ -16,8 +16,19 @@ class ChainCheckTest {
     static final AuditKeys OTHER_KEYS = new AuditKeys(new byte[] {1, 2, 3});
 
     static Content record(long id, String actor) {
-        return new Content(id, 1_795_400_000_000_000L + id, "user", actor, "job.retried", "done", "job", "7",
-                "10.0.0.1", null, null, "{}");
+        return new Content(
+                id,
+                1_795_400_000_000_000L + id,
+                "user",
+                actor,
+                "job.retried",
+                "done",
+                "job",
+                "7",
+                "10.0.0.1",
+                null,
+                null,
+                "{}");
     }
 
     /** A chain as the sealer writes it: the first {@code plain} seals plain, the rest keyed. */
@@ -28,16 +39,23 @@ class ChainCheckTest {
             var content = record(100 + seq, "admin");
             var contentHash = AuditChain.contentHash(content);
             var isPlain = seq <= plain;
-            previous = isPlain ? AuditChain.chainHash(previous, seq, contentHash)
+            previous = isPlain
+                    ? AuditChain.chainHash(previous, seq, contentHash)
                     : AuditChain.keyedChainHash(KEYS.chain(), previous, seq, contentHash);
-            seals.add(new Seal(seq, content.auditId(), isPlain ? AuditChain.PLAIN : AuditChain.KEYED, contentHash,
-                    previous, content));
+            seals.add(new Seal(
+                    seq,
+                    content.auditId(),
+                    isPlain ? AuditChain.PLAIN : AuditChain.KEYED,
+                    contentHash,
+                    previous,
+                    content));
         }
         return seals;
     }
 
     static Anchor anchor(List<Seal> seals, int plainUpTo) {
-        var head = plainUpTo == 0 ? AuditChain.GENESIS : seals.get(plainUpTo - 1).chainHash();
+        var head =
+                plainUpTo == 0 ? AuditChain.GENESIS : seals.get(plainUpTo - 1).chainHash();
         return new Anchor(plainUpTo, head, AuditChain.anchorMac(KEYS.anchor(), plainUpTo, head), Instant.EPOCH);
     }
 
@@ -125,8 +143,15 @@ class ChainCheckTest {
     void anEditedRecordIsNamed() {
         var seals = new ArrayList<>(chain(0, 4));
         var victim = seals.get(2);
-        seals.set(2, new Seal(3, victim.auditId(), victim.algorithm(), victim.contentHash(), victim.chainHash(),
-                record(victim.auditId(), "admiX")));
+        seals.set(
+                2,
+                new Seal(
+                        3,
+                        victim.auditId(),
+                        victim.algorithm(),
+                        victim.contentHash(),
+                        victim.chainHash(),
+                        record(victim.auditId(), "admiX")));
 
         var check = walk(seals, anchor(seals, 0), null);
 
@@ -183,13 +208,18 @@ class ChainCheckTest {
         var at = "2026-12-07T09:00:00Z";
         var mac = AuditChain.checkpointMac(KEYS.checkpoint(), 4, 104, "ab", at);
 
-        assertThat(AuditChain.checkpointMac(KEYS.checkpoint(), 4, 104, "ab", at)).isEqualTo(mac);
-        assertThat(AuditChain.checkpointMac(KEYS.checkpoint(), 5, 104, "ab", at)).isNotEqualTo(mac);
-        assertThat(AuditChain.checkpointMac(KEYS.checkpoint(), 4, 105, "ab", at)).isNotEqualTo(mac);
-        assertThat(AuditChain.checkpointMac(KEYS.checkpoint(), 4, 104, "ac", at)).isNotEqualTo(mac);
+        assertThat(AuditChain.checkpointMac(KEYS.checkpoint(), 4, 104, "ab", at))
+                .isEqualTo(mac);
+        assertThat(AuditChain.checkpointMac(KEYS.checkpoint(), 5, 104, "ab", at))
+                .isNotEqualTo(mac);
+        assertThat(AuditChain.checkpointMac(KEYS.checkpoint(), 4, 105, "ab", at))
+                .isNotEqualTo(mac);
+        assertThat(AuditChain.checkpointMac(KEYS.checkpoint(), 4, 104, "ac", at))
+                .isNotEqualTo(mac);
         assertThat(AuditChain.checkpointMac(KEYS.checkpoint(), 4, 104, "ab", "2026-12-07T09:00:01Z"))
                 .isNotEqualTo(mac);
-        assertThat(AuditChain.checkpointMac(OTHER_KEYS.checkpoint(), 4, 104, "ab", at)).isNotEqualTo(mac);
+        assertThat(AuditChain.checkpointMac(OTHER_KEYS.checkpoint(), 4, 104, "ab", at))
+                .isNotEqualTo(mac);
         assertThat(KEYS.chain()).isNotEqualTo(KEYS.anchor()).isNotEqualTo(KEYS.checkpoint());
     }
 }

@@ -29,7 +29,9 @@ public class AccessControl implements VaadinServiceInitListener, BeforeEnterList
         event.getSource().addUIInitListener(init -> init.getUI().addBeforeEnterListener(this));
         // Vaadin closes a session idle for longer than the timeout (closeIdleSessions); the login
         // lives in the HTTP session, so it must end with it.
-        event.getSource().addSessionDestroyListener(destroyed -> invalidate(destroyed.getSession().getSession()));
+        event.getSource()
+                .addSessionDestroyListener(
+                        destroyed -> invalidate(destroyed.getSession().getSession()));
     }
 
     @Override
@@ -37,17 +39,17 @@ public class AccessControl implements VaadinServiceInitListener, BeforeEnterList
         var request = VaadinRequest.getCurrent();
         var target = event.getNavigationTarget();
         switch (ViewAccess.decide(target, request.getUserPrincipal(), request::isUserInRole)) {
-            case ALLOW -> {
-            }
+            case ALLOW -> {}
             case LOGIN -> {
-                event.getUI().getSession().setAttribute(CONTINUE_TO,
-                        event.getLocation().getPathWithQueryParameters());
+                event.getUI()
+                        .getSession()
+                        .setAttribute(CONTINUE_TO, event.getLocation().getPathWithQueryParameters());
                 event.forwardTo(LoginView.class);
             }
             case DENY -> {
                 LOG.info(() -> "Refused " + request.getUserPrincipal().getName() + " the view " + target.getName());
-                event.rerouteToError(Forbidden.class, "You may not open this page: " + ViewAccess.requirement(target)
-                        + ".");
+                event.rerouteToError(
+                        Forbidden.class, "You may not open this page: " + ViewAccess.requirement(target) + ".");
             }
         }
     }

@@ -14,13 +14,13 @@ public final class CurrentUser {
 
     static final Logger LOG = Logger.getLogger(CurrentUser.class.getName());
 
-    private CurrentUser() {
-    }
+    private CurrentUser() {}
 
     /** The logged-in user's name; empty when nobody is logged in. */
     public static Optional<String> name() {
         var request = VaadinRequest.getCurrent();
-        return Optional.ofNullable(request == null ? null : request.getUserPrincipal()).map(p -> p.getName());
+        return Optional.ofNullable(request == null ? null : request.getUserPrincipal())
+                .map(p -> p.getName());
     }
 
     /** The name for the audit trail; views behind {@link AccessControl} always have one. */
@@ -32,7 +32,8 @@ public final class CurrentUser {
     public static boolean mayOpen(Class<?> view) {
         var request = VaadinRequest.getCurrent();
         return request != null
-                && ViewAccess.decide(view, request.getUserPrincipal(), request::isUserInRole) == ViewAccess.Decision.ALLOW;
+                && ViewAccess.decide(view, request.getUserPrincipal(), request::isUserInRole)
+                        == ViewAccess.Decision.ALLOW;
     }
 
     /** Logs out: ends the login and the session, and shows the login page. */

@@ -23,8 +23,11 @@ public class ForbiddenView extends Div implements HasErrorParameter<Forbidden> {
         removeAll();
         setId("forbidden");
         getStyle().set("padding", "var(--lumo-space-m)");
-        add(new H2("Forbidden"), new Paragraph(parameter.hasCustomMessage() ? parameter.getCustomMessage()
-                : "You may not open this page."), new Paragraph("Ask an admin if you need it."));
+        add(
+                new H2("Forbidden"),
+                new Paragraph(
+                        parameter.hasCustomMessage() ? parameter.getCustomMessage() : "You may not open this page."),
+                new Paragraph("Ask an admin if you need it."));
         return HttpServletResponse.SC_FORBIDDEN;
     }
 }

@@ -65,9 +65,12 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     void login(LoginEvent event) {
         var request = VaadinServletRequest.getCurrent().getHttpServletRequest();
         var response = VaadinServletResponse.getCurrent().getHttpServletResponse();
-        var status = security.authenticate(request, response, AuthenticationParameters.withParams()
-                .credential(new UsernamePasswordCredential(event.getUsername(), event.getPassword()))
-                .newAuthentication(true));
+        var status = security.authenticate(
+                request,
+                response,
+                AuthenticationParameters.withParams()
+                        .credential(new UsernamePasswordCredential(event.getUsername(), event.getPassword()))
+                        .newAuthentication(true));
         if (status == AuthenticationStatus.SUCCESS) {
             var session = UI.getCurrent().getSession();
             var next = (String) session.getAttribute(AccessControl.CONTINUE_TO);
@@ -76,7 +79,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             UI.getCurrent().getPage().setLocation(next == null || next.isBlank() ? "." : next);
             return;
         }
-        form.setI18n(i18n(users.loginBlocked(event.getUsername(), clientAddress.of(request)).orElse(null)));
+        form.setI18n(i18n(users.loginBlocked(event.getUsername(), clientAddress.of(request))
+                .orElse(null)));
         form.setError(true);
     }
 
@@ -84,12 +88,14 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     static LoginI18n i18n(Duration blocked) {
         var i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("OrderGate console");
-        i18n.getErrorMessage().setTitle(blocked == null ? "Incorrect user name or password"
-                : "Too many failed attempts");
-        i18n.getErrorMessage().setMessage(blocked == null
-                ? "Check that you entered the correct user name and password and try again."
-                : "Logins for this user name from your address are paused; try again in "
-                        + Math.max(1, blocked.toSeconds() + 1) + " seconds.");
+        i18n.getErrorMessage()
+                .setTitle(blocked == null ? "Incorrect user name or password" : "Too many failed attempts");
+        i18n.getErrorMessage()
+                .setMessage(
+                        blocked == null
+                                ? "Check that you entered the correct user name and password and try again."
+                                : "Logins for this user name from your address are paused; try again in "
+                                        + Math.max(1, blocked.toSeconds() + 1) + " seconds.");
         return i18n;
     }
 }

@@ -24,8 +24,7 @@ public final class ViewAccess {
         DENY
     }
 
-    private ViewAccess() {
-    }
+    private ViewAccess() {}
 
     public static Decision decide(Class<?> view, Principal user, Predicate<String> inRole) {
         if (view.isAnnotationPresent(AnonymousAllowed.class) || HasErrorParameter.class.isAssignableFrom(view)) {

@@ -50,8 +50,8 @@ public class AuditTrailView extends VerticalLayout implements BeforeEnterObserve
     final TextField subjectType = new TextField("Subject type");
     final TextField subjectKey = new TextField("Subject (order) key");
     final Checkbox history = new Checkbox("History: oldest first");
-    final Grid<io.ordergate.audit.boundary.AuditView> grid = new Grid<>(io.ordergate.audit.boundary.AuditView.class,
-            false);
+    final Grid<io.ordergate.audit.boundary.AuditView> grid =
+            new Grid<>(io.ordergate.audit.boundary.AuditView.class, false);
     final Span verification = new Span();
     final AuditSearch search;
     final AuditSeals seals;
@@ -78,25 +78,55 @@ public class AuditTrailView extends VerticalLayout implements BeforeEnterObserve
 
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText("No audit record matches these filters.");
-        grid.addColumn(r -> BrowserTime.format(r.occurredAt())).setHeader("When")
-                .setTooltipGenerator(r -> BrowserTime.utc(r.occurredAt())).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.actor() + " (" + r.actorType() + ")").setHeader("Who").setAutoWidth(true);
-        grid.addColumn(io.ordergate.audit.boundary.AuditView::action).setHeader("Action").setAutoWidth(true);
-        grid.addColumn(io.ordergate.audit.boundary.AuditView::outcome).setHeader("Outcome").setAutoWidth(true);
-        grid.addColumn(r -> r.subjectType() == null ? "" : r.subjectType() + " " + r.subjectKey()).setHeader("Subject")
+        grid.addColumn(r -> BrowserTime.format(r.occurredAt()))
+                .setHeader("When")
+                .setTooltipGenerator(r -> BrowserTime.utc(r.occurredAt()))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(r -> r.actor() + " (" + r.actorType() + ")")
+                .setHeader("Who")
                 .setAutoWidth(true);
-        grid.addColumn(io.ordergate.audit.boundary.AuditView::requestId).setHeader("Request").setAutoWidth(true);
-        grid.addColumn(r -> r.detail().toString()).setHeader("Detail").setFlexGrow(1)
+        grid.addColumn(io.ordergate.audit.boundary.AuditView::action)
+                .setHeader("Action")
+                .setAutoWidth(true);
+        grid.addColumn(io.ordergate.audit.boundary.AuditView::outcome)
+                .setHeader("Outcome")
+                .setAutoWidth(true);
+        grid.addColumn(r -> r.subjectType() == null ? "" : r.subjectType() + " " + r.subjectKey())
+                .setHeader("Subject")
+                .setAutoWidth(true);
+        grid.addColumn(io.ordergate.audit.boundary.AuditView::requestId)
+                .setHeader("Request")
+                .setAutoWidth(true);
+        grid.addColumn(r -> r.detail().toString())
+                .setHeader("Detail")
+                .setFlexGrow(1)
                 .setTooltipGenerator(r -> r.detail().toString());
-        grid.addColumn(r -> r.sealSeq() == null ? "not yet" : String.valueOf(r.sealSeq())).setHeader("Seal")
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.setItems(query -> historyMode()
-                ? search.history(subjectType.getValue().strip(), subjectKey.getValue().strip()).stream()
-                        .skip(query.getOffset()).limit(query.getLimit())
-                : Paging.window(query.getOffset(), query.getLimit(), page -> search.search(filter(), page).items()),
-                query -> (int) (historyMode()
-                        ? search.history(subjectType.getValue().strip(), subjectKey.getValue().strip()).size()
-                        : search.search(filter(), new Page.Request(0, 1)).total()));
+        grid.addColumn(r -> r.sealSeq() == null ? "not yet" : String.valueOf(r.sealSeq()))
+                .setHeader("Seal")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.setItems(
+                query -> historyMode()
+                        ? search
+                                .history(
+                                        subjectType.getValue().strip(),
+                                        subjectKey.getValue().strip())
+                                .stream()
+                                .skip(query.getOffset())
+                                .limit(query.getLimit())
+                        : Paging.window(
+                                query.getOffset(),
+                                query.getLimit(),
+                                page -> search.search(filter(), page).items()),
+                query -> (int)
+                        (historyMode()
+                                ? search.history(
+                                                subjectType.getValue().strip(),
+                                                subjectKey.getValue().strip())
+                                        .size()
+                                : search.search(filter(), new Page.Request(0, 1))
+                                        .total()));
 
         var verify = new Button("Verify chain", click -> verify());
         verify.setId("verify-chain");
@@ -109,7 +139,8 @@ public class AuditTrailView extends VerticalLayout implements BeforeEnterObserve
         actions.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(new H2("Audit trail"), filters, actions, grid);
         expand(grid);
-        addAttachListener(attach -> BrowserTime.whenKnown(attach.getUI(), zone -> grid.getDataProvider().refreshAll()));
+        addAttachListener(attach -> BrowserTime.whenKnown(
+                attach.getUI(), zone -> grid.getDataProvider().refreshAll()));
     }
 
     @Override
@@ -129,12 +160,20 @@ public class AuditTrailView extends VerticalLayout implements BeforeEnterObserve
     }
 
     boolean historyMode() {
-        return history.getValue() && !subjectType.getValue().isBlank() && !subjectKey.getValue().isBlank();
+        return history.getValue()
+                && !subjectType.getValue().isBlank()
+                && !subjectKey.getValue().isBlank();
     }
 
     AuditFilter filter() {
-        return new AuditFilter(blank(actor.getValue()), blank(action.getValue()), null, blank(subjectType.getValue()),
-                blank(subjectKey.getValue()), null, null);
+        return new AuditFilter(
+                blank(actor.getValue()),
+                blank(action.getValue()),
+                null,
+                blank(subjectType.getValue()),
+                blank(subjectKey.getValue()),
+                null,
+                null);
     }
 
     Anchor download(String format) {
@@ -142,7 +181,11 @@ public class AuditTrailView extends VerticalLayout implements BeforeEnterObserve
             event.setFileName("ordergate-audit." + format);
             event.setContentType("csv".equals(format) ? "text/csv" : "application/json");
             // the filters as they are when the link is followed; the export itself is audited
-            search.export(filter(), format, event.getOutputStream(), event.getRequest().getUserPrincipal().getName());
+            search.export(
+                    filter(),
+                    format,
+                    event.getOutputStream(),
+                    event.getRequest().getUserPrincipal().getName());
         };
         var link = new Anchor(export, "Export " + format.toUpperCase(java.util.Locale.ROOT));
         link.getElement().setAttribute("download", true);
@@ -153,20 +196,25 @@ public class AuditTrailView extends VerticalLayout implements BeforeEnterObserve
     void verify() {
         var result = seals.verify(CurrentUser.actor());
         if (result.intact()) {
-            verification.setText("Intact: verified up to seal " + result.verifiedUpTo() + " (" + result.unsealedRecords()
-                    + " waiting to be sealed); head " + (result.headHash() == null ? "-" : result.headHash()
-                            .substring(0, 16) + "…"));
-            Notification.show("Audit chain intact up to seal " + result.verifiedUpTo() + ".", 6000,
-                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            verification.setText("Intact: verified up to seal " + result.verifiedUpTo() + " ("
+                    + result.unsealedRecords()
+                    + " waiting to be sealed); head "
+                    + (result.headHash() == null ? "-" : result.headHash().substring(0, 16) + "…"));
+            Notification.show(
+                            "Audit chain intact up to seal " + result.verifiedUpTo() + ".",
+                            6000,
+                            Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } else {
             // A chain can be intact link by link and still be broken: records that were never sealed
             // nor queued (deleted from the queue) have no seal to name.
-            var where = result.firstBrokenSeal() == null ? "" : " at seal " + result.firstBrokenSeal() + " (record "
-                    + result.firstBrokenRecord() + ")";
-            verification.setText("BROKEN" + where + ": " + result.problem() + "; verified up to seal "
-                    + result.verifiedUpTo());
-            Notification.show("Audit chain broken" + where + ": " + result.problem(), 0,
-                    Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            var where = result.firstBrokenSeal() == null
+                    ? ""
+                    : " at seal " + result.firstBrokenSeal() + " (record " + result.firstBrokenRecord() + ")";
+            verification.setText(
+                    "BROKEN" + where + ": " + result.problem() + "; verified up to seal " + result.verifiedUpTo());
+            Notification.show("Audit chain broken" + where + ": " + result.problem(), 0, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
     }
 

@@ -7,8 +7,7 @@ import java.util.function.Function;
 /** One line that says whether a credential works now and until when, so nobody has to work it out. */
 final class CredentialState {
 
-    private CredentialState() {
-    }
+    private CredentialState() {}
 
     static String describe(Instant expiresAt, Instant revokedAt, Instant now, Function<Instant, String> format) {
         if (revokedAt != null) {
@@ -41,8 +40,8 @@ final class CredentialState {
             return duration.toDays() + " d" + (duration.toHoursPart() == 0 ? "" : " " + duration.toHoursPart() + " h");
         }
         if (duration.toHours() > 0) {
-            return duration.toHours() + " h" + (duration.toMinutesPart() == 0 ? "" : " " + duration.toMinutesPart()
-                    + " min");
+            return duration.toHours() + " h"
+                    + (duration.toMinutesPart() == 0 ? "" : " " + duration.toMinutesPart() + " min");
         }
         if (duration.toMinutes() > 0) {
             return duration.toMinutes() + " min";

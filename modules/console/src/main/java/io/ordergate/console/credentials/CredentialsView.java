@@ -36,8 +36,13 @@ public class CredentialsView extends VerticalLayout implements BeforeEnterObserv
     final TabSheet tabs = new TabSheet();
 
     @Inject
-    public CredentialsView(ScayleMerchantCredentials credentials, WebhookClients clients,
-            ScalepointConnection connection, ScalepointCertificates certificates, PublicUrl urls, Clock clock) {
+    public CredentialsView(
+            ScayleMerchantCredentials credentials,
+            WebhookClients clients,
+            ScalepointConnection connection,
+            ScalepointCertificates certificates,
+            PublicUrl urls,
+            Clock clock) {
         setId("credentials");
         setSizeFull();
         var request = VaadinService.getCurrentRequest();
@@ -45,7 +50,8 @@ public class CredentialsView extends VerticalLayout implements BeforeEnterObserv
         tabs.setId("credential-tabs");
         tabs.setWidthFull();
         tabs.add("SCAYLE merchants", new ScayleMerchantsPanel(credentials, urls, clock, admin));
-        tabs.add("Scalepoint webhook clients",
+        tabs.add(
+                "Scalepoint webhook clients",
                 new WebhookClientsPanel(clients, urls, clock, credentials.rotationGrace(), admin));
         tabs.add("Scalepoint connection", new ScalepointConnectionPanel(connection, certificates, clock, admin));
         add(new H2("Credentials"), tabs);

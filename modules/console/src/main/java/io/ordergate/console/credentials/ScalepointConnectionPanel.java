@@ -50,6 +50,7 @@ class ScalepointConnectionPanel extends VerticalLayout {
     final ScalepointConnection connection;
     /** The certificates' facade (the grid is {@link #certificates}). */
     final ScalepointCertificates keys;
+
     final Clock clock;
     final boolean admin;
     final TextField clientId = new TextField("Client id");
@@ -65,8 +66,8 @@ class ScalepointConnectionPanel extends VerticalLayout {
     final Grid<CertificateView> certificates = new Grid<>(CertificateView.class, false);
     final Div testResult = new Div();
 
-    ScalepointConnectionPanel(ScalepointConnection connection, ScalepointCertificates keys, Clock clock,
-            boolean admin) {
+    ScalepointConnectionPanel(
+            ScalepointConnection connection, ScalepointCertificates keys, Clock clock, boolean admin) {
         this.connection = connection;
         this.keys = keys;
         this.clock = clock;
@@ -110,9 +111,11 @@ class ScalepointConnectionPanel extends VerticalLayout {
         testResult.setId("connection-test-result");
         add(testResult);
 
-        add(new H3("Client certificates"), new Paragraph("OrderGate signs its token requests with the active "
-                + "certificate's private key, which never leaves the server. Send the certificate (base64 DER) to "
-                + "Scalepoint, and activate it once they have registered it."));
+        add(
+                new H3("Client certificates"),
+                new Paragraph("OrderGate signs its token requests with the active "
+                        + "certificate's private key, which never leaves the server. Send the certificate (base64 DER) to "
+                        + "Scalepoint, and activate it once they have registered it."));
         if (admin) {
             var commonName = new TextField("Common name");
             commonName.setId("certificate-common-name");
@@ -126,10 +129,16 @@ class ScalepointConnectionPanel extends VerticalLayout {
         certificates.setId("certificate-grid");
         certificates.setEmptyStateText("No certificate yet: generate one (or set a client secret above).");
         certificates.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        certificates.addColumn(CertificateView::thumbprint).setHeader("Thumbprint (kid)").setAutoWidth(true);
+        certificates
+                .addColumn(CertificateView::thumbprint)
+                .setHeader("Thumbprint (kid)")
+                .setAutoWidth(true);
         certificates.addColumn(CertificateView::subject).setHeader("Subject").setAutoWidth(true);
         certificates.addColumn(this::state).setHeader("State").setAutoWidth(true);
-        certificates.addColumn(c -> BrowserTime.format(c.notAfter())).setHeader("Expires").setAutoWidth(true)
+        certificates
+                .addColumn(c -> BrowserTime.format(c.notAfter()))
+                .setHeader("Expires")
+                .setAutoWidth(true)
                 .setTooltipGenerator(c -> BrowserTime.utc(c.notAfter()))
                 .setPartNameGenerator(c -> expiresSoon(c) ? "expiring" : null);
         certificates.addColumn(CertificateView::origin).setHeader("Origin").setAutoWidth(true);
@@ -140,8 +149,11 @@ class ScalepointConnectionPanel extends VerticalLayout {
     }
 
     void load() {
-        connection.view().ifPresentOrElse(this::show, () -> saved.setText("Not connected yet: enter what Scalepoint "
-                + "gave you and save."));
+        connection
+                .view()
+                .ifPresentOrElse(
+                        this::show,
+                        () -> saved.setText("Not connected yet: enter what Scalepoint " + "gave you and save."));
         certificates.setItems(keys.list());
     }
 
@@ -155,8 +167,10 @@ class ScalepointConnectionPanel extends VerticalLayout {
         orderDataUrl.setValue(nullToEmpty(view.orderDataUrl()));
         eventApiUrl.setValue(nullToEmpty(view.eventApiUrl()));
         saved.setText("Saved " + BrowserTime.format(view.updatedAt()) + " by " + view.updatedBy() + "; "
-                + (view.activeCertificate() == null ? "no active certificate" : "active certificate "
-                        + view.activeCertificate()) + ".");
+                + (view.activeCertificate() == null
+                        ? "no active certificate"
+                        : "active certificate " + view.activeCertificate())
+                + ".");
     }
 
     void save() {
@@ -167,10 +181,16 @@ class ScalepointConnectionPanel extends VerticalLayout {
             return;
         }
         clientSecret.setInvalid(false);
-        var request = new ConnectionRequest(clientId.getValue().trim(),
-                Arrays.stream(scopes.getValue().trim().split("\\s+")).filter(s -> !s.isEmpty()).toList(),
-                tenant.getValue().trim(), country.getValue().trim(), blankToNull(tokenUrl.getValue()),
-                blankToNull(orderDataUrl.getValue()), blankToNull(eventApiUrl.getValue()),
+        var request = new ConnectionRequest(
+                clientId.getValue().trim(),
+                Arrays.stream(scopes.getValue().trim().split("\\s+"))
+                        .filter(s -> !s.isEmpty())
+                        .toList(),
+                tenant.getValue().trim(),
+                country.getValue().trim(),
+                blankToNull(tokenUrl.getValue()),
+                blankToNull(orderDataUrl.getValue()),
+                blankToNull(eventApiUrl.getValue()),
                 withSecret ? clientSecret.getValue() : null);
         Actions.attempt(() -> connection.update(request, CurrentUser.actor())).ifPresent(view -> {
             clientSecret.clear();
@@ -189,21 +209,29 @@ class ScalepointConnectionPanel extends VerticalLayout {
         var text = result.ok()
                 ? "Connected: " + result.tokenUrl() + " issued a token (" + result.authentication() + ", scope "
                         + result.scope() + ", valid " + result.expiresIn() + " s)."
-                : "Failed: " + result.error() + (result.tokenUrl() == null ? "" : " (token URL " + result.tokenUrl()
-                        + ", " + result.authentication() + ")");
+                : "Failed: " + result.error()
+                        + (result.tokenUrl() == null
+                                ? ""
+                                : " (token URL " + result.tokenUrl() + ", " + result.authentication() + ")");
         testResult.setText(text + " Tested " + BrowserTime.format(result.testedAt()) + ".");
-        testResult.getStyle().set("padding", "var(--lumo-space-s)").set("border-radius", "var(--lumo-border-radius-m)")
+        testResult
+                .getStyle()
+                .set("padding", "var(--lumo-space-s)")
+                .set("border-radius", "var(--lumo-border-radius-m)")
                 .set("background", result.ok() ? "var(--lumo-success-color-10pct)" : "var(--lumo-error-color-10pct)")
                 .set("color", result.ok() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
     }
 
     void generate(TextField commonName) {
-        Actions.attempt(() -> keys.generate(commonName.getValue(), CurrentUser.actor())).ifPresent(created -> {
-            commonName.clear();
-            load();
-            Actions.success("Certificate " + created.thumbprint() + " generated" + (created.active()
-                    ? " and active (it is the first)." : ". Send it to Scalepoint, then activate it."));
-        });
+        Actions.attempt(() -> keys.generate(commonName.getValue(), CurrentUser.actor()))
+                .ifPresent(created -> {
+                    commonName.clear();
+                    load();
+                    Actions.success("Certificate " + created.thumbprint() + " generated"
+                            + (created.active()
+                                    ? " and active (it is the first)."
+                                    : ". Send it to Scalepoint, then activate it."));
+                });
     }
 
     String state(CertificateView certificate) {
@@ -217,7 +245,8 @@ class ScalepointConnectionPanel extends VerticalLayout {
     }
 
     boolean expiresSoon(CertificateView certificate) {
-        return certificate.retiredAt() == null && certificate.notAfter() != null
+        return certificate.retiredAt() == null
+                && certificate.notAfter() != null
                 && certificate.notAfter().isBefore(clock.instant().plus(EXPIRY_WARNING));
     }
 
@@ -240,23 +269,35 @@ class ScalepointConnectionPanel extends VerticalLayout {
             row.add(copy, download);
         }
         if (admin && certificate.retiredAt() == null && !certificate.active()) {
-            var activate = new Button("Activate", click -> Confirm.ask("confirm-activate", "Activate "
-                    + certificate.thumbprint() + "?", "Token requests are signed with this certificate from now on. "
-                    + "Scalepoint must already have it, or every fetch fails until it does.", "Activate", false,
-                    () -> Actions.attempt(() -> keys.activate(certificate.thumbprint(), CurrentUser.actor()))
-                            .ifPresent(done -> {
-                                load();
-                                Actions.success(done.thumbprint() + " is active.");
-                            })));
+            var activate = new Button(
+                    "Activate",
+                    click -> Confirm.ask(
+                            "confirm-activate",
+                            "Activate " + certificate.thumbprint() + "?",
+                            "Token requests are signed with this certificate from now on. "
+                                    + "Scalepoint must already have it, or every fetch fails until it does.",
+                            "Activate",
+                            false,
+                            () -> Actions.attempt(() -> keys.activate(certificate.thumbprint(), CurrentUser.actor()))
+                                    .ifPresent(done -> {
+                                        load();
+                                        Actions.success(done.thumbprint() + " is active.");
+                                    })));
             activate.setId("activate-" + certificate.thumbprint());
             activate.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            var retire = new Button("Retire", click -> Confirm.ask("confirm-retire", "Retire "
-                    + certificate.thumbprint() + "?", "Its private key is wiped; this cannot be undone.", "Retire",
-                    true, () -> Actions.attempt(() -> keys.retire(certificate.thumbprint(), CurrentUser.actor()))
-                            .ifPresent(done -> {
-                                load();
-                                Actions.success(done.thumbprint() + " is retired.");
-                            })));
+            var retire = new Button(
+                    "Retire",
+                    click -> Confirm.ask(
+                            "confirm-retire",
+                            "Retire " + certificate.thumbprint() + "?",
+                            "Its private key is wiped; this cannot be undone.",
+                            "Retire",
+                            true,
+                            () -> Actions.attempt(() -> keys.retire(certificate.thumbprint(), CurrentUser.actor()))
+                                    .ifPresent(done -> {
+                                        load();
+                                        Actions.success(done.thumbprint() + " is retired.");
+                                    })));
             retire.setId("retire-" + certificate.thumbprint());
             retire.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
             row.add(activate, retire);

@@ -15,9 +15,9 @@ import io.ordergate.console.ui.Actions;
 import io.ordergate.console.ui.BrowserTime;
 import io.ordergate.console.ui.Confirm;
 import io.ordergate.console.ui.SecretDialog;
+import io.ordergate.credentials.boundary.IssuedScayleCredential;
 import io.ordergate.credentials.boundary.ScayleCredentialInfo;
 import io.ordergate.credentials.boundary.ScayleMerchantCredentials;
-import io.ordergate.credentials.boundary.IssuedScayleCredential;
 import io.ordergate.credentials.boundary.ScayleMerchantInfo;
 import io.ordergate.platform.boundary.PublicUrl;
 import io.ordergate.scayle.boundary.MerchantCredentials;
@@ -67,9 +67,18 @@ class ScayleMerchantsPanel extends VerticalLayout {
         merchants.setId("merchant-grid");
         merchants.setEmptyStateText("No SCAYLE merchant is set up yet.");
         merchants.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        merchants.addColumn(ScayleMerchantInfo::merchantKey).setHeader("Merchant").setAutoWidth(true);
-        merchants.addColumn(ScayleMerchantInfo::activeCredentials).setHeader("Working credentials").setAutoWidth(true);
-        merchants.addColumn(m -> BrowserTime.format(m.createdAt())).setHeader("Added").setAutoWidth(true);
+        merchants
+                .addColumn(ScayleMerchantInfo::merchantKey)
+                .setHeader("Merchant")
+                .setAutoWidth(true);
+        merchants
+                .addColumn(ScayleMerchantInfo::activeCredentials)
+                .setHeader("Working credentials")
+                .setAutoWidth(true);
+        merchants
+                .addColumn(m -> BrowserTime.format(m.createdAt()))
+                .setHeader("Added")
+                .setAutoWidth(true);
         merchants.addColumn(ScayleMerchantInfo::createdBy).setHeader("By").setAutoWidth(true);
         merchants.setAllRowsVisible(true);
         merchants.addSelectionListener(selection -> showCredentials());
@@ -77,21 +86,34 @@ class ScayleMerchantsPanel extends VerticalLayout {
         selectedTitle.setId("merchant-selected");
         rotate.setId("merchant-rotate");
         rotate.setVisible(false);
-        rotate.addClickListener(click -> merchants.getSelectedItems().stream().findFirst().ifPresent(this::confirmRotate));
+        rotate.addClickListener(
+                click -> merchants.getSelectedItems().stream().findFirst().ifPresent(this::confirmRotate));
         credentialGrid.setId("credential-grid");
         credentialGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        credentialGrid.addColumn(ScayleCredentialInfo::username).setHeader("Username").setAutoWidth(true);
-        credentialGrid.addColumn(c -> CredentialState.describe(c.expiresAt(), c.revokedAt(), clock.instant(),
-                BrowserTime::format)).setHeader("State").setAutoWidth(true);
-        credentialGrid.addColumn(c -> BrowserTime.format(c.createdAt())).setHeader("Issued").setAutoWidth(true);
+        credentialGrid
+                .addColumn(ScayleCredentialInfo::username)
+                .setHeader("Username")
+                .setAutoWidth(true);
+        credentialGrid
+                .addColumn(c ->
+                        CredentialState.describe(c.expiresAt(), c.revokedAt(), clock.instant(), BrowserTime::format))
+                .setHeader("State")
+                .setAutoWidth(true);
+        credentialGrid
+                .addColumn(c -> BrowserTime.format(c.createdAt()))
+                .setHeader("Issued")
+                .setAutoWidth(true);
         if (admin) {
-            credentialGrid.addComponentColumn(c -> {
-                var revoke = new Button("Revoke", click -> confirmRevoke(c));
-                revoke.setId("revoke-" + c.username());
-                revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
-                revoke.setEnabled(c.revokedAt() == null && c.active());
-                return revoke;
-            }).setAutoWidth(true).setFlexGrow(0);
+            credentialGrid
+                    .addComponentColumn(c -> {
+                        var revoke = new Button("Revoke", click -> confirmRevoke(c));
+                        revoke.setId("revoke-" + c.username());
+                        revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+                        revoke.setEnabled(c.revokedAt() == null && c.active());
+                        return revoke;
+                    })
+                    .setAutoWidth(true)
+                    .setFlexGrow(0);
         }
         credentialGrid.setAllRowsVisible(true);
         credentialGrid.setVisible(false);
@@ -112,7 +134,8 @@ class ScayleMerchantsPanel extends VerticalLayout {
 
     void showCredentials() {
         var selected = merchants.getSelectedItems().stream().findFirst();
-        selectedTitle.setText(selected.map(m -> "Credentials of " + m.merchantKey()).orElse(""));
+        selectedTitle.setText(
+                selected.map(m -> "Credentials of " + m.merchantKey()).orElse(""));
         rotate.setVisible(admin && selected.isPresent());
         credentialGrid.setVisible(selected.isPresent());
         selected.ifPresent(m -> credentialGrid.setItems(credentials.scayleCredentials(m.merchantKey())));
@@ -120,34 +143,49 @@ class ScayleMerchantsPanel extends VerticalLayout {
 
     void create(TextField key) {
         var merchantKey = key.getValue().trim();
-        Actions.attempt(() -> credentials.createScayleMerchant(merchantKey, CurrentUser.actor())).ifPresent(issued -> {
-            key.clear();
-            reload(merchantKey);
-            show("Merchant " + merchantKey + " is set up", "Paste these into the merchant's order delegation "
-                    + "settings in SCAYLE.", issued);
-        });
+        Actions.attempt(() -> credentials.createScayleMerchant(merchantKey, CurrentUser.actor()))
+                .ifPresent(issued -> {
+                    key.clear();
+                    reload(merchantKey);
+                    show(
+                            "Merchant " + merchantKey + " is set up",
+                            "Paste these into the merchant's order delegation " + "settings in SCAYLE.",
+                            issued);
+                });
     }
 
     void confirmRotate(ScayleMerchantInfo merchant) {
         var grace = CredentialState.period(credentials.rotationGrace());
-        Confirm.ask("confirm-rotate", "Rotate the credentials of " + merchant.merchantKey() + "?",
+        Confirm.ask(
+                "confirm-rotate",
+                "Rotate the credentials of " + merchant.merchantKey() + "?",
                 "New credentials are issued now. The current ones keep working for " + grace + " (until "
                         + BrowserTime.format(clock.instant().plus(credentials.rotationGrace()))
                         + "), so SCAYLE can be switched over without losing an order.",
-                "Rotate", false, () -> Actions.attempt(() -> credentials.rotateScayleCredentials(
-                        merchant.merchantKey(), CurrentUser.actor())).ifPresent(issued -> {
+                "Rotate",
+                false,
+                () -> Actions.attempt(
+                                () -> credentials.rotateScayleCredentials(merchant.merchantKey(), CurrentUser.actor()))
+                        .ifPresent(issued -> {
                             reload(merchant.merchantKey());
-                            show("New credentials for " + merchant.merchantKey(), "The previous credentials keep "
-                                    + "working for " + grace + ". Update SCAYLE's settings before then.", issued);
+                            show(
+                                    "New credentials for " + merchant.merchantKey(),
+                                    "The previous credentials keep " + "working for " + grace
+                                            + ". Update SCAYLE's settings before then.",
+                                    issued);
                         }));
     }
 
     void confirmRevoke(ScayleCredentialInfo credential) {
-        Confirm.ask("confirm-revoke", "Revoke " + credential.username() + "?",
-                "SCAYLE calls with this credential are refused at once (401). This cannot be undone.", "Revoke",
-                true, () -> {
-                    if (Actions.run(() -> credentials.revokeScayleCredential(credential.merchantKey(),
-                            credential.username(), CurrentUser.actor()))) {
+        Confirm.ask(
+                "confirm-revoke",
+                "Revoke " + credential.username() + "?",
+                "SCAYLE calls with this credential are refused at once (401). This cannot be undone.",
+                "Revoke",
+                true,
+                () -> {
+                    if (Actions.run(() -> credentials.revokeScayleCredential(
+                            credential.merchantKey(), credential.username(), CurrentUser.actor()))) {
                         Actions.success(credential.username() + " is revoked.");
                         reload(credential.merchantKey());
                     }
@@ -161,8 +199,18 @@ class ScayleMerchantsPanel extends VerticalLayout {
         values.put("Cancellation URL", ready.cancellationUrl());
         values.put("Username", ready.username());
         values.put("Password", ready.password());
-        SecretDialog.show(title, intro, values, Map.of("Order delegation URL", "issued-delegation-url",
-                "Cancellation URL", "issued-cancellation-url", "Username", "issued-username",
-                "Password", "issued-password"));
+        SecretDialog.show(
+                title,
+                intro,
+                values,
+                Map.of(
+                        "Order delegation URL",
+                        "issued-delegation-url",
+                        "Cancellation URL",
+                        "issued-cancellation-url",
+                        "Username",
+                        "issued-username",
+                        "Password",
+                        "issued-password"));
     }
 }

@@ -58,22 +58,28 @@ class WebhookClientsPanel extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(WebhookClientInfo::clientId).setHeader("Client id").setAutoWidth(true);
         grid.addColumn(WebhookClientInfo::scope).setHeader("Scope").setAutoWidth(true);
-        grid.addColumn(c -> CredentialState.describe(c.expiresAt(), c.revokedAt(), clock.instant(),
-                BrowserTime::format)).setHeader("State").setAutoWidth(true);
-        grid.addColumn(c -> BrowserTime.format(c.createdAt())).setHeader("Issued").setAutoWidth(true);
+        grid.addColumn(c ->
+                        CredentialState.describe(c.expiresAt(), c.revokedAt(), clock.instant(), BrowserTime::format))
+                .setHeader("State")
+                .setAutoWidth(true);
+        grid.addColumn(c -> BrowserTime.format(c.createdAt()))
+                .setHeader("Issued")
+                .setAutoWidth(true);
         if (admin) {
             grid.addComponentColumn(c -> {
-                var rotate = new Button("Rotate", click -> confirmRotate(c));
-                rotate.setId("rotate-" + c.clientId());
-                rotate.addThemeVariants(ButtonVariant.LUMO_SMALL);
-                var revoke = new Button("Revoke", click -> confirmRevoke(c));
-                revoke.setId("revoke-" + c.clientId());
-                revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
-                boolean live = c.revokedAt() == null && c.active();
-                rotate.setEnabled(live);
-                revoke.setEnabled(live);
-                return new HorizontalLayout(rotate, revoke);
-            }).setAutoWidth(true).setFlexGrow(0);
+                        var rotate = new Button("Rotate", click -> confirmRotate(c));
+                        rotate.setId("rotate-" + c.clientId());
+                        rotate.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                        var revoke = new Button("Revoke", click -> confirmRevoke(c));
+                        revoke.setId("revoke-" + c.clientId());
+                        revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+                        boolean live = c.revokedAt() == null && c.active();
+                        rotate.setEnabled(live);
+                        revoke.setEnabled(live);
+                        return new HorizontalLayout(rotate, revoke);
+                    })
+                    .setAutoWidth(true)
+                    .setFlexGrow(0);
         }
         grid.setAllRowsVisible(true);
         add(grid);
@@ -85,33 +91,52 @@ class WebhookClientsPanel extends VerticalLayout {
     }
 
     void create() {
-        Actions.attempt(() -> clients.create(ScalepointEventsResource.PLATFORM, WebhookClientCredentials.SCOPE,
-                CurrentUser.actor())).ifPresent(issued -> {
+        Actions.attempt(() -> clients.create(
+                        ScalepointEventsResource.PLATFORM, WebhookClientCredentials.SCOPE, CurrentUser.actor()))
+                .ifPresent(issued -> {
                     reload();
-                    show("New Scalepoint webhook client", "Send these to Scalepoint for their Event API "
-                            + "subscription (client_secret_basic or client_secret_post).", issued);
+                    show(
+                            "New Scalepoint webhook client",
+                            "Send these to Scalepoint for their Event API "
+                                    + "subscription (client_secret_basic or client_secret_post).",
+                            issued);
                 });
     }
 
     void confirmRotate(WebhookClientInfo client) {
         var period = CredentialState.period(grace);
-        Confirm.ask("confirm-rotate", "Rotate " + client.clientId() + "?", "A new client is issued now. This one "
-                + "keeps working for " + period + " (until " + BrowserTime.format(clock.instant().plus(grace))
-                + "), so Scalepoint can switch over without a lost event.", "Rotate", false,
-                () -> Actions.attempt(() -> clients.rotate(ScalepointEventsResource.PLATFORM, client.clientId(),
-                        CurrentUser.actor())).ifPresent(issued -> {
+        Confirm.ask(
+                "confirm-rotate",
+                "Rotate " + client.clientId() + "?",
+                "A new client is issued now. This one "
+                        + "keeps working for " + period + " (until "
+                        + BrowserTime.format(clock.instant().plus(grace))
+                        + "), so Scalepoint can switch over without a lost event.",
+                "Rotate",
+                false,
+                () -> Actions.attempt(() -> clients.rotate(
+                                ScalepointEventsResource.PLATFORM, client.clientId(), CurrentUser.actor()))
+                        .ifPresent(issued -> {
                             reload();
-                            show("Replacement for " + client.clientId(), "The previous client keeps working for "
-                                    + period + ". Send these to Scalepoint before then.", issued);
+                            show(
+                                    "Replacement for " + client.clientId(),
+                                    "The previous client keeps working for " + period
+                                            + ". Send these to Scalepoint before then.",
+                                    issued);
                         }));
     }
 
     void confirmRevoke(WebhookClientInfo client) {
-        Confirm.ask("confirm-revoke", "Revoke " + client.clientId() + "?", "Token requests with this client are "
-                + "refused at once, and tokens it already holds stop working. This cannot be undone.", "Revoke",
-                true, () -> {
-                    if (Actions.run(() -> clients.revoke(ScalepointEventsResource.PLATFORM, client.clientId(),
-                            CurrentUser.actor()))) {
+        Confirm.ask(
+                "confirm-revoke",
+                "Revoke " + client.clientId() + "?",
+                "Token requests with this client are "
+                        + "refused at once, and tokens it already holds stop working. This cannot be undone.",
+                "Revoke",
+                true,
+                () -> {
+                    if (Actions.run(() -> clients.revoke(
+                            ScalepointEventsResource.PLATFORM, client.clientId(), CurrentUser.actor()))) {
                         Actions.success(client.clientId() + " is revoked.");
                         reload();
                     }
@@ -126,8 +151,20 @@ class WebhookClientsPanel extends VerticalLayout {
         values.put("Client id", ready.clientId());
         values.put("Client secret", ready.clientSecret());
         values.put("Scope", ready.scope());
-        SecretDialog.show(title, intro, values, Map.of("Token URL", "issued-token-url", "Webhook URL",
-                "issued-webhook-url", "Client id", "issued-client-id", "Client secret", "issued-client-secret",
-                "Scope", "issued-scope"));
+        SecretDialog.show(
+                title,
+                intro,
+                values,
+                Map.of(
+                        "Token URL",
+                        "issued-token-url",
+                        "Webhook URL",
+                        "issued-webhook-url",
+                        "Client id",
+                        "issued-client-id",
+                        "Client secret",
+                        "issued-client-secret",
+                        "Scope",
+                        "issued-scope"));
     }
 }

@@ -45,8 +45,12 @@ public class DashboardView extends VerticalLayout {
     final ScalepointStatus scalepointStatus;
 
     @Inject
-    public DashboardView(ReceivedDelegations delegations, ScalepointOrders scalepointOrders,
-            ScalepointEvents scalepointEvents, Jobs jobs, ScalepointStatus scalepointStatus) {
+    public DashboardView(
+            ReceivedDelegations delegations,
+            ScalepointOrders scalepointOrders,
+            ScalepointEvents scalepointEvents,
+            Jobs jobs,
+            ScalepointStatus scalepointStatus) {
         this.delegations = delegations;
         this.scalepointOrders = scalepointOrders;
         this.scalepointEvents = scalepointEvents;
@@ -66,40 +70,85 @@ public class DashboardView extends VerticalLayout {
         var todayRange = "from=" + today + "&to=" + today;
         var weekRange = "from=" + weekStart + "&to=" + today;
 
-        add(new H2("Dashboard"), section("SCAYLE: today · last 7 days (since " + weekStart + ")",
-                pair("scayle-acknowledged", "New orders acknowledged", day.acknowledged(), week.acknowledged(),
-                        "delegations?" + todayRange, "delegations?" + weekRange),
-                pair("scayle-deliveries", "Deliveries received (with redeliveries)", day.deliveries(),
-                        week.deliveries(), "delegations?" + todayRange, "delegations?" + weekRange),
-                pair("scayle-replayed", "Redeliveries answered as before", day.replayed(), week.replayed(),
-                        "delegations?" + todayRange, "delegations?" + weekRange),
-                pair("scayle-conflicts", "Redeliveries with other content", day.conflicts(), week.conflicts(),
-                        "delegations?conflict=true&" + todayRange, "delegations?conflict=true&" + weekRange),
-                pair("scayle-cancellations", "Cancellations", day.cancellations(), week.cancellations(),
-                        "delegations?status=cancelled&" + todayRange, "delegations?status=cancelled&" + weekRange)));
+        add(
+                new H2("Dashboard"),
+                section(
+                        "SCAYLE: today · last 7 days (since " + weekStart + ")",
+                        pair(
+                                "scayle-acknowledged",
+                                "New orders acknowledged",
+                                day.acknowledged(),
+                                week.acknowledged(),
+                                "delegations?" + todayRange,
+                                "delegations?" + weekRange),
+                        pair(
+                                "scayle-deliveries",
+                                "Deliveries received (with redeliveries)",
+                                day.deliveries(),
+                                week.deliveries(),
+                                "delegations?" + todayRange,
+                                "delegations?" + weekRange),
+                        pair(
+                                "scayle-replayed",
+                                "Redeliveries answered as before",
+                                day.replayed(),
+                                week.replayed(),
+                                "delegations?" + todayRange,
+                                "delegations?" + weekRange),
+                        pair(
+                                "scayle-conflicts",
+                                "Redeliveries with other content",
+                                day.conflicts(),
+                                week.conflicts(),
+                                "delegations?conflict=true&" + todayRange,
+                                "delegations?conflict=true&" + weekRange),
+                        pair(
+                                "scayle-cancellations",
+                                "Cancellations",
+                                day.cancellations(),
+                                week.cancellations(),
+                                "delegations?status=cancelled&" + todayRange,
+                                "delegations?status=cancelled&" + weekRange)));
 
-        var events = section("Scalepoint",
-                pair("scalepoint-events", "Events received", scalepointEvents.countSince(start(today, zone)),
-                        scalepointEvents.countSince(start(weekStart, zone)), "scalepoint-orders?" + todayRange,
+        var events = section(
+                "Scalepoint",
+                pair(
+                        "scalepoint-events",
+                        "Events received",
+                        scalepointEvents.countSince(start(today, zone)),
+                        scalepointEvents.countSince(start(weekStart, zone)),
+                        "scalepoint-orders?" + todayRange,
                         "scalepoint-orders?" + weekRange));
-        scalepointOrders.countByStatus().forEach((status, count) -> events.add(link("scalepoint-orders?status="
-                + status, tile("scalepoint-" + status, "Orders " + status + " (all time)", count))));
+        scalepointOrders
+                .countByStatus()
+                .forEach((status, count) -> events.add(link(
+                        "scalepoint-orders?status=" + status,
+                        tile("scalepoint-" + status, "Orders " + status + " (all time)", count))));
         add(events);
 
         var backlog = jobs.summary(null);
         var status = scalepointStatus.status();
-        var health = section("Jobs and Order Data",
+        var health = section(
+                "Jobs and Order Data",
                 link("jobs?state=pending", tile("jobs-pending", "Jobs waiting", backlog.pending())),
                 link("jobs?state=failing", tile("jobs-failing", "Jobs failing (backing off)", backlog.failing())),
                 link("jobs?state=dead", tile("jobs-dead", "Jobs dead", backlog.dead())),
-                textTile("scalepoint-circuit", "Order Data circuit breaker (this node)", status.circuit()
-                        + (status.circuitOpenSince() == null ? "" : " since "
-                                + BrowserTime.format(status.circuitOpenSince()))));
+                textTile(
+                        "scalepoint-circuit",
+                        "Order Data circuit breaker (this node)",
+                        status.circuit()
+                                + (status.circuitOpenSince() == null
+                                        ? ""
+                                        : " since " + BrowserTime.format(status.circuitOpenSince()))));
         var error = status.lastFetchError();
         if (error != null) {
             var text = BrowserTime.format(error.at()) + " " + error.orderToken() + ": " + error.error();
-            health.add(link("scalepoint-orders/" + error.orderToken(), textTile("scalepoint-last-error",
-                    "Last Order Data error", text.length() > 200 ? text.substring(0, 200) + "…" : text)));
+            health.add(link(
+                    "scalepoint-orders/" + error.orderToken(),
+                    textTile(
+                            "scalepoint-last-error",
+                            "Last Order Data error",
+                            text.length() > 200 ? text.substring(0, 200) + "…" : text)));
         }
         add(health);
     }
@@ -134,7 +183,9 @@ public class DashboardView extends VerticalLayout {
         var tile = frame(id, label);
         var todayNumber = number(String.valueOf(today), "count");
         var weekNumber = number(String.valueOf(week), "week");
-        weekNumber.getStyle().set("font-size", "var(--lumo-font-size-xl)")
+        weekNumber
+                .getStyle()
+                .set("font-size", "var(--lumo-font-size-xl)")
                 .set("color", "var(--lumo-secondary-text-color)");
         var todayLink = link(todayHref, todayNumber);
         todayLink.setTitle("today");
@@ -148,7 +199,9 @@ public class DashboardView extends VerticalLayout {
 
     static Span caption(String text) {
         var caption = new Span(text);
-        caption.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("color", "var(--lumo-secondary-text-color)");
+        caption.getStyle()
+                .set("font-size", "var(--lumo-font-size-xs)")
+                .set("color", "var(--lumo-secondary-text-color)");
         return caption;
     }
 
@@ -176,12 +229,18 @@ public class DashboardView extends VerticalLayout {
 
     static Div frame(String id, String label) {
         var caption = new H3(label);
-        caption.getStyle().set("font-size", "var(--lumo-font-size-s)").set("margin", "0")
+        caption.getStyle()
+                .set("font-size", "var(--lumo-font-size-s)")
+                .set("margin", "0")
                 .set("color", "var(--lumo-secondary-text-color)");
         var tile = new Div(caption);
         tile.setId(id);
-        tile.getStyle().set("display", "flex").set("flex-direction", "column").set("min-width", "12em")
-                .set("padding", "var(--lumo-space-m)").set("border-radius", "var(--lumo-border-radius-l)")
+        tile.getStyle()
+                .set("display", "flex")
+                .set("flex-direction", "column")
+                .set("min-width", "12em")
+                .set("padding", "var(--lumo-space-m)")
+                .set("border-radius", "var(--lumo-border-radius-l)")
                 .set("background", "var(--lumo-contrast-5pct)");
         return tile;
     }

@@ -4,7 +4,6 @@ import static io.ordergate.console.ui.Values.text;
 import static io.ordergate.console.ui.Values.time;
 import static io.ordergate.platform.boundary.LowerCaseEnum.wire;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -46,7 +45,8 @@ import java.util.stream.Stream;
  * as SCAYLE received it (shown indented, copied as sent), with every delivery attempt. The URL
  * names the order, so it can be shared and survives a reload.
  */
-@Route(value = "delegations/:" + DelegationDetailView.MERCHANT_KEY + "/:" + DelegationDetailView.REFERENCE_KEY,
+@Route(
+        value = "delegations/:" + DelegationDetailView.MERCHANT_KEY + "/:" + DelegationDetailView.REFERENCE_KEY,
         layout = MainLayout.class)
 @PageTitle("Delegation · OrderGate")
 @RolesAllowed({AuthenticatedUser.ADMIN, AuthenticatedUser.STAFF, AuthenticatedUser.AUDITOR})
@@ -67,10 +67,12 @@ public class DelegationDetailView extends VerticalLayout implements BeforeEnterO
     public void beforeEnter(BeforeEnterEvent event) {
         var merchantKey = event.getRouteParameters().get(MERCHANT_KEY).orElseThrow();
         var referenceKey = event.getRouteParameters().get(REFERENCE_KEY).orElseThrow();
-        var detail = delegations.detail(merchantKey, referenceKey, Reader.console(CurrentUser.actor())).orElse(null);
+        var detail = delegations
+                .detail(merchantKey, referenceKey, Reader.console(CurrentUser.actor()))
+                .orElse(null);
         if (detail == null) {
-            event.rerouteToError(NotFoundException.class,
-                    "No delegation '" + referenceKey + "' of merchant '" + merchantKey + "'.");
+            event.rerouteToError(
+                    NotFoundException.class, "No delegation '" + referenceKey + "' of merchant '" + merchantKey + "'.");
             return;
         }
         BrowserTime.whenKnown(event.getUI(), zone -> show(detail));
@@ -80,8 +82,8 @@ public class DelegationDetailView extends VerticalLayout implements BeforeEnterO
         removeAll();
         var back = new Anchor("delegations", "← Delegations");
         var title = new H2("Delegation " + d.referenceKey());
-        var status = new Span(wire(d.status())
-                + (d.conflict() ? " · conflict: redelivered with different content" : ""));
+        var status =
+                new Span(wire(d.status()) + (d.conflict() ? " · conflict: redelivered with different content" : ""));
         status.setId("delegation-status");
         add(back, title, status);
 
@@ -92,13 +94,15 @@ public class DelegationDetailView extends VerticalLayout implements BeforeEnterO
         order.addFormItem(text(d.orderId()), "SCAYLE order id");
         order.addFormItem(time(d.receivedAt()), "Received");
         order.addFormItem(time(d.cancelledAt()), "Cancelled");
-        order.addFormItem(text(d.shopKey() + " / " + d.countryCode() + " / " + d.languageCode()), "Shop / country / language");
+        order.addFormItem(
+                text(d.shopKey() + " / " + d.countryCode() + " / " + d.languageCode()), "Shop / country / language");
         order.addFormItem(text(d.customer().email()), "Customer e-mail");
         order.addFormItem(text(d.customer().referenceKey()), "Customer reference");
         order.addFormItem(text(d.paymentMethod()), "Payment");
         order.addFormItem(text(d.carrierKey()), "Carrier");
-        order.addFormItem(text(d.totalWithTax() == null ? null : d.totalWithTax() + " " + d.currencyCode()
-                + " (minor units)"), "Total with tax");
+        order.addFormItem(
+                text(d.totalWithTax() == null ? null : d.totalWithTax() + " " + d.currencyCode() + " (minor units)"),
+                "Total with tax");
         order.addFormItem(text(address(d.billingAddress())), "Billing address");
         order.addFormItem(text(address(d.shippingAddress())), "Shipping address");
         add(order);
@@ -107,24 +111,40 @@ public class DelegationDetailView extends VerticalLayout implements BeforeEnterO
         items.setId("items");
         items.addThemeVariants(GridVariant.LUMO_COMPACT);
         items.setAllRowsVisible(true);
-        items.addColumn(DelegationDetail.Item::referenceKey).setHeader("Item reference").setAutoWidth(true);
+        items.addColumn(DelegationDetail.Item::referenceKey)
+                .setHeader("Item reference")
+                .setAutoWidth(true);
         items.addColumn(DelegationDetail.Item::sku).setHeader("SKU").setAutoWidth(true);
         items.addColumn(DelegationDetail.Item::name).setHeader("Name").setAutoWidth(true);
-        items.addColumn(DelegationDetail.Item::merchantKey).setHeader("Merchant").setAutoWidth(true);
+        items.addColumn(DelegationDetail.Item::merchantKey)
+                .setHeader("Merchant")
+                .setAutoWidth(true);
         items.addColumn(DelegationDetail.Item::quantity).setHeader("Quantity").setAutoWidth(true);
-        items.addColumn(DelegationDetail.Item::deliverableQuantity).setHeader("Deliverable").setAutoWidth(true);
-        items.addColumn(i -> i.price() == null ? "" : i.price() + " " + i.currencyCode()).setHeader("Price")
+        items.addColumn(DelegationDetail.Item::deliverableQuantity)
+                .setHeader("Deliverable")
+                .setAutoWidth(true);
+        items.addColumn(i -> i.price() == null ? "" : i.price() + " " + i.currencyCode())
+                .setHeader("Price")
                 .setAutoWidth(true);
         items.setItems(d.items());
         add(new H3("Items"), items);
 
-        var acknowledgement = new Pre(d.acknowledgement() == null || d.acknowledgement() == JsonValue.NULL
-                ? "(none stored)" : PrettyJson.format(d.acknowledgement()));
+        var acknowledgement = new Pre(
+                d.acknowledgement() == null || d.acknowledgement() == JsonValue.NULL
+                        ? "(none stored)"
+                        : PrettyJson.format(d.acknowledgement()));
         acknowledgement.setId("acknowledgement");
-        acknowledgement.getStyle().set("background", "var(--lumo-contrast-5pct)").set("padding", "var(--lumo-space-m)")
-                .set("border-radius", "var(--lumo-border-radius-m)").set("overflow", "auto").set("margin", "0");
+        acknowledgement
+                .getStyle()
+                .set("background", "var(--lumo-contrast-5pct)")
+                .set("padding", "var(--lumo-space-m)")
+                .set("border-radius", "var(--lumo-border-radius-m)")
+                .set("overflow", "auto")
+                .set("margin", "0");
         // Compact serialisation of what we stored is byte for byte what SCAYLE received.
-        var copy = new CopyButton("Copy as sent", d.acknowledgement() == null ? "" : d.acknowledgement().toString());
+        var copy = new CopyButton(
+                "Copy as sent",
+                d.acknowledgement() == null ? "" : d.acknowledgement().toString());
         copy.setId("copy-acknowledgement");
         var heading = new HorizontalLayout(new H3("Acknowledgement (as sent to SCAYLE)"), copy);
         heading.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -134,14 +154,24 @@ public class DelegationDetailView extends VerticalLayout implements BeforeEnterO
         attempts.setId("attempts");
         attempts.addThemeVariants(GridVariant.LUMO_COMPACT);
         attempts.setAllRowsVisible(true);
-        attempts.addColumn(a -> BrowserTime.format(a.receivedAt())).setHeader("Received")
-                .setTooltipGenerator(a -> BrowserTime.utc(a.receivedAt())).setAutoWidth(true);
+        attempts.addColumn(a -> BrowserTime.format(a.receivedAt()))
+                .setHeader("Received")
+                .setTooltipGenerator(a -> BrowserTime.utc(a.receivedAt()))
+                .setAutoWidth(true);
         attempts.addColumn(DelegationDetail.Attempt::kind).setHeader("Kind").setAutoWidth(true);
-        attempts.addColumn(DelegationDetail.Attempt::requestId).setHeader("Request id").setAutoWidth(true);
+        attempts.addColumn(DelegationDetail.Attempt::requestId)
+                .setHeader("Request id")
+                .setAutoWidth(true);
         attempts.addColumn(a -> wire(a.outcome())).setHeader("Outcome").setAutoWidth(true);
-        attempts.addColumn(DelegationDetail.Attempt::responseStatus).setHeader("Answer").setAutoWidth(true);
-        attempts.addColumn(DelegationDetail.Attempt::payloadSha256).setHeader("Payload SHA-256").setAutoWidth(true);
-        attempts.addComponentColumn(a -> attemptActions(d, a)).setAutoWidth(true).setFlexGrow(0);
+        attempts.addColumn(DelegationDetail.Attempt::responseStatus)
+                .setHeader("Answer")
+                .setAutoWidth(true);
+        attempts.addColumn(DelegationDetail.Attempt::payloadSha256)
+                .setHeader("Payload SHA-256")
+                .setAutoWidth(true);
+        attempts.addComponentColumn(a -> attemptActions(d, a))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         attempts.setItems(d.attempts());
         add(new H3("Delivery attempts"), attempts);
 
@@ -149,16 +179,26 @@ public class DelegationDetailView extends VerticalLayout implements BeforeEnterO
         cancellations.setId("cancellations");
         cancellations.addThemeVariants(GridVariant.LUMO_COMPACT);
         cancellations.setAllRowsVisible(true);
-        cancellations.addColumn(c -> BrowserTime.format(c.receivedAt())).setHeader("Received")
-                .setTooltipGenerator(c -> BrowserTime.utc(c.receivedAt())).setAutoWidth(true);
-        cancellations.addColumn(DelegationDetail.CancellationView::warehouseIds).setHeader("Warehouses")
+        cancellations
+                .addColumn(c -> BrowserTime.format(c.receivedAt()))
+                .setHeader("Received")
+                .setTooltipGenerator(c -> BrowserTime.utc(c.receivedAt()))
                 .setAutoWidth(true);
-        cancellations.addColumn(c -> c.conflict() ? "redelivered with other content" : "").setHeader("Conflict")
+        cancellations
+                .addColumn(DelegationDetail.CancellationView::warehouseIds)
+                .setHeader("Warehouses")
+                .setAutoWidth(true);
+        cancellations
+                .addColumn(c -> c.conflict() ? "redelivered with other content" : "")
+                .setHeader("Conflict")
                 .setAutoWidth(true);
         cancellations.setItems(d.cancellations());
-        var cancellationState = new Span(d.cancellations().isEmpty() ? "Not cancelled."
-                : "Cancelled " + BrowserTime.format(d.cancelledAt()) + " (" + d.cancellations().size()
-                        + (d.cancellations().size() == 1 ? " cancellation)." : " cancellations)."));
+        var cancellationState = new Span(
+                d.cancellations().isEmpty()
+                        ? "Not cancelled."
+                        : "Cancelled " + BrowserTime.format(d.cancelledAt()) + " ("
+                                + d.cancellations().size()
+                                + (d.cancellations().size() == 1 ? " cancellation)." : " cancellations)."));
         cancellationState.setId("cancellation-state");
         add(new H3("Cancellation"), cancellationState);
         if (!d.cancellations().isEmpty()) {
@@ -173,7 +213,9 @@ public class DelegationDetailView extends VerticalLayout implements BeforeEnterO
         payload.addThemeVariants(ButtonVariant.LUMO_SMALL);
         var row = new HorizontalLayout(payload);
         var first = d.attempts().isEmpty() ? null : d.attempts().get(0);
-        if (first != null && first.id() != attempt.id() && !first.payloadSha256().equals(attempt.payloadSha256())) {
+        if (first != null
+                && first.id() != attempt.id()
+                && !first.payloadSha256().equals(attempt.payloadSha256())) {
             var compare = new Button("Compare with first", click -> showDifference(d, first, attempt));
             compare.setId("compare-" + attempt.id());
             compare.addThemeVariants(ButtonVariant.LUMO_SMALL);
@@ -183,8 +225,10 @@ public class DelegationDetailView extends VerticalLayout implements BeforeEnterO
     }
 
     String body(DelegationDetail d, DelegationDetail.Attempt attempt) {
-        return delegations.attemptBody(d.merchantKey(), d.referenceKey(), attempt.id(),
-                Reader.console(CurrentUser.actor())).map(PrettyJson::formatText).orElse("(not stored)");
+        return delegations
+                .attemptBody(d.merchantKey(), d.referenceKey(), attempt.id(), Reader.console(CurrentUser.actor()))
+                .map(PrettyJson::formatText)
+                .orElse("(not stored)");
     }
 
     void showPayload(DelegationDetail d, DelegationDetail.Attempt attempt) {
@@ -196,8 +240,8 @@ public class DelegationDetailView extends VerticalLayout implements BeforeEnterO
         var text = new Pre(body(d, attempt));
         text.setId("payload");
         block(text);
-        dialog.add(new Span("As received (indented for reading); SHA-256 of the bytes: " + attempt.payloadSha256()),
-                text);
+        dialog.add(
+                new Span("As received (indented for reading); SHA-256 of the bytes: " + attempt.payloadSha256()), text);
         var close = new Button("Close", click -> dialog.close());
         close.setId("payload-close");
         dialog.getFooter().add(new CopyButton("Copy", text.getText()), close);
@@ -213,8 +257,10 @@ public class DelegationDetailView extends VerticalLayout implements BeforeEnterO
         var difference = DiffView.of(body(d, first), body(d, other));
         difference.setId("payload-difference");
         block(difference);
-        dialog.add(new Span("The answer stayed the first acknowledgement; - lines are the first delivery's, + lines "
-                + "this one's."), difference);
+        dialog.add(
+                new Span("The answer stayed the first acknowledgement; - lines are the first delivery's, + lines "
+                        + "this one's."),
+                difference);
         var close = new Button("Close", click -> dialog.close());
         close.setId("difference-close");
         dialog.getFooter().add(close);
@@ -222,8 +268,12 @@ public class DelegationDetailView extends VerticalLayout implements BeforeEnterO
     }
 
     static void block(Pre pre) {
-        pre.getStyle().set("background", "var(--lumo-contrast-5pct)").set("padding", "var(--lumo-space-m)")
-                .set("border-radius", "var(--lumo-border-radius-m)").set("overflow", "auto").set("margin", "0")
+        pre.getStyle()
+                .set("background", "var(--lumo-contrast-5pct)")
+                .set("padding", "var(--lumo-space-m)")
+                .set("border-radius", "var(--lumo-border-radius-m)")
+                .set("overflow", "auto")
+                .set("margin", "0")
                 .set("max-height", "60vh");
     }
 
@@ -231,14 +281,20 @@ public class DelegationDetailView extends VerticalLayout implements BeforeEnterO
         if (a == null) {
             return null;
         }
-        return Stream.of(join(a.firstName(), a.lastName()), join(a.street(), a.houseNumber()), a.additional(),
-                join(a.zipCode(), a.city()), a.countryCode(), a.phoneNumber())
+        return Stream.of(
+                        join(a.firstName(), a.lastName()),
+                        join(a.street(), a.houseNumber()),
+                        a.additional(),
+                        join(a.zipCode(), a.city()),
+                        a.countryCode(),
+                        a.phoneNumber())
                 .filter(part -> part != null && !part.isBlank())
                 .collect(Collectors.joining(", "));
     }
 
     static String join(String first, String second) {
-        return Stream.of(first, second).filter(part -> part != null && !part.isBlank())
+        return Stream.of(first, second)
+                .filter(part -> part != null && !part.isBlank())
                 .collect(Collectors.joining(" "));
     }
 }

@@ -100,31 +100,58 @@ public class DelegationsView extends VerticalLayout implements BeforeEnterObserv
 
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText("No delegation matches these filters.");
-        var received = grid.addColumn(d -> BrowserTime.format(d.receivedAt())).setHeader("Received")
-                .setTooltipGenerator(d -> BrowserTime.utc(d.receivedAt())).setAutoWidth(true).setFlexGrow(0)
-                .setSortable(true).setSortProperty("received");
-        grid.addColumn(DelegationSummary::merchantKey).setHeader("Merchant").setAutoWidth(true)
-                .setSortable(true).setSortProperty("merchant");
-        grid.addColumn(DelegationSummary::referenceKey).setHeader("Reference").setAutoWidth(true)
-                .setSortable(true).setSortProperty("reference");
-        grid.addColumn(DelegationSummary::orderReferenceKey).setHeader("Order reference").setAutoWidth(true);
+        var received = grid.addColumn(d -> BrowserTime.format(d.receivedAt()))
+                .setHeader("Received")
+                .setTooltipGenerator(d -> BrowserTime.utc(d.receivedAt()))
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setSortable(true)
+                .setSortProperty("received");
+        grid.addColumn(DelegationSummary::merchantKey)
+                .setHeader("Merchant")
+                .setAutoWidth(true)
+                .setSortable(true)
+                .setSortProperty("merchant");
+        grid.addColumn(DelegationSummary::referenceKey)
+                .setHeader("Reference")
+                .setAutoWidth(true)
+                .setSortable(true)
+                .setSortProperty("reference");
+        grid.addColumn(DelegationSummary::orderReferenceKey)
+                .setHeader("Order reference")
+                .setAutoWidth(true);
         grid.addColumn(d -> LowerCaseEnum.wire(d.status())).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(d -> d.conflict() ? "conflict" : "").setHeader("Conflict").setAutoWidth(true);
-        grid.addColumn(DelegationSummary::itemCount).setHeader("Items").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(DelegationSummary::customerEmail).setHeader("Customer e-mail").setAutoWidth(true);
+        grid.addColumn(d -> d.conflict() ? "conflict" : "")
+                .setHeader("Conflict")
+                .setAutoWidth(true);
+        grid.addColumn(DelegationSummary::itemCount)
+                .setHeader("Items")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(DelegationSummary::customerEmail)
+                .setHeader("Customer e-mail")
+                .setAutoWidth(true);
         grid.sort(List.of(new GridSortOrder<>(received, SortDirection.DESCENDING)));
-        grid.setItems(query -> Paging.window(query.getOffset(), query.getLimit(),
-                page -> delegations.items(filter(), sort(query.getSortOrders()), page)),
+        grid.setItems(
+                query -> Paging.window(
+                        query.getOffset(),
+                        query.getLimit(),
+                        page -> delegations.items(filter(), sort(query.getSortOrders()), page)),
                 query -> {
                     // The facade records the listing (it shows customer e-mails) with its filter.
                     long count = delegations.count(filter(), Reader.console(CurrentUser.actor()));
                     listed(count);
                     return (int) Math.min(Integer.MAX_VALUE, count);
                 });
-        grid.addItemClickListener(click -> click.getSource().getUI().ifPresent(ui -> ui.navigate(
-                DelegationDetailView.class, new RouteParameters(Map.of(
-                        DelegationDetailView.MERCHANT_KEY, click.getItem().merchantKey(),
-                        DelegationDetailView.REFERENCE_KEY, click.getItem().referenceKey())))));
+        grid.addItemClickListener(click -> click.getSource()
+                .getUI()
+                .ifPresent(ui -> ui.navigate(
+                        DelegationDetailView.class,
+                        new RouteParameters(Map.of(
+                                DelegationDetailView.MERCHANT_KEY,
+                                        click.getItem().merchantKey(),
+                                DelegationDetailView.REFERENCE_KEY,
+                                        click.getItem().referenceKey())))));
 
         add(new H2("Delegations"), filters, grid);
         expand(grid);
@@ -138,7 +165,8 @@ public class DelegationsView extends VerticalLayout implements BeforeEnterObserv
         var parameters = event.getLocation().getQueryParameters().getParameters();
         first(parameters, "merchant").ifPresent(merchantKey::setValue);
         first(parameters, "q").ifPresent(text::setValue);
-        first(parameters, "status").filter(s -> List.of("acknowledged", "cancelled").contains(s))
+        first(parameters, "status")
+                .filter(s -> List.of("acknowledged", "cancelled").contains(s))
                 .ifPresent(status::setValue);
         first(parameters, "conflict").ifPresent(c -> conflicts.setValue(Boolean.parseBoolean(c)));
         first(parameters, "from").flatMap(DelegationsView::date).ifPresent(from::setValue);
@@ -147,7 +175,8 @@ public class DelegationsView extends VerticalLayout implements BeforeEnterObserv
 
     static java.util.Optional<String> first(Map<String, List<String>> parameters, String name) {
         var values = parameters.get(name);
-        return values == null || values.isEmpty() || values.get(0).isBlank() ? java.util.Optional.empty()
+        return values == null || values.isEmpty() || values.get(0).isBlank()
+                ? java.util.Optional.empty()
                 : java.util.Optional.of(values.get(0));
     }
 
@@ -165,11 +194,17 @@ public class DelegationsView extends VerticalLayout implements BeforeEnterObserv
 
     DelegationFilter filter() {
         var zone = BrowserTime.zone();
-        return new DelegationFilter(blankToNull(merchantKey.getValue()), null,
+        return new DelegationFilter(
+                blankToNull(merchantKey.getValue()),
+                null,
                 ANY.equals(status.getValue()) ? null : DelegationStatus.ofFilter(status.getValue()),
                 conflicts.getValue() ? Boolean.TRUE : null,
-                from.getValue() == null ? null : from.getValue().atStartOfDay(zone).toInstant(),
-                to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay(zone).toInstant(),
+                from.getValue() == null
+                        ? null
+                        : from.getValue().atStartOfDay(zone).toInstant(),
+                to.getValue() == null
+                        ? null
+                        : to.getValue().plusDays(1).atStartOfDay(zone).toInstant(),
                 blankToNull(text.getValue()));
     }
 
@@ -181,8 +216,7 @@ public class DelegationsView extends VerticalLayout implements BeforeEnterObserv
         return switch (order.getSorted()) {
             case "merchant" -> DelegationSort.MERCHANT;
             case "reference" -> DelegationSort.REFERENCE;
-            default -> order.getDirection() == SortDirection.ASCENDING ? DelegationSort.OLDEST
-                    : DelegationSort.NEWEST;
+            default -> order.getDirection() == SortDirection.ASCENDING ? DelegationSort.OLDEST : DelegationSort.NEWEST;
         };
     }
 

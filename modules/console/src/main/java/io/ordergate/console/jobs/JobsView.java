@@ -72,31 +72,49 @@ public class JobsView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(job -> job.state().wire()).setHeader("State").setAutoWidth(true);
         // 0: no attempt limit, the job is given up by time
         grid.addColumn(j -> j.maxAttempts() > 0 ? j.attempts() + " / " + j.maxAttempts() : String.valueOf(j.attempts()))
-                .setHeader("Attempts").setAutoWidth(true);
-        grid.addColumn(j -> BrowserTime.format(j.updatedAt())).setHeader("Changed")
-                .setTooltipGenerator(j -> BrowserTime.utc(j.updatedAt())).setAutoWidth(true);
-        grid.addColumn(j -> j.lastStatus() == null ? "" : String.valueOf(j.lastStatus())).setHeader("HTTP")
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(JobView::lastError).setHeader("Last error").setFlexGrow(1)
+                .setHeader("Attempts")
+                .setAutoWidth(true);
+        grid.addColumn(j -> BrowserTime.format(j.updatedAt()))
+                .setHeader("Changed")
+                .setTooltipGenerator(j -> BrowserTime.utc(j.updatedAt()))
+                .setAutoWidth(true);
+        grid.addColumn(j -> j.lastStatus() == null ? "" : String.valueOf(j.lastStatus()))
+                .setHeader("HTTP")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(JobView::lastError)
+                .setHeader("Last error")
+                .setFlexGrow(1)
                 .setTooltipGenerator(JobView::lastError);
         if (mayRetry) {
             grid.setSelectionMode(Grid.SelectionMode.MULTI);
             grid.addComponentColumn(job -> {
-                var retry = new Button("Retry", click -> confirm(List.of(job.id())));
-                retry.setId("retry-" + job.id());
-                retry.addThemeVariants(ButtonVariant.LUMO_SMALL);
-                retry.setEnabled(job.state() == JobState.DEAD || job.state() == JobState.FAILING
-                        || job.state() == JobState.PENDING);
-                return retry;
-            }).setHeader("").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
+                        var retry = new Button("Retry", click -> confirm(List.of(job.id())));
+                        retry.setId("retry-" + job.id());
+                        retry.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                        retry.setEnabled(job.state() == JobState.DEAD
+                                || job.state() == JobState.FAILING
+                                || job.state() == JobState.PENDING);
+                        return retry;
+                    })
+                    .setHeader("")
+                    .setAutoWidth(true)
+                    .setFlexGrow(0)
+                    .setFrozenToEnd(true);
         }
-        grid.setItems(query -> Paging.window(query.getOffset(), query.getLimit(),
-                page -> jobs.list(filter(), null, page).items()),
-                query -> (int) Math.min(Integer.MAX_VALUE, jobs.list(filter(), null, new Page.Request(0, 1)).total()));
+        grid.setItems(
+                query -> Paging.window(
+                        query.getOffset(),
+                        query.getLimit(),
+                        page -> jobs.list(filter(), null, page).items()),
+                query -> (int) Math.min(
+                        Integer.MAX_VALUE,
+                        jobs.list(filter(), null, new Page.Request(0, 1)).total()));
 
         retrySelected.setId("retry-selected");
         retrySelected.setVisible(mayRetry);
-        retrySelected.addClickListener(click -> confirm(grid.getSelectedItems().stream().map(JobView::id).toList()));
+        retrySelected.addClickListener(click ->
+                confirm(grid.getSelectedItems().stream().map(JobView::id).toList()));
         var bar = new HorizontalLayout(state, summary, retrySelected);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(new H2("Jobs"), bar, grid);
@@ -108,8 +126,9 @@ public class JobsView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         var wanted = event.getLocation().getQueryParameters().getParameters().get("state");
-        if (wanted != null && !wanted.isEmpty() && List.of("pending", "failing", "running", "dead", "succeeded")
-                .contains(wanted.get(0))) {
+        if (wanted != null
+                && !wanted.isEmpty()
+                && List.of("pending", "failing", "running", "dead", "succeeded").contains(wanted.get(0))) {
             state.setValue(wanted.get(0));
         }
     }
@@ -136,21 +155,29 @@ public class JobsView extends VerticalLayout implements BeforeEnterObserver {
             Notification.show("Select the jobs to retry first.");
             return;
         }
-        Confirm.ask("confirm-retry", ids.size() == 1 ? "Retry job " + ids.get(0) + "?" : "Retry " + ids.size()
-                + " jobs?", "They run again now, with a fresh allowance of attempts and time.",
-                ids.size() == 1 ? "Retry 1 job" : "Retry " + ids.size() + " jobs", false, () -> retry(ids));
+        Confirm.ask(
+                "confirm-retry",
+                ids.size() == 1 ? "Retry job " + ids.get(0) + "?" : "Retry " + ids.size() + " jobs?",
+                "They run again now, with a fresh allowance of attempts and time.",
+                ids.size() == 1 ? "Retry 1 job" : "Retry " + ids.size() + " jobs",
+                false,
+                () -> retry(ids));
     }
 
     void retry(List<Long> ids) {
         Actions.attempt(() -> jobs.retryAll(ids, CurrentUser.actor())).ifPresent(result -> {
             var message = result.retried().size() + " retried";
             if (!result.refused().isEmpty()) {
-                message += "; not retried: " + String.join("; ", result.refused().stream()
-                        .map(r -> "job " + r.id() + ": " + r.reason()).toList());
+                message += "; not retried: "
+                        + String.join(
+                                "; ",
+                                result.refused().stream()
+                                        .map(r -> "job " + r.id() + ": " + r.reason())
+                                        .toList());
             }
             var note = Notification.show(message, 8000, Notification.Position.BOTTOM_START);
-            note.addThemeVariants(result.refused().isEmpty() ? NotificationVariant.LUMO_SUCCESS
-                    : NotificationVariant.LUMO_WARNING);
+            note.addThemeVariants(
+                    result.refused().isEmpty() ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_WARNING);
         });
         refresh();
     }

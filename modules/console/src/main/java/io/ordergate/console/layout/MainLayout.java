@@ -12,9 +12,9 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import io.ordergate.console.access.CurrentUser;
-import io.ordergate.console.dashboard.DashboardView;
 import io.ordergate.console.audit.AuditTrailView;
 import io.ordergate.console.credentials.CredentialsView;
+import io.ordergate.console.dashboard.DashboardView;
 import io.ordergate.console.delegations.DelegationsView;
 import io.ordergate.console.jobs.JobsView;
 import io.ordergate.console.scalepoint.ScalepointOrdersView;
@@ -32,9 +32,13 @@ public class MainLayout extends AppLayout {
     public MainLayout() {
         var title = new Span("OrderGate");
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("font-weight", "600");
-        var user = new Span(VaadinIcon.USER.create(), new Span(CurrentUser.name().orElse("")));
+        var user =
+                new Span(VaadinIcon.USER.create(), new Span(CurrentUser.name().orElse("")));
         user.setId("current-user");
-        user.getStyle().set("display", "inline-flex").set("gap", "var(--lumo-space-xs)").set("align-items", "center");
+        user.getStyle()
+                .set("display", "inline-flex")
+                .set("gap", "var(--lumo-space-xs)")
+                .set("align-items", "center");
         var logout = new Button("Log out", VaadinIcon.SIGN_OUT.create(), click -> CurrentUser.logout());
         logout.setId("logout");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);

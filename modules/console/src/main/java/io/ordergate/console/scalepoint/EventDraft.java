@@ -39,7 +39,9 @@ final class EventDraft {
     }
 
     static boolean requires(String eventType, Field field) {
-        return PublishableEvent.of(eventType).map(event -> event.requires(field)).orElse(false);
+        return PublishableEvent.of(eventType)
+                .map(event -> event.requires(field))
+                .orElse(false);
     }
 
     static String eventTypeProblem(String eventType) {
@@ -54,7 +56,8 @@ final class EventDraft {
         if (blank(status)) {
             return requires(eventType, Field.STATUS) ? "Status is required." : null;
         }
-        return STATUS_FORMAT.matcher(status.strip()).matches() ? null
+        return STATUS_FORMAT.matcher(status.strip()).matches()
+                ? null
                 : "Status: a word such as Shipped (letters, digits, spaces, '-' or '_'; at most 64 characters).";
     }
 
@@ -65,7 +68,8 @@ final class EventDraft {
         if (blank(trackingNumber)) {
             return requires(eventType, Field.TRACKING_NUMBER) ? "Tracking number is required." : null;
         }
-        return TRACKING_FORMAT.matcher(trackingNumber.strip()).matches() ? null
+        return TRACKING_FORMAT.matcher(trackingNumber.strip()).matches()
+                ? null
                 : "Tracking number: 4 to 40 letters, digits or '-', no spaces.";
     }
 
@@ -91,7 +95,8 @@ final class EventDraft {
 
     static String commentProblem(String comment) {
         return comment != null && comment.strip().length() > MAX_COMMENT
-                ? "Comment: at most " + MAX_COMMENT + " characters." : null;
+                ? "Comment: at most " + MAX_COMMENT + " characters."
+                : null;
     }
 
     /** The event's own fields, for the facade: only those of its type, trimmed, blanks left out. */
@@ -100,7 +105,9 @@ final class EventDraft {
         put(payload, Field.STATUS, status);
         put(payload, Field.TRACKING_NUMBER, trackingNumber);
         put(payload, Field.CARRIER, carrier);
-        put(payload, Field.EXPECTED_DELIVERY_DATE,
+        put(
+                payload,
+                Field.EXPECTED_DELIVERY_DATE,
                 expectedDeliveryDate == null ? null : expectedDeliveryDate.toString());
         put(payload, Field.COMMENT, comment);
         return payload.build();

@@ -80,20 +80,24 @@ class PublishForm extends VerticalLayout {
         problem.getStyle().set("color", "var(--lumo-error-text-color)");
         result.setId("publish-result");
 
-        binder.forField(eventType).withValidator(check(EventDraft::eventTypeProblem))
+        binder.forField(eventType)
+                .withValidator(check(EventDraft::eventTypeProblem))
                 .bind(d -> d.eventType, (d, v) -> d.eventType = v);
-        binder.forField(status).withValidator(check(v -> EventDraft.statusProblem(eventType.getValue(), v)))
+        binder.forField(status)
+                .withValidator(check(v -> EventDraft.statusProblem(eventType.getValue(), v)))
                 .bind(d -> d.status, (d, v) -> d.status = v);
         binder.forField(trackingNumber)
                 .withValidator(check(v -> EventDraft.trackingNumberProblem(eventType.getValue(), v)))
                 .bind(d -> d.trackingNumber, (d, v) -> d.trackingNumber = v);
-        binder.forField(carrier).withValidator(check(v -> EventDraft.carrierProblem(eventType.getValue(), v)))
+        binder.forField(carrier)
+                .withValidator(check(v -> EventDraft.carrierProblem(eventType.getValue(), v)))
                 .bind(d -> d.carrier, (d, v) -> d.carrier = v);
         binder.forField(expectedDeliveryDate)
-                .withValidator(check(v -> EventDraft.expectedDeliveryDateProblem(eventType.getValue(), v,
-                        LocalDate.now(zone))))
+                .withValidator(check(
+                        v -> EventDraft.expectedDeliveryDateProblem(eventType.getValue(), v, LocalDate.now(zone))))
                 .bind(d -> d.expectedDeliveryDate, (d, v) -> d.expectedDeliveryDate = v);
-        binder.forField(comment).withValidator(check(EventDraft::commentProblem))
+        binder.forField(comment)
+                .withValidator(check(EventDraft::commentProblem))
                 .bind(d -> d.comment, (d, v) -> d.comment = v);
         eventType.addValueChangeListener(change -> showFieldsOf(change.getValue()));
         showFieldsOf(eventType.getValue());

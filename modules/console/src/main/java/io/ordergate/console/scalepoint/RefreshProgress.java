@@ -42,17 +42,27 @@ record RefreshProgress(String text, boolean finished, boolean failed) {
             case RUNNING -> new RefreshProgress("running (attempt " + job.attempts() + ")", false, false);
             case SUCCEEDED -> succeeded(job, fetches);
             case DEAD -> new RefreshProgress("dead: " + error, true, true);
-            case FAILING -> job.attempts() > baseline
-                    ? new RefreshProgress("failed: " + error + " (attempt " + job.attempts() + "; the queue tries "
-                            + "again later)", true, true)
-                    : new RefreshProgress("queued (after " + job.attempts() + " failed attempt"
-                            + (job.attempts() == 1 ? "" : "s") + ")", false, false);
+            case FAILING ->
+                job.attempts() > baseline
+                        ? new RefreshProgress(
+                                "failed: " + error + " (attempt " + job.attempts() + "; the queue tries "
+                                        + "again later)",
+                                true,
+                                true)
+                        : new RefreshProgress(
+                                "queued (after " + job.attempts() + " failed attempt" + (job.attempts() == 1 ? "" : "s")
+                                        + ")",
+                                false,
+                                false);
             default -> queued();
         };
     }
 
     static RefreshProgress succeeded(JobView job, List<OrderSnapshots.FetchView> fetches) {
-        var fetch = fetches.stream().filter(f -> f.jobId() != null && f.jobId() == job.id()).findFirst().orElse(null);
+        var fetch = fetches.stream()
+                .filter(f -> f.jobId() != null && f.jobId() == job.id())
+                .findFirst()
+                .orElse(null);
         if (fetch == null || fetch.snapshotVersion() == null) {
             return new RefreshProgress("fetched", true, false);
         }

@@ -34,8 +34,8 @@ final class RefreshWatch {
     final long deadline = System.nanoTime() + GIVE_UP.toNanos();
     volatile boolean stopped;
 
-    RefreshWatch(UI ui, Supplier<RefreshProgress> probe, Consumer<RefreshProgress> show,
-            Supplier<Command> whenFinished) {
+    RefreshWatch(
+            UI ui, Supplier<RefreshProgress> probe, Consumer<RefreshProgress> show, Supplier<Command> whenFinished) {
         this.ui = ui;
         this.probe = probe;
         this.show = show;
@@ -65,8 +65,11 @@ final class RefreshWatch {
         try {
             var progress = probe.get();
             if (System.nanoTime() > deadline && !progress.finished()) {
-                progress = new RefreshProgress(progress.text() + " — stopped watching after " + GIVE_UP.toMinutes()
-                        + " minutes; the job list has the rest", true, false);
+                progress = new RefreshProgress(
+                        progress.text() + " — stopped watching after " + GIVE_UP.toMinutes()
+                                + " minutes; the job list has the rest",
+                        true,
+                        false);
             }
             if (!progress.equals(last)) {
                 last = progress;
@@ -83,8 +86,8 @@ final class RefreshWatch {
             stop();
             LOG.log(Level.WARNING, "Could not follow a Scalepoint order refresh", e);
             try {
-                ui.access(() -> show.accept(new RefreshProgress("progress unavailable: " + e.getMessage(), true,
-                        true)));
+                ui.access(
+                        () -> show.accept(new RefreshProgress("progress unavailable: " + e.getMessage(), true, true)));
             } catch (UIDetachedException gone) {
                 // nobody is looking any more
             }

@@ -6,7 +6,6 @@ import static io.ordergate.console.ui.Values.time;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -48,8 +47,8 @@ import io.ordergate.scalepoint.boundary.OrderSnapshots;
 import io.ordergate.scalepoint.boundary.ScalepointEvents;
 import io.ordergate.scalepoint.boundary.ScalepointOrderDetail;
 import io.ordergate.scalepoint.boundary.ScalepointOrders;
-import io.ordergate.scalepoint.boundary.ScalepointPublications.PublicationView;
 import io.ordergate.scalepoint.boundary.ScalepointPublications;
+import io.ordergate.scalepoint.boundary.ScalepointPublications.PublicationView;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJBAccessException;
@@ -59,7 +58,6 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -83,7 +81,6 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
     /** The audit trail's name for reads through the console. */
     static final String CHANNEL = "console";
     /** Unchanged lines shown around each change in the snapshot difference. */
-
     @Inject
     ScalepointOrders orders;
 
@@ -127,15 +124,37 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
         publicationList.setId("publications");
         publicationList.addThemeVariants(GridVariant.LUMO_COMPACT);
         publicationList.setAllRowsVisible(true);
-        publicationList.addColumn(p -> BrowserTime.format(p.createdAt())).setHeader("Created")
-                .setTooltipGenerator(p -> BrowserTime.utc(p.createdAt())).setAutoWidth(true);
-        publicationList.addColumn(PublicationView::eventType).setHeader("Event type").setAutoWidth(true);
-        publicationList.addColumn(PublicationView::correlationId).setHeader("Correlation id").setAutoWidth(true);
-        publicationList.addColumn(p -> LowerCaseEnum.wire(p.status())).setHeader("Status").setAutoWidth(true);
-        publicationList.addColumn(PublicationView::httpStatus).setHeader("HTTP").setAutoWidth(true).setFlexGrow(0);
-        publicationList.addColumn(p -> BrowserTime.format(p.sentAt())).setHeader("Sent").setAutoWidth(true);
+        publicationList
+                .addColumn(p -> BrowserTime.format(p.createdAt()))
+                .setHeader("Created")
+                .setTooltipGenerator(p -> BrowserTime.utc(p.createdAt()))
+                .setAutoWidth(true);
+        publicationList
+                .addColumn(PublicationView::eventType)
+                .setHeader("Event type")
+                .setAutoWidth(true);
+        publicationList
+                .addColumn(PublicationView::correlationId)
+                .setHeader("Correlation id")
+                .setAutoWidth(true);
+        publicationList
+                .addColumn(p -> LowerCaseEnum.wire(p.status()))
+                .setHeader("Status")
+                .setAutoWidth(true);
+        publicationList
+                .addColumn(PublicationView::httpStatus)
+                .setHeader("HTTP")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        publicationList
+                .addColumn(p -> BrowserTime.format(p.sentAt()))
+                .setHeader("Sent")
+                .setAutoWidth(true);
         publicationList.addColumn(PublicationView::createdBy).setHeader("By").setAutoWidth(true);
-        publicationList.addColumn(PublicationView::lastError).setHeader("Last error").setFlexGrow(1)
+        publicationList
+                .addColumn(PublicationView::lastError)
+                .setHeader("Last error")
+                .setFlexGrow(1)
                 .setTooltipGenerator(PublicationView::lastError);
         // a row opens the event as it is sent, every try the same
         publicationList.setItemDetailsRenderer(new ComponentRenderer<>(p -> json(p.body())));
@@ -157,8 +176,10 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
         boolean mayChange = mayChange();
         BrowserTime.whenKnown(event.getUI(), zone -> {
             removeAll();
-            var title = new H2("Scalepoint order " + (detail.summary().orderNumber() == null ? detail.orderToken()
-                    : detail.summary().orderNumber()));
+            var title = new H2("Scalepoint order "
+                    + (detail.summary().orderNumber() == null
+                            ? detail.orderToken()
+                            : detail.summary().orderNumber()));
             add(new Anchor("scalepoint-orders", "← Scalepoint orders"), title, status);
             if (mayChange) {
                 progress.setText("");
@@ -182,7 +203,8 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
     /** Fills the page from the order as it is now. */
     void show(ScalepointOrderDetail d) {
         var summary = d.summary();
-        status.setText(LowerCaseEnum.wire(d.status()) + (summary.lastError() == null ? "" : " · last error: " + summary.lastError()));
+        status.setText(LowerCaseEnum.wire(d.status())
+                + (summary.lastError() == null ? "" : " · last error: " + summary.lastError()));
         content.removeAll();
 
         var caseInfo = new FormLayout();
@@ -198,8 +220,8 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
         caseInfo.addFormItem(text(summary.orderNumber()), "Order number");
         caseInfo.addFormItem(text(summary.orderStatus()), "Order status");
         caseInfo.addFormItem(text(money(summary.total(), summary.currency())), "Total");
-        caseInfo.addFormItem(text(summary.snapshotVersion() == null ? null : "v" + summary.snapshotVersion()),
-                "Latest version");
+        caseInfo.addFormItem(
+                text(summary.snapshotVersion() == null ? null : "v" + summary.snapshotVersion()), "Latest version");
         caseInfo.addFormItem(time(summary.fetchedAt()), "Fetched");
         caseInfo.addFormItem(time(summary.createdAt()), "Announced");
         caseInfo.addFormItem(text(summary.fetchJobId()), "Latest fetch job");
@@ -211,12 +233,19 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
         lines.setId("lines");
         lines.addThemeVariants(GridVariant.LUMO_COMPACT);
         lines.setAllRowsVisible(true);
-        lines.addColumn(OrderData.Line::lineId).setHeader("Line").setAutoWidth(true).setFlexGrow(0);
+        lines.addColumn(OrderData.Line::lineId)
+                .setHeader("Line")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         lines.addColumn(OrderData.Line::productId).setHeader("Product").setAutoWidth(true);
         lines.addColumn(OrderData.Line::description).setHeader("Description").setFlexGrow(1);
         lines.addColumn(l -> plain(l.quantity())).setHeader("Quantity").setAutoWidth(true);
-        lines.addColumn(l -> money(l.unitPrice(), data.currency())).setHeader("Unit price").setAutoWidth(true);
-        lines.addColumn(l -> money(l.total(), data.currency())).setHeader("Total").setAutoWidth(true);
+        lines.addColumn(l -> money(l.unitPrice(), data.currency()))
+                .setHeader("Unit price")
+                .setAutoWidth(true);
+        lines.addColumn(l -> money(l.total(), data.currency()))
+                .setHeader("Total")
+                .setAutoWidth(true);
         lines.setItems(data.lines());
         content.add(new H3("Lines"), d.order() == null ? new Span("No Order Data fetched yet.") : lines);
 
@@ -224,11 +253,21 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
         delivery.setId("delivery");
         delivery.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         var a = data.deliveryAddress();
-        delivery.addFormItem(text(a == null ? null : joined(", ", a.name(), a.street(),
-                joined(" ", a.postalCode(), a.city()), a.countryCode())), "Delivery address");
+        delivery.addFormItem(
+                text(
+                        a == null
+                                ? null
+                                : joined(
+                                        ", ",
+                                        a.name(),
+                                        a.street(),
+                                        joined(" ", a.postalCode(), a.city()),
+                                        a.countryCode())),
+                "Delivery address");
         var contact = data.contact();
-        delivery.addFormItem(text(contact == null ? null : joined(", ", contact.name(), contact.telephone(),
-                contact.email())), "Contact");
+        delivery.addFormItem(
+                text(contact == null ? null : joined(", ", contact.name(), contact.telephone(), contact.email())),
+                "Contact");
         content.add(new H3("Delivery and contact"), delivery);
 
         content.add(new H3("Order Data versions"));
@@ -238,15 +277,32 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
         attempts.setId("attempts");
         attempts.addThemeVariants(GridVariant.LUMO_COMPACT);
         attempts.setAllRowsVisible(true);
-        attempts.addColumn(f -> BrowserTime.format(f.finishedAt())).setHeader("Finished")
-                .setTooltipGenerator(f -> BrowserTime.utc(f.finishedAt())).setAutoWidth(true);
-        attempts.addColumn(OrderSnapshots.FetchView::jobId).setHeader("Job").setAutoWidth(true).setFlexGrow(0);
-        attempts.addColumn(OrderSnapshots.FetchView::attempt).setHeader("Attempt").setAutoWidth(true).setFlexGrow(0);
-        attempts.addColumn(OrderSnapshots.FetchView::outcome).setHeader("Outcome").setAutoWidth(true);
-        attempts.addColumn(OrderSnapshots.FetchView::httpStatus).setHeader("HTTP").setAutoWidth(true).setFlexGrow(0);
-        attempts.addColumn(f -> f.snapshotVersion() == null ? "" : "v" + f.snapshotVersion()).setHeader("Version")
-                .setAutoWidth(true).setFlexGrow(0);
-        attempts.addColumn(OrderSnapshots.FetchView::error).setHeader("Error").setFlexGrow(1)
+        attempts.addColumn(f -> BrowserTime.format(f.finishedAt()))
+                .setHeader("Finished")
+                .setTooltipGenerator(f -> BrowserTime.utc(f.finishedAt()))
+                .setAutoWidth(true);
+        attempts.addColumn(OrderSnapshots.FetchView::jobId)
+                .setHeader("Job")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        attempts.addColumn(OrderSnapshots.FetchView::attempt)
+                .setHeader("Attempt")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        attempts.addColumn(OrderSnapshots.FetchView::outcome)
+                .setHeader("Outcome")
+                .setAutoWidth(true);
+        attempts.addColumn(OrderSnapshots.FetchView::httpStatus)
+                .setHeader("HTTP")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        attempts.addColumn(f -> f.snapshotVersion() == null ? "" : "v" + f.snapshotVersion())
+                .setHeader("Version")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        attempts.addColumn(OrderSnapshots.FetchView::error)
+                .setHeader("Error")
+                .setFlexGrow(1)
                 .setTooltipGenerator(OrderSnapshots.FetchView::error);
         attempts.setItems(d.attempts());
         content.add(new H3("Fetch attempts"), attempts);
@@ -255,13 +311,22 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
         events.setId("events");
         events.addThemeVariants(GridVariant.LUMO_COMPACT);
         events.setAllRowsVisible(true);
-        events.addColumn(e -> BrowserTime.format(e.receivedAt())).setHeader("Received")
-                .setTooltipGenerator(e -> BrowserTime.utc(e.receivedAt())).setAutoWidth(true);
-        events.addColumn(ScalepointEvents.EventView::eventType).setHeader("Event type").setAutoWidth(true);
+        events.addColumn(e -> BrowserTime.format(e.receivedAt()))
+                .setHeader("Received")
+                .setTooltipGenerator(e -> BrowserTime.utc(e.receivedAt()))
+                .setAutoWidth(true);
+        events.addColumn(ScalepointEvents.EventView::eventType)
+                .setHeader("Event type")
+                .setAutoWidth(true);
         events.addColumn(e -> e.payloadVersion() + (e.supported() ? "" : " (not supported)"))
-                .setHeader("Payload version").setAutoWidth(true);
-        events.addColumn(ScalepointEvents.EventView::correlationId).setHeader("Correlation id").setAutoWidth(true);
-        events.addColumn(e -> BrowserTime.format(e.timestamp())).setHeader("Event time").setAutoWidth(true);
+                .setHeader("Payload version")
+                .setAutoWidth(true);
+        events.addColumn(ScalepointEvents.EventView::correlationId)
+                .setHeader("Correlation id")
+                .setAutoWidth(true);
+        events.addColumn(e -> BrowserTime.format(e.timestamp()))
+                .setHeader("Event time")
+                .setAutoWidth(true);
         events.addColumn(ScalepointEvents.EventView::source).setHeader("Via").setAutoWidth(true);
         events.setItems(d.events());
         content.add(new H3("Events received"), events);
@@ -278,12 +343,16 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
             box.add(new Span("None yet."));
             return box;
         }
-        var newestFirst = versions.stream().sorted(Comparator.comparingInt(OrderSnapshots.SnapshotView::version)
-                .reversed()).toList();
+        var newestFirst = versions.stream()
+                .sorted(Comparator.comparingInt(OrderSnapshots.SnapshotView::version)
+                        .reversed())
+                .toList();
         if (versions.size() < 2) {
             box.add(new Span("One version so far: a refresh that finds changed content adds the next."));
         } else {
-            var numbers = newestFirst.stream().map(OrderSnapshots.SnapshotView::version).toList();
+            var numbers = newestFirst.stream()
+                    .map(OrderSnapshots.SnapshotView::version)
+                    .toList();
             var from = new Select<Integer>();
             from.setId("diff-from");
             from.setLabel("Compare");
@@ -299,8 +368,8 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
             var diff = new Pre();
             diff.setId("snapshot-diff");
             style(diff);
-            Runnable compare = () -> DiffView.show(diff, body(versions, from.getValue()),
-                    body(versions, to.getValue()));
+            Runnable compare =
+                    () -> DiffView.show(diff, body(versions, from.getValue()), body(versions, to.getValue()));
             from.addValueChangeListener(change -> compare.run());
             to.addValueChangeListener(change -> compare.run());
             compare.run();
@@ -316,9 +385,11 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
             hash.getStyle().set("font-family", "monospace").set("font-size", "var(--lumo-font-size-s)");
             var top = new HorizontalLayout(copy, hash);
             top.setAlignItems(FlexComponent.Alignment.BASELINE);
-            var details = new Details("v" + v.version() + " · fetched " + BrowserTime.format(v.fetchedAt())
-                    + " · last seen " + BrowserTime.format(v.lastSeenAt()) + " · SHA-256 "
-                    + v.sha256().substring(0, Math.min(12, v.sha256().length())) + "…", new VerticalLayout(top, body));
+            var details = new Details(
+                    "v" + v.version() + " · fetched " + BrowserTime.format(v.fetchedAt())
+                            + " · last seen " + BrowserTime.format(v.lastSeenAt()) + " · SHA-256 "
+                            + v.sha256().substring(0, Math.min(12, v.sha256().length())) + "…",
+                    new VerticalLayout(top, body));
             details.setId("snapshot-v" + v.version());
             // with several versions the difference comes first; a body is one click away
             details.setOpened(versions.size() == 1);
@@ -328,8 +399,11 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
     }
 
     static String body(List<OrderSnapshots.SnapshotView> versions, Integer version) {
-        return versions.stream().filter(v -> Objects.equals(v.version(), version)).findFirst()
-                .map(v -> PrettyJson.format(v.body())).orElse("");
+        return versions.stream()
+                .filter(v -> Objects.equals(v.version(), version))
+                .findFirst()
+                .map(v -> PrettyJson.format(v.body()))
+                .orElse("");
     }
 
     void refreshOrderData() {
@@ -339,8 +413,9 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
             int baseline = RefreshProgress.baseline(jobs.find(requested.jobId()).orElse(null));
             watch(requested.jobId(), baseline, requested.alreadyQueued());
         } catch (EJBAccessException e) {
-            Notification.show("Your role does not allow refreshing Order Data.", 8000,
-                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notification.show(
+                            "Your role does not allow refreshing Order Data.", 8000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
         } catch (ProblemException e) {
             Notification.show("Not refreshed: " + e.problem().detail(), 8000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
@@ -356,9 +431,9 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
         watchedJob = jobId;
         refresh.setEnabled(false);
         progressBar.setVisible(true);
-        showProgress(new RefreshProgress(alreadyQueued ? "queued (a waiting fetch runs now)" : "queued", false,
-                false));
-        watch = new RefreshWatch(ui,
+        showProgress(new RefreshProgress(alreadyQueued ? "queued (a waiting fetch runs now)" : "queued", false, false));
+        watch = new RefreshWatch(
+                ui,
                 () -> RefreshProgress.of(jobId, jobs.find(jobId).orElse(null), baseline, snapshots.fetches(token, 20)),
                 this::showProgress,
                 () -> {
@@ -375,8 +450,12 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
 
     void showProgress(RefreshProgress p) {
         progress.setText("Refresh (job " + watchedJob + "): " + p.text());
-        progress.getStyle().set("color", p.failed() ? "var(--lumo-error-text-color)"
-                : p.finished() ? "var(--lumo-success-text-color)" : "var(--lumo-body-text-color)");
+        progress.getStyle()
+                .set(
+                        "color",
+                        p.failed()
+                                ? "var(--lumo-error-text-color)"
+                                : p.finished() ? "var(--lumo-success-text-color)" : "var(--lumo-body-text-color)");
         if (p.finished()) {
             progressBar.setVisible(false);
             refresh.setEnabled(true);
@@ -427,9 +506,14 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
     }
 
     static void style(Pre pre) {
-        pre.getStyle().set("background", "var(--lumo-contrast-5pct)").set("padding", "var(--lumo-space-m)")
-                .set("border-radius", "var(--lumo-border-radius-m)").set("overflow", "auto").set("margin", "0")
-                .set("width", "100%").set("box-sizing", "border-box");
+        pre.getStyle()
+                .set("background", "var(--lumo-contrast-5pct)")
+                .set("padding", "var(--lumo-space-m)")
+                .set("border-radius", "var(--lumo-border-radius-m)")
+                .set("overflow", "auto")
+                .set("margin", "0")
+                .set("width", "100%")
+                .set("box-sizing", "border-box");
     }
 
     static String money(BigDecimal amount, String currency) {

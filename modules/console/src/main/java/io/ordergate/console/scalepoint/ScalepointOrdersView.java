@@ -97,30 +97,58 @@ public class ScalepointOrdersView extends VerticalLayout implements BeforeEnterO
 
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText("No Scalepoint order matches these filters.");
-        grid.addColumn(ScalepointOrder::orderToken).setHeader("Order token").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(o -> o.caseInfo() == null ? null : o.caseInfo().number()).setHeader("Case number")
+        grid.addColumn(ScalepointOrder::orderToken)
+                .setHeader("Order token")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(o -> o.caseInfo() == null ? null : o.caseInfo().number())
+                .setHeader("Case number")
                 .setAutoWidth(true);
         grid.addColumn(o -> LowerCaseEnum.wire(o.status())).setHeader("Status").setAutoWidth(true);
         grid.addColumn(ScalepointOrder::orderStatus).setHeader("Order status").setAutoWidth(true);
-        grid.addColumn(ScalepointOrder::lineCount).setHeader("Lines").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ScalepointOrder::lineCount)
+                .setHeader("Lines")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(o -> o.total() == null ? "" : o.total().toPlainString() + " " + nonNull(o.currency()))
-                .setHeader("Total").setAutoWidth(true);
-        grid.addColumn(o -> join(o.deliveryCity(), o.deliveryCountry())).setHeader("Delivery").setAutoWidth(true);
-        grid.addColumn(o -> BrowserTime.format(o.fetchedAt())).setHeader("Fetched")
-                .setTooltipGenerator(o -> BrowserTime.utc(o.fetchedAt())).setAutoWidth(true);
-        grid.addColumn(ScalepointOrder::lastError).setHeader("Last error").setFlexGrow(1)
+                .setHeader("Total")
+                .setAutoWidth(true);
+        grid.addColumn(o -> join(o.deliveryCity(), o.deliveryCountry()))
+                .setHeader("Delivery")
+                .setAutoWidth(true);
+        grid.addColumn(o -> BrowserTime.format(o.fetchedAt()))
+                .setHeader("Fetched")
+                .setTooltipGenerator(o -> BrowserTime.utc(o.fetchedAt()))
+                .setAutoWidth(true);
+        grid.addColumn(ScalepointOrder::lastError)
+                .setHeader("Last error")
+                .setFlexGrow(1)
                 .setTooltipGenerator(ScalepointOrder::lastError);
-        grid.setItems(query -> {
-            var filter = filter();
-            return filter == null ? Stream.empty() : Paging.window(query.getOffset(), query.getLimit(),
-                    page -> list(filter, page).items());
-        }, query -> {
-            var filter = filter();
-            return filter == null ? 0 : (int) Math.min(Integer.MAX_VALUE, list(filter, new Page.Request(0, 1)).total());
-        });
-        grid.addItemClickListener(click -> click.getSource().getUI().ifPresent(ui -> ui.navigate(
-                ScalepointOrderDetailView.class, new RouteParameters(Map.of(ScalepointOrderDetailView.ORDER_TOKEN,
-                        click.getItem().orderToken())))));
+        grid.setItems(
+                query -> {
+                    var filter = filter();
+                    return filter == null
+                            ? Stream.empty()
+                            : Paging.window(
+                                    query.getOffset(),
+                                    query.getLimit(),
+                                    page -> list(filter, page).items());
+                },
+                query -> {
+                    var filter = filter();
+                    return filter == null
+                            ? 0
+                            : (int) Math.min(
+                                    Integer.MAX_VALUE,
+                                    list(filter, new Page.Request(0, 1)).total());
+                });
+        grid.addItemClickListener(click -> click.getSource()
+                .getUI()
+                .ifPresent(ui -> ui.navigate(
+                        ScalepointOrderDetailView.class,
+                        new RouteParameters(Map.of(
+                                ScalepointOrderDetailView.ORDER_TOKEN,
+                                click.getItem().orderToken())))));
 
         add(new H2("Scalepoint orders"), filters, grid);
         expand(grid);
@@ -154,8 +182,12 @@ public class ScalepointOrdersView extends VerticalLayout implements BeforeEnterO
                         + ". Showing all.");
                 status = null;
             }
-            return new LinkFilters(status, first(parameters, "caseNumber"), date(parameters, "from", problems),
-                    date(parameters, "to", problems), List.copyOf(problems));
+            return new LinkFilters(
+                    status,
+                    first(parameters, "caseNumber"),
+                    date(parameters, "from", problems),
+                    date(parameters, "to", problems),
+                    List.copyOf(problems));
         }
 
         static LocalDate date(Map<String, List<String>> parameters, String name, List<String> problems) {
@@ -173,7 +205,9 @@ public class ScalepointOrdersView extends VerticalLayout implements BeforeEnterO
 
         static String first(Map<String, List<String>> parameters, String name) {
             var values = parameters.getOrDefault(name, List.of());
-            return values.isEmpty() || values.get(0).isBlank() ? null : values.get(0).strip();
+            return values.isEmpty() || values.get(0).isBlank()
+                    ? null
+                    : values.get(0).strip();
         }
     }
 
@@ -184,8 +218,7 @@ public class ScalepointOrdersView extends VerticalLayout implements BeforeEnterO
         refresh();
     }
 
-    record Filter(String status, String caseNumber, Instant from, Instant to) {
-    }
+    record Filter(String status, String caseNumber, Instant from, Instant to) {}
 
     /** The filter as the facade takes it, or null (and the reason shown) when the input is not usable. */
     Filter filter() {
@@ -195,7 +228,9 @@ public class ScalepointOrdersView extends VerticalLayout implements BeforeEnterO
         var zone = BrowserTime.zone();
         var from = createdFrom.getValue();
         var to = createdTo.getValue();
-        return new Filter(ALL.equals(status.getValue()) ? null : status.getValue(), blankToNull(caseNumber.getValue()),
+        return new Filter(
+                ALL.equals(status.getValue()) ? null : status.getValue(),
+                blankToNull(caseNumber.getValue()),
                 from == null ? null : from.atStartOfDay(zone).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant());
     }
@@ -222,8 +257,8 @@ public class ScalepointOrdersView extends VerticalLayout implements BeforeEnterO
 
     Page<ScalepointOrder> list(Filter filter, Page.Request page) {
         try {
-            return orders.list(OrderStatus.filter(filter.status()), filter.caseNumber(), filter.from(), filter.to(),
-                    page);
+            return orders.list(
+                    OrderStatus.filter(filter.status()), filter.caseNumber(), filter.from(), filter.to(), page);
         } catch (ProblemException e) {
             // the facade's own checks, should the view's ever let something through
             problem.setText(e.problem().detail());

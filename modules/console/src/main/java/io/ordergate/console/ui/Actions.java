@@ -19,8 +19,7 @@ public final class Actions {
 
     static final Logger LOG = Logger.getLogger(Actions.class.getName());
 
-    private Actions() {
-    }
+    private Actions() {}
 
     /** The action's result, or empty after the failure was shown. */
     public static <T> Optional<T> attempt(Supplier<T> action) {
@@ -41,9 +40,10 @@ public final class Actions {
     /** Runs the action; true when it succeeded, false after the failure was shown. */
     public static boolean run(Runnable action) {
         return attempt(() -> {
-            action.run();
-            return Boolean.TRUE;
-        }).isPresent();
+                    action.run();
+                    return Boolean.TRUE;
+                })
+                .isPresent();
     }
 
     public static void success(String message) {

@@ -17,16 +17,14 @@ public final class BrowserTime {
 
     static final String ZONE = BrowserTime.class.getName() + ".zone";
     static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter UTC =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
-    private BrowserTime() {
-    }
+    private BrowserTime() {}
 
     /** Asks the browser for its zone now, if not known yet, so that views usually find it at hand. */
     public static void learn(UI ui) {
-        whenKnown(ui, zone -> {
-        });
+        whenKnown(ui, zone -> {});
     }
 
     /** Runs the action with the browser's zone: at once when known, else when the browser answers. */

@@ -8,8 +8,7 @@ import com.vaadin.flow.component.html.Paragraph;
 /** "Are you sure?" before anything that changes state: says what will happen, then does it on OK. */
 public final class Confirm {
 
-    private Confirm() {
-    }
+    private Confirm() {}
 
     /**
      * @param id the dialog's id; its OK button is {@code id + "-ok"}

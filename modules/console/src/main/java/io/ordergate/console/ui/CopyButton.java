@@ -34,8 +34,11 @@ public class CopyButton extends Button {
     public CopyButton(String label, String text) {
         super(label, VaadinIcon.COPY.create());
         addThemeVariants(ButtonVariant.LUMO_SMALL);
-        addClickListener(click -> getElement().executeJs(COPY, text).then(
-                done -> Notification.show("Copied to the clipboard", 2000, Notification.Position.BOTTOM_START),
-                error -> Notification.show("Could not copy: " + error, 5000, Notification.Position.BOTTOM_START)));
+        addClickListener(click -> getElement()
+                .executeJs(COPY, text)
+                .then(
+                        done -> Notification.show("Copied to the clipboard", 2000, Notification.Position.BOTTOM_START),
+                        error -> Notification.show(
+                                "Could not copy: " + error, 5000, Notification.Position.BOTTOM_START)));
     }
 }

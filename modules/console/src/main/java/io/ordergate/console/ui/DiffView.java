@@ -12,8 +12,7 @@ public final class DiffView {
     /** Unchanged lines kept around each change. */
     static final int CONTEXT = 3;
 
-    private DiffView() {
-    }
+    private DiffView() {}
 
     public static Pre of(String older, String newer) {
         var target = new Pre();
@@ -34,17 +33,18 @@ public final class DiffView {
             switch (line.kind()) {
                 case ADDED -> {
                     span.addClassName("diff-added");
-                    span.getStyle().set("background", "var(--lumo-success-color-10pct)")
+                    span.getStyle()
+                            .set("background", "var(--lumo-success-color-10pct)")
                             .set("color", "var(--lumo-success-text-color)");
                 }
                 case REMOVED -> {
                     span.addClassName("diff-removed");
-                    span.getStyle().set("background", "var(--lumo-error-color-10pct)")
+                    span.getStyle()
+                            .set("background", "var(--lumo-error-color-10pct)")
                             .set("color", "var(--lumo-error-text-color)");
                 }
                 case SKIPPED -> span.getStyle().set("color", "var(--lumo-secondary-text-color)");
-                default -> {
-                }
+                default -> {}
             }
             target.add(span);
         }

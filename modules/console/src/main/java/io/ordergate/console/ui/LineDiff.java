@@ -16,7 +16,10 @@ import java.util.List;
 public final class LineDiff {
 
     public enum Kind {
-        SAME(' '), ADDED('+'), REMOVED('-'), SKIPPED('…');
+        SAME(' '),
+        ADDED('+'),
+        REMOVED('-'),
+        SKIPPED('…');
 
         final char sign;
 
@@ -39,13 +42,13 @@ public final class LineDiff {
         /** {@code + text}, {@code - text}, {@code   text} or {@code … 12 unchanged lines}. */
         @Override
         public String toString() {
-            return kind == Kind.SKIPPED ? "… " + skipped + " unchanged line" + (skipped == 1 ? "" : "s")
+            return kind == Kind.SKIPPED
+                    ? "… " + skipped + " unchanged line" + (skipped == 1 ? "" : "s")
                     : kind.sign() + " " + text;
         }
     }
 
-    private LineDiff() {
-    }
+    private LineDiff() {}
 
     /** Every line of both texts, in order; texts are split at line ends ({@code \n}, {@code \r\n}). */
     public static List<Line> diff(String older, String newer) {
@@ -57,7 +60,8 @@ public final class LineDiff {
         var removed = new ArrayList<Line>();
         var added = new ArrayList<Line>();
         int next = 0; // the first line of older not yet shown
-        for (var delta : DiffUtils.diff(older, newer, new MyersDiffWithLinearSpace<String>()).getDeltas()) {
+        for (var delta : DiffUtils.diff(older, newer, new MyersDiffWithLinearSpace<String>())
+                .getDeltas()) {
             var source = delta.getSource();
             if (source.getPosition() > next) {
                 flush(removed, added, out);

@@ -13,8 +13,7 @@ import java.util.stream.Stream;
  */
 public final class Paging {
 
-    private Paging() {
-    }
+    private Paging() {}
 
     public static <T> Stream<T> window(int offset, int limit, Function<Page.Request, List<T>> fetch) {
         if (limit <= 0) {

@@ -14,8 +14,7 @@ public final class PrettyJson {
 
     static final String INDENT = "  ";
 
-    private PrettyJson() {
-    }
+    private PrettyJson() {}
 
     /** JSON text indented; text that is not JSON is returned as it is. */
     public static String formatText(String text) {

@@ -20,8 +20,7 @@ import java.util.Map;
  */
 public final class SecretDialog {
 
-    private SecretDialog() {
-    }
+    private SecretDialog() {}
 
     /**
      * @param values label → value, in display order
@@ -34,12 +33,16 @@ public final class SecretDialog {
         dialog.setCloseOnEsc(false);
         dialog.setCloseOnOutsideClick(false);
         dialog.setWidth("min(52rem, 95vw)");
-        var warning = new Div(VaadinIcon.WARNING.create(), new Div(
-                "You will not see this again. Copy it now and hand it over securely; OrderGate stores only a "
+        var warning = new Div(
+                VaadinIcon.WARNING.create(),
+                new Div("You will not see this again. Copy it now and hand it over securely; OrderGate stores only a "
                         + "hash or a sealed copy and cannot show it later. Lost? Rotate to issue new ones."));
         warning.setId("secret-warning");
-        warning.getStyle().set("display", "flex").set("gap", "var(--lumo-space-s)")
-                .set("background", "var(--lumo-warning-color-10pct, #fff3cd)").set("padding", "var(--lumo-space-s)")
+        warning.getStyle()
+                .set("display", "flex")
+                .set("gap", "var(--lumo-space-s)")
+                .set("background", "var(--lumo-warning-color-10pct, #fff3cd)")
+                .set("padding", "var(--lumo-space-s)")
                 .set("border-radius", "var(--lumo-border-radius-m)");
         var body = new VerticalLayout(new Paragraph(intro), warning);
         body.setPadding(false);

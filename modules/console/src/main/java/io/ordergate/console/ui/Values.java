@@ -7,8 +7,7 @@ import java.time.Instant;
 /** A value in a detail form: "—" when there is none; times in the browser's zone with UTC on hover. */
 public final class Values {
 
-    private Values() {
-    }
+    private Values() {}
 
     public static Component text(Object value) {
         return new Span(value == null ? "—" : value.toString());

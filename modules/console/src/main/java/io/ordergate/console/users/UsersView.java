@@ -20,8 +20,8 @@ import io.ordergate.console.ui.BrowserTime;
 import io.ordergate.console.ui.Confirm;
 import io.ordergate.console.ui.SecretDialog;
 import io.ordergate.credentials.boundary.IssuedPassword;
-import io.ordergate.credentials.boundary.UserInfo;
 import io.ordergate.credentials.boundary.UserAdministration;
+import io.ordergate.credentials.boundary.UserInfo;
 import io.ordergate.platform.boundary.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -67,9 +67,13 @@ public class UsersView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(UserInfo::username).setHeader("User").setAutoWidth(true);
         grid.addColumn(u -> String.join(", ", u.roles())).setHeader("Roles").setAutoWidth(true);
-        grid.addColumn(u -> u.enabled() ? "enabled" : "disabled").setHeader("State").setAutoWidth(true);
-        grid.addColumn(u -> BrowserTime.format(u.createdAt())).setHeader("Created")
-                .setTooltipGenerator(u -> BrowserTime.utc(u.createdAt())).setAutoWidth(true);
+        grid.addColumn(u -> u.enabled() ? "enabled" : "disabled")
+                .setHeader("State")
+                .setAutoWidth(true);
+        grid.addColumn(u -> BrowserTime.format(u.createdAt()))
+                .setHeader("Created")
+                .setTooltipGenerator(u -> BrowserTime.utc(u.createdAt()))
+                .setAutoWidth(true);
         grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
         add(new H2("Users"), bar, grid);
         expand(grid);
@@ -83,16 +87,26 @@ public class UsersView extends VerticalLayout {
     HorizontalLayout actions(UserInfo user) {
         var roles = new Button("Roles", click -> editRoles(user));
         roles.setId("roles-" + user.username());
-        var reset = new Button("Reset password", click -> Confirm.ask("confirm-reset", "Reset the password of "
-                + user.username() + "?", "A new password is generated and shown once; the current one stops "
-                + "working at once.", "Reset password", false,
-                () -> Actions.attempt(() -> users.resetPassword(user.username(), CurrentUser.actor()))
-                        .ifPresent(issued -> showPassword("New password for " + user.username(), issued))));
+        var reset = new Button(
+                "Reset password",
+                click -> Confirm.ask(
+                        "confirm-reset",
+                        "Reset the password of " + user.username() + "?",
+                        "A new password is generated and shown once; the current one stops " + "working at once.",
+                        "Reset password",
+                        false,
+                        () -> Actions.attempt(() -> users.resetPassword(user.username(), CurrentUser.actor()))
+                                .ifPresent(issued -> showPassword("New password for " + user.username(), issued))));
         reset.setId("reset-" + user.username());
         var toggle = new Button(user.enabled() ? "Disable" : "Enable", click -> {
             if (user.enabled()) {
-                Confirm.ask("confirm-disable", "Disable " + user.username() + "?", "They cannot log in any more; "
-                        + "an open console session of theirs ends with its next request.", "Disable", true,
+                Confirm.ask(
+                        "confirm-disable",
+                        "Disable " + user.username() + "?",
+                        "They cannot log in any more; "
+                                + "an open console session of theirs ends with its next request.",
+                        "Disable",
+                        true,
                         () -> setEnabled(user, false));
             } else {
                 setEnabled(user, true);
@@ -113,11 +127,12 @@ public class UsersView extends VerticalLayout {
         }
         roles.setInvalid(false);
         var name = username.getValue().trim();
-        Actions.attempt(() -> users.create(name, roles.getValue(), CurrentUser.actor())).ifPresent(issued -> {
-            username.clear();
-            reload();
-            showPassword("User " + name + " is created", issued);
-        });
+        Actions.attempt(() -> users.create(name, roles.getValue(), CurrentUser.actor()))
+                .ifPresent(issued -> {
+                    username.clear();
+                    reload();
+                    showPassword("User " + name + " is created", issued);
+                });
     }
 
     void editRoles(UserInfo user) {
@@ -150,17 +165,21 @@ public class UsersView extends VerticalLayout {
     }
 
     void setEnabled(UserInfo user, boolean enabled) {
-        Actions.attempt(() -> users.setEnabled(user.username(), enabled, CurrentUser.actor())).ifPresent(changed -> {
-            reload();
-            Actions.success(changed.username() + " is " + (changed.enabled() ? "enabled" : "disabled") + ".");
-        });
+        Actions.attempt(() -> users.setEnabled(user.username(), enabled, CurrentUser.actor()))
+                .ifPresent(changed -> {
+                    reload();
+                    Actions.success(changed.username() + " is " + (changed.enabled() ? "enabled" : "disabled") + ".");
+                });
     }
 
     void showPassword(String title, IssuedPassword issued) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("User name", issued.user().username());
         values.put("Password", issued.password());
-        SecretDialog.show(title, "Give these to " + issued.user().username() + " in person or over a secure channel.",
-                values, Map.of("User name", "issued-user-name", "Password", "issued-user-password"));
+        SecretDialog.show(
+                title,
+                "Give these to " + issued.user().username() + " in person or over a secure channel.",
+                values,
+                Map.of("User name", "issued-user-name", "Password", "issued-user-password"));
     }
 }

@@ -18,7 +18,8 @@ class SessionTimeoutTest {
     @Test
     void aTimeoutThatWouldNeverExpireIsRefused() {
         // the servlet API reads 0 or less as "never": a typo must not disable the timeout
-        assertThatThrownBy(() -> SessionTimeout.seconds(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SessionTimeout.seconds(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ordergate.console.session-timeout");
         assertThatThrownBy(() -> SessionTimeout.seconds(Duration.ofMinutes(-5)))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -23,24 +23,19 @@ class ViewAccessTest {
     static final Principal ALICE = () -> "alice";
 
     @AnonymousAllowed
-    static class Open {
-    }
+    static class Open {}
 
     @PermitAll
-    static class AnyUser {
-    }
+    static class AnyUser {}
 
     @RolesAllowed({"admin", "auditor"})
-    static class AdminsAndAuditors {
-    }
+    static class AdminsAndAuditors {}
 
     @DenyAll
     @PermitAll
-    static class Nobody {
-    }
+    static class Nobody {}
 
-    static class Unannotated {
-    }
+    static class Unannotated {}
 
     static class Failure implements HasErrorParameter<IllegalStateException> {
         @Override
@@ -63,15 +58,18 @@ class ViewAccessTest {
     @Test
     void everythingElseAsksAnonymousCallersToLogIn() {
         for (var view : new Class<?>[] {AnyUser.class, AdminsAndAuditors.class, Nobody.class, Unannotated.class}) {
-            assertThat(ViewAccess.decide(view, null, roles("admin"))).as(view.getSimpleName())
+            assertThat(ViewAccess.decide(view, null, roles("admin")))
+                    .as(view.getSimpleName())
                     .isEqualTo(ViewAccess.Decision.LOGIN);
         }
     }
 
     @Test
     void rolesAllowedNeedsOneOfTheRoles() {
-        assertThat(ViewAccess.decide(AdminsAndAuditors.class, ALICE, roles("auditor"))).isEqualTo(ViewAccess.Decision.ALLOW);
-        assertThat(ViewAccess.decide(AdminsAndAuditors.class, ALICE, roles("staff"))).isEqualTo(ViewAccess.Decision.DENY);
+        assertThat(ViewAccess.decide(AdminsAndAuditors.class, ALICE, roles("auditor")))
+                .isEqualTo(ViewAccess.Decision.ALLOW);
+        assertThat(ViewAccess.decide(AdminsAndAuditors.class, ALICE, roles("staff")))
+                .isEqualTo(ViewAccess.Decision.DENY);
         assertThat(ViewAccess.decide(AdminsAndAuditors.class, ALICE, roles())).isEqualTo(ViewAccess.Decision.DENY);
     }
 
@@ -91,7 +89,8 @@ class ViewAccessTest {
     void theConsoleViewsOpenForTheirRoles() {
         for (var view : new Class<?>[] {DashboardView.class, DelegationsView.class, DelegationDetailView.class}) {
             for (var role : new String[] {"admin", "staff", "auditor"}) {
-                assertThat(ViewAccess.decide(view, ALICE, roles(role))).as(view.getSimpleName() + " for " + role)
+                assertThat(ViewAccess.decide(view, ALICE, roles(role)))
+                        .as(view.getSimpleName() + " for " + role)
                         .isEqualTo(ViewAccess.Decision.ALLOW);
             }
         }

@@ -13,8 +13,9 @@ class CredentialStateTest {
     @Test
     void saysWhetherACredentialWorksAndUntilWhen() {
         assertThat(CredentialState.describe(null, null, NOW, Instant::toString)).isEqualTo("active");
-        assertThat(CredentialState.describe(NOW.plus(Duration.ofHours(47).plusMinutes(59)), null, NOW,
-                Instant::toString)).isEqualTo("active until 2026-11-25T09:59:00Z (rotation grace, 47 h 59 min left)");
+        assertThat(CredentialState.describe(
+                        NOW.plus(Duration.ofHours(47).plusMinutes(59)), null, NOW, Instant::toString))
+                .isEqualTo("active until 2026-11-25T09:59:00Z (rotation grace, 47 h 59 min left)");
         assertThat(CredentialState.describe(NOW.minusSeconds(1), null, NOW, Instant::toString))
                 .isEqualTo("expired 2026-11-23T09:59:59Z");
         assertThat(CredentialState.describe(NOW, null, NOW, Instant::toString)).startsWith("expired");

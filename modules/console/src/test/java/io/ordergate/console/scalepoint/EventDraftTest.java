@@ -27,7 +27,8 @@ class EventDraftTest {
     @Test
     void fieldsAnEventTypeDoesNotCarryAreNeitherCheckedNorSent() {
         assertThat(EventDraft.statusProblem(DELIVERY_SHIPPED, "")).isNull();
-        assertThat(EventDraft.expectedDeliveryDateProblem(STATUS_CHANGED, null, TODAY)).isNull();
+        assertThat(EventDraft.expectedDeliveryDateProblem(STATUS_CHANGED, null, TODAY))
+                .isNull();
 
         var draft = new EventDraft();
         draft.eventType = DELIVERY_SHIPPED;
@@ -45,7 +46,8 @@ class EventDraftTest {
         assertThat(EventDraft.carrierProblem(DELIVERY_SHIPPED, null)).isEqualTo("Carrier is required.");
         assertThat(EventDraft.trackingNumberProblem(DELIVERY_SHIPPED, "")).isEqualTo("Tracking number is required.");
         assertThat(EventDraft.carrierProblem(STATUS_CHANGED, null)).isNull();
-        assertThat(EventDraft.carrierProblem(DELIVERY_SHIPPED, "x".repeat(65))).isEqualTo("Carrier: at most 64 characters.");
+        assertThat(EventDraft.carrierProblem(DELIVERY_SHIPPED, "x".repeat(65)))
+                .isEqualTo("Carrier: at most 64 characters.");
     }
 
     @Test
@@ -54,7 +56,8 @@ class EventDraftTest {
                 .isEqualTo("Expected delivery date is required.");
         assertThat(EventDraft.expectedDeliveryDateProblem(DELIVERY_PLANNED, TODAY.minusDays(1), TODAY))
                 .isEqualTo("Expected delivery date must not be in the past.");
-        assertThat(EventDraft.expectedDeliveryDateProblem(DELIVERY_PLANNED, TODAY, TODAY)).isNull();
+        assertThat(EventDraft.expectedDeliveryDateProblem(DELIVERY_PLANNED, TODAY, TODAY))
+                .isNull();
 
         var draft = new EventDraft();
         draft.eventType = DELIVERY_PLANNED;
@@ -68,7 +71,9 @@ class EventDraftTest {
     void theEventTypeMustBeOneOffered() {
         assertThat(EventDraft.eventTypeProblem(null)).isEqualTo("Choose the event type.");
         assertThat(EventDraft.eventTypeProblem("order_created")).isEqualTo("Choose the event type.");
-        assertThat(EventDraft.EVENT_TYPES).allSatisfy(type -> assertThat(EventDraft.eventTypeProblem(type)).isNull());
+        assertThat(EventDraft.EVENT_TYPES)
+                .allSatisfy(
+                        type -> assertThat(EventDraft.eventTypeProblem(type)).isNull());
         assertThat(EventDraft.commentProblem("x".repeat(501))).isEqualTo("Comment: at most 500 characters.");
     }
 }

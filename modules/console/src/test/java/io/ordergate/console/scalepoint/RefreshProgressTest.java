@@ -15,8 +15,22 @@ class RefreshProgressTest {
 
     static JobView job(String state, int attempts, String lastError) {
         var now = Instant.parse("2026-03-01T10:00:00Z");
-        return new JobView(JOB, "scalepoint.fetch-order", "token", JobState.named(state), attempts, 20, now, now, null,
-                lastError, now, now, null, "{}", List.of());
+        return new JobView(
+                JOB,
+                "scalepoint.fetch-order",
+                "token",
+                JobState.named(state),
+                attempts,
+                20,
+                now,
+                now,
+                null,
+                lastError,
+                now,
+                now,
+                null,
+                "{}",
+                List.of());
     }
 
     static FetchView fetch(long jobId, String outcome, Integer version) {
@@ -32,15 +46,22 @@ class RefreshProgressTest {
                 .isEqualTo(new RefreshProgress("queued", false, false));
         assertThat(RefreshProgress.of(JOB, job("running", 1, null), baseline, List.of()))
                 .isEqualTo(new RefreshProgress("running (attempt 1)", false, false));
-        assertThat(RefreshProgress.of(JOB, job("succeeded", 1, null), baseline,
-                List.of(fetch(JOB, "new-version", 2), fetch(JOB - 1, "new-version", 1))))
+        assertThat(RefreshProgress.of(
+                        JOB,
+                        job("succeeded", 1, null),
+                        baseline,
+                        List.of(fetch(JOB, "new-version", 2), fetch(JOB - 1, "new-version", 1))))
                 .isEqualTo(new RefreshProgress("fetched v2", true, false));
     }
 
     @Test
     void anUnchangedOrderSaysWhichVersionItStillIs() {
-        assertThat(RefreshProgress.of(JOB, job("succeeded", 1, null), 0,
-                List.of(fetch(JOB, "unchanged", 3), fetch(JOB - 1, "new-version", 3))).text())
+        assertThat(RefreshProgress.of(
+                                JOB,
+                                job("succeeded", 1, null),
+                                0,
+                                List.of(fetch(JOB, "unchanged", 3), fetch(JOB - 1, "new-version", 3)))
+                        .text())
                 .isEqualTo("unchanged (still v3)");
         // the fetch of another job says nothing about this one
         assertThat(RefreshProgress.of(JOB, job("succeeded", 1, null), 0, List.of(fetch(JOB - 1, "unchanged", 3))))
@@ -50,11 +71,12 @@ class RefreshProgressTest {
     @Test
     void aFailedAttemptOfThisRefreshEndsTheWatchWithTheError() {
         assertThat(RefreshProgress.of(JOB, job("failing", 1, "Order Data answered 503"), 0, List.of()))
-                .isEqualTo(new RefreshProgress("failed: Order Data answered 503 (attempt 1; the queue tries again "
-                        + "later)", true, true));
+                .isEqualTo(new RefreshProgress(
+                        "failed: Order Data answered 503 (attempt 1; the queue tries again " + "later)", true, true));
         assertThat(RefreshProgress.of(JOB, job("dead", 3, "Order Data rejected the request (400)"), 0, List.of()))
                 .isEqualTo(new RefreshProgress("dead: Order Data rejected the request (400)", true, true));
-        assertThat(RefreshProgress.of(JOB, job("dead", 3, null), 0, List.of()).text()).isEqualTo("dead: unknown error");
+        assertThat(RefreshProgress.of(JOB, job("dead", 3, null), 0, List.of()).text())
+                .isEqualTo("dead: unknown error");
     }
 
     @Test
@@ -64,9 +86,11 @@ class RefreshProgressTest {
 
         assertThat(RefreshProgress.of(JOB, waiting, baseline, List.of()))
                 .isEqualTo(new RefreshProgress("queued (after 2 failed attempts)", false, false));
-        assertThat(RefreshProgress.of(JOB, job("running", 3, "Order Data answered 500"), baseline, List.of()).text())
+        assertThat(RefreshProgress.of(JOB, job("running", 3, "Order Data answered 500"), baseline, List.of())
+                        .text())
                 .isEqualTo("running (attempt 3)");
-        assertThat(RefreshProgress.of(JOB, job("failing", 3, "Order Data answered 429"), baseline, List.of()).text())
+        assertThat(RefreshProgress.of(JOB, job("failing", 3, "Order Data answered 429"), baseline, List.of())
+                        .text())
                 .startsWith("failed: Order Data answered 429");
     }
 
@@ -74,8 +98,13 @@ class RefreshProgressTest {
     void aJobFirstSeenRunningIsAlreadyOnThisRefreshsAttempt() {
         assertThat(RefreshProgress.baseline(job("running", 1, null))).isZero();
         assertThat(RefreshProgress.baseline(null)).isZero();
-        assertThat(RefreshProgress.of(JOB, job("failing", 1, "timeout"), RefreshProgress.baseline(job("running", 1,
-                null)), List.of()).finished()).isTrue();
+        assertThat(RefreshProgress.of(
+                                JOB,
+                                job("failing", 1, "timeout"),
+                                RefreshProgress.baseline(job("running", 1, null)),
+                                List.of())
+                        .finished())
+                .isTrue();
     }
 
     @Test

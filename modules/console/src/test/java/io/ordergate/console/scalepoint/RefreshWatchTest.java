@@ -41,13 +41,17 @@ class RefreshWatchTest {
     final AtomicInteger finishes = new AtomicInteger();
 
     RefreshWatch watch(Supplier<RefreshProgress> probe) {
-        return new RefreshWatch(ui, () -> {
-            probes.incrementAndGet();
-            return probe.get();
-        }, p -> shown.add(p.text()), () -> {
-            finishes.incrementAndGet();
-            return () -> shown.add("reloaded");
-        });
+        return new RefreshWatch(
+                ui,
+                () -> {
+                    probes.incrementAndGet();
+                    return probe.get();
+                },
+                p -> shown.add(p.text()),
+                () -> {
+                    finishes.incrementAndGet();
+                    return () -> shown.add("reloaded");
+                });
     }
 
     static Supplier<RefreshProgress> sequence(RefreshProgress... progress) {
@@ -62,7 +66,9 @@ class RefreshWatchTest {
 
     @Test
     void eachChangeIsShownOnceThenTheOrderIsReloadedAndPollingStops() {
-        var watch = watch(sequence(RefreshProgress.queued(), RefreshProgress.queued(),
+        var watch = watch(sequence(
+                RefreshProgress.queued(),
+                RefreshProgress.queued(),
                 new RefreshProgress("running (attempt 1)", false, false),
                 new RefreshProgress("fetched v2", true, false)));
 

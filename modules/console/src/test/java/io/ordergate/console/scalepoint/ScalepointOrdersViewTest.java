@@ -23,7 +23,8 @@ class ScalepointOrdersViewTest {
     void anOverlongCaseNumberIsRefused() {
         assertThat(ScalepointOrdersView.problem(null, null, "C".repeat(65)))
                 .isEqualTo("A case number has at most 64 characters.");
-        assertThat(ScalepointOrdersView.problem(null, null, " " + "C".repeat(64) + " ")).isNull();
+        assertThat(ScalepointOrdersView.problem(null, null, " " + "C".repeat(64) + " "))
+                .isNull();
     }
 
     @Test
@@ -36,20 +37,29 @@ class ScalepointOrdersViewTest {
 
     @Test
     void aLinkOpensTheListFilteredAndSaysWhatItCouldNotUse() {
-        var link = ScalepointOrdersView.LinkFilters.parse(Map.of("status", List.of("dead"), "caseNumber",
-                List.of(" CH60158270 "), "from", List.of("2026-11-17"), "to", List.of("2026-11-23")));
+        var link = ScalepointOrdersView.LinkFilters.parse(Map.of(
+                "status",
+                List.of("dead"),
+                "caseNumber",
+                List.of(" CH60158270 "),
+                "from",
+                List.of("2026-11-17"),
+                "to",
+                List.of("2026-11-23")));
 
-        assertThat(link).isEqualTo(new ScalepointOrdersView.LinkFilters("dead", "CH60158270",
-                LocalDate.parse("2026-11-17"), LocalDate.parse("2026-11-23"), List.of()));
+        assertThat(link)
+                .isEqualTo(new ScalepointOrdersView.LinkFilters(
+                        "dead", "CH60158270", LocalDate.parse("2026-11-17"), LocalDate.parse("2026-11-23"), List.of()));
 
-        var bad = ScalepointOrdersView.LinkFilters.parse(Map.of("status", List.of("bogus"), "from",
-                List.of("17.11.2026"), "to", List.of("")));
+        var bad = ScalepointOrdersView.LinkFilters.parse(
+                Map.of("status", List.of("bogus"), "from", List.of("17.11.2026"), "to", List.of("")));
         assertThat(bad.status()).isNull();
         assertThat(bad.from()).isNull();
         assertThat(bad.to()).isNull();
-        assertThat(bad.problems()).containsExactly(
-                "There is no status 'bogus'; the statuses are pending, fetched, failed, dead. Showing all.",
-                "'from' in the link is not a date like 2026-03-01: '17.11.2026'; left out.");
+        assertThat(bad.problems())
+                .containsExactly(
+                        "There is no status 'bogus'; the statuses are pending, fetched, failed, dead. Showing all.",
+                        "'from' in the link is not a date like 2026-03-01: '17.11.2026'; left out.");
         assertThat(ScalepointOrdersView.LinkFilters.parse(Map.of()))
                 .isEqualTo(new ScalepointOrdersView.LinkFilters(null, null, null, null, List.of()));
     }

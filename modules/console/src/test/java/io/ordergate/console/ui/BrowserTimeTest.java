@@ -14,7 +14,8 @@ class BrowserTimeTest {
     @Test
     void timesAreShownInTheBrowsersZoneIncludingSummerTime() {
         assertThat(BrowserTime.format(AT, ZoneId.of("Europe/Vienna"))).isEqualTo("2026-03-29 01:30:00");
-        assertThat(BrowserTime.format(AT.plusSeconds(3600), ZoneId.of("Europe/Vienna"))).isEqualTo("2026-03-29 03:30:00");
+        assertThat(BrowserTime.format(AT.plusSeconds(3600), ZoneId.of("Europe/Vienna")))
+                .isEqualTo("2026-03-29 03:30:00");
         assertThat(BrowserTime.format(AT, ZoneId.of("Asia/Tokyo"))).isEqualTo("2026-03-29 09:30:00");
         assertThat(BrowserTime.format(null, ZoneOffset.UTC)).isEmpty();
     }

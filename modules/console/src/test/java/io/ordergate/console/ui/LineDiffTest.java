@@ -27,17 +27,18 @@ class LineDiffTest {
 
         var diff = LineDiff.diff(v1, v2);
 
-        assertThat(shown(diff)).containsExactly(
-                "  {",
-                "    \"orderNumber\": \"7001234\",",
-                "-   \"status\": \"Created\",",
-                "+   \"status\": \"Shipped\",",
-                "    \"lines\": [",
-                "      {",
-                "        \"quantity\": 1",
-                "      }",
-                "    ]",
-                "  }");
+        assertThat(shown(diff))
+                .containsExactly(
+                        "  {",
+                        "    \"orderNumber\": \"7001234\",",
+                        "-   \"status\": \"Created\",",
+                        "+   \"status\": \"Shipped\",",
+                        "    \"lines\": [",
+                        "      {",
+                        "        \"quantity\": 1",
+                        "      }",
+                        "    ]",
+                        "  }");
         assertThat(LineDiff.changed(diff)).isTrue();
     }
 
@@ -74,8 +75,16 @@ class LineDiffTest {
 
         var compact = LineDiff.compact(LineDiff.diff(older, newer), 2);
 
-        assertThat(shown(compact)).containsExactly("… 7 unchanged lines", "  line 8", "  line 9", "- line 10",
-                "+ line ten", "  line 11", "  line 12", "… 8 unchanged lines");
+        assertThat(shown(compact))
+                .containsExactly(
+                        "… 7 unchanged lines",
+                        "  line 8",
+                        "  line 9",
+                        "- line 10",
+                        "+ line ten",
+                        "  line 11",
+                        "  line 12",
+                        "… 8 unchanged lines");
     }
 
     @Test

@@ -15,7 +15,9 @@ class PagingTest {
 
     List<Integer> rows(Page.Request page) {
         asked.add(page);
-        return IntStream.range(page.offset(), Math.min(page.offset() + page.size(), 1000)).boxed().toList();
+        return IntStream.range(page.offset(), Math.min(page.offset() + page.size(), 1000))
+                .boxed()
+                .toList();
     }
 
     @Test

@@ -58,7 +58,8 @@ class PrettyJsonTest {
     void withoutTheWhitespaceItIsWhatWasSent() {
         var sent = "{\"a\":[1,2,{\"b\":\"c d\"}],\"e\":false}";
 
-        assertThat(PrettyJson.format(parse(sent)).replaceAll("\\n\\s*", "").replace("\": ", "\":")).isEqualTo(sent);
+        assertThat(PrettyJson.format(parse(sent)).replaceAll("\\n\\s*", "").replace("\": ", "\":"))
+                .isEqualTo(sent);
     }
 
     @Test

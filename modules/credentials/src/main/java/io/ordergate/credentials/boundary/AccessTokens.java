@@ -48,8 +48,7 @@ public class AccessTokens {
     private MACSigner signer;
     private MACVerifier verifier;
 
-    public AccessTokens() {
-    }
+    public AccessTokens() {}
 
     AccessTokens(byte[] key, Clock clock) {
         this.clock = clock;
@@ -80,8 +79,7 @@ public class AccessTokens {
     }
 
     /** What a valid token says about its bearer. */
-    public record Verified(String clientId, String scope, Instant expiresAt) {
-    }
+    public record Verified(String clientId, String scope, Instant expiresAt) {}
 
     /** claims: iss "ordergate", sub clientId, aud audience, scope, iat, exp = now + ttl, jti random UUID */
     public Issued issue(String clientId, String audience, String scope, Duration ttl) {
@@ -104,7 +102,11 @@ public class AccessTokens {
                 .expirationTime(Date.from(now.plusSeconds(seconds)))
                 .jwtID(UUID.randomUUID().toString())
                 .build();
-        var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims);
+        var jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256)
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims);
         try {
             jwt.sign(signer);
         } catch (JOSEException e) {
@@ -143,8 +145,14 @@ public class AccessTokens {
         var clientId = claims.getSubject();
         var scope = claims.getStringClaim(SCOPE);
         var audiences = claims.getAudience();
-        if (expiresAt == null || issuedAt == null || clientId == null || clientId.isBlank() || scope == null
-                || !ISSUER.equals(claims.getIssuer()) || audiences == null || !audiences.contains(audience)) {
+        if (expiresAt == null
+                || issuedAt == null
+                || clientId == null
+                || clientId.isBlank()
+                || scope == null
+                || !ISSUER.equals(claims.getIssuer())
+                || audiences == null
+                || !audiences.contains(audience)) {
             return Optional.empty();
         }
         // RFC 7519: a token is expired from its exp on, and not yet valid before its nbf.

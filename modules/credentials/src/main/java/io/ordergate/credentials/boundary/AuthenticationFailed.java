@@ -17,15 +17,19 @@ public class AuthenticationFailed extends ProblemException {
     private final String username;
 
     AuthenticationFailed(String realm, String reason, String username) {
-        super(new Problem(401, "Unauthorized", "Valid HTTP Basic credentials are required."),
+        super(
+                new Problem(401, "Unauthorized", "Valid HTTP Basic credentials are required."),
                 Map.of("WWW-Authenticate", "Basic realm=\"" + realm + "\", charset=\"UTF-8\""));
         this.reason = reason;
         this.username = username;
     }
 
     AuthenticationFailed(Duration retryAfter, String username) {
-        super(new Problem(429, "Too Many Requests",
-                "Too many failed authentication attempts from this source; retry later."),
+        super(
+                new Problem(
+                        429,
+                        "Too Many Requests",
+                        "Too many failed authentication attempts from this source; retry later."),
                 Map.of("Retry-After", String.valueOf(Math.max(1, retryAfter.toSeconds() + 1))));
         this.reason = "throttled";
         this.username = username;
@@ -40,8 +44,11 @@ public class AuthenticationFailed extends ProblemException {
     /** 401 for a missing, invalid or expired bearer token (RFC 6750). */
     static AuthenticationFailed bearer(String reason, String clientId) {
         var error = reason.equals("missing") ? "" : ", error=\"invalid_token\"";
-        return new AuthenticationFailed(new Problem(401, "Unauthorized", "A valid bearer token is required."),
-                Map.of("WWW-Authenticate", "Bearer realm=\"OrderGate\"" + error), reason, clientId);
+        return new AuthenticationFailed(
+                new Problem(401, "Unauthorized", "A valid bearer token is required."),
+                Map.of("WWW-Authenticate", "Bearer realm=\"OrderGate\"" + error),
+                reason,
+                clientId);
     }
 
     /**
@@ -49,16 +56,24 @@ public class AuthenticationFailed extends ProblemException {
      * caller may retry in a moment. Not a failed authentication, so not counted by the throttle.
      */
     static AuthenticationFailed busy(String username) {
-        return new AuthenticationFailed(new Problem(503, "Service Unavailable",
-                "Too many sign-ins are being checked at once; retry in a moment."), Map.of("Retry-After", "1"), "busy",
+        return new AuthenticationFailed(
+                new Problem(
+                        503, "Service Unavailable", "Too many sign-ins are being checked at once; retry in a moment."),
+                Map.of("Retry-After", "1"),
+                "busy",
                 username);
     }
 
     /** 429 for a source throttled after too many invalid bearer tokens. */
     static AuthenticationFailed bearerThrottled(Duration retryAfter) {
-        return new AuthenticationFailed(new Problem(429, "Too Many Requests",
-                "Too many failed authentication attempts from this source; retry later."),
-                Map.of("Retry-After", String.valueOf(Math.max(1, retryAfter.toSeconds() + 1))), "throttled", null);
+        return new AuthenticationFailed(
+                new Problem(
+                        429,
+                        "Too Many Requests",
+                        "Too many failed authentication attempts from this source; retry later."),
+                Map.of("Retry-After", String.valueOf(Math.max(1, retryAfter.toSeconds() + 1))),
+                "throttled",
+                null);
     }
 
     /**

@@ -39,10 +39,13 @@ public class CredentialsStartup {
     @PostConstruct
     void start() {
         masterKey.derive("startup-check");
-        bootstrap.ensureInitialAdmin(adminPassword.filter(p -> !p.isBlank())).ifPresentOrElse(
-                generated -> LOG.warning("Created the initial user 'admin' with the generated password '" + generated
-                        + "'. It is shown only this once: note it now, or set ORDERGATE_ADMIN_PASSWORD before the "
-                        + "first start."),
-                () -> LOG.fine("Users exist or the initial admin password was configured"));
+        bootstrap
+                .ensureInitialAdmin(adminPassword.filter(p -> !p.isBlank()))
+                .ifPresentOrElse(
+                        generated ->
+                                LOG.warning("Created the initial user 'admin' with the generated password '" + generated
+                                        + "'. It is shown only this once: note it now, or set ORDERGATE_ADMIN_PASSWORD before the "
+                                        + "first start."),
+                        () -> LOG.fine("Users exist or the initial admin password was configured"));
     }
 }

@@ -80,12 +80,16 @@ public class ScayleMerchantCredentials {
     @RolesAllowed(Roles.ADMIN)
     public IssuedScayleCredential createScayleMerchant(String merchantKey, String actor) {
         if (merchantKey == null || !MERCHANT_KEY.matcher(merchantKey).matches()) {
-            throw new ProblemException(400, "Invalid merchant key",
+            throw new ProblemException(
+                    400,
+                    "Invalid merchant key",
                     "merchantKey must be 1 to 100 characters of letters, digits, '.', '_' or '-', starting with a "
                             + "letter or digit.");
         }
         if (!merchants.add(merchantKey, clock.instant(), actor)) {
-            throw new ProblemException(409, "Merchant exists",
+            throw new ProblemException(
+                    409,
+                    "Merchant exists",
                     "SCAYLE merchant '" + merchantKey + "' already exists; rotate its credentials instead.");
         }
         audit.record(AuditEntry.byUser(actor, "scayle.merchant.created", "scayle-merchant", merchantKey, Map.of()));
@@ -103,7 +107,11 @@ public class ScayleMerchantCredentials {
                 cache.evictAfterCommit(credential.username());
             }
         }
-        audit.record(AuditEntry.byUser(actor, "scayle.credentials.rotated", "scayle-merchant", merchantKey,
+        audit.record(AuditEntry.byUser(
+                actor,
+                "scayle.credentials.rotated",
+                "scayle-merchant",
+                merchantKey,
                 Map.of("previousValidUntil", graceEnd.toString())));
         return issue(merchantKey, actor);
     }
@@ -114,14 +122,14 @@ public class ScayleMerchantCredentials {
         requireMerchant(merchantKey);
         var credential = em.find(ScayleCredential.class, username);
         if (credential == null || !credential.merchantKey().equals(merchantKey)) {
-            throw new ProblemException(404, "Not Found",
-                    "Merchant '" + merchantKey + "' has no credential '" + username + "'.");
+            throw new ProblemException(
+                    404, "Not Found", "Merchant '" + merchantKey + "' has no credential '" + username + "'.");
         }
         credential.revoke(clock.instant(), actor);
         // After the commit: evicted now, a request before the commit would cache the unrevoked row again.
         cache.evictAfterCommit(username);
-        audit.record(AuditEntry.byUser(actor, "scayle.credentials.revoked", "scayle-merchant", merchantKey,
-                Map.of("username", username)));
+        audit.record(AuditEntry.byUser(
+                actor, "scayle.credentials.revoked", "scayle-merchant", merchantKey, Map.of("username", username)));
     }
 
     /** Every merchant, by key. */
@@ -137,8 +145,8 @@ public class ScayleMerchantCredentials {
         requireMerchant(merchantKey);
         var now = clock.instant();
         return credentialsOf(merchantKey).stream()
-                .map(c -> new ScayleCredentialInfo(c.username(), c.merchantKey(), c.createdAt(), c.expiresAt(),
-                        c.revokedAt(), c.validAt(now)))
+                .map(c -> new ScayleCredentialInfo(
+                        c.username(), c.merchantKey(), c.createdAt(), c.expiresAt(), c.revokedAt(), c.validAt(now)))
                 .toList();
     }
 
@@ -156,7 +164,8 @@ public class ScayleMerchantCredentials {
     public ScayleCaller authenticateScayle(String authorization, String source) {
         var parsed = BasicCredentials.parse(authorization);
         // A name no credential can have is neither looked up nor throttled and audited as given.
-        var username = parsed.map(BasicCredentials::username).filter(Secrets::isPossibleUsername)
+        var username = parsed.map(BasicCredentials::username)
+                .filter(Secrets::isPossibleUsername)
                 .orElse(null);
         var blocked = throttle.blocked(SCOPE, source, username);
         if (blocked.isPresent()) {
@@ -173,8 +182,8 @@ public class ScayleMerchantCredentials {
         }
         var now = clock.instant();
         var credential = cache.get(username, now, name -> em.find(ScayleCredential.class, name));
-        boolean secretMatches = hasher.matches(parsed.get().password(),
-                credential == null ? NO_SUCH_USER : credential.secretHmac());
+        boolean secretMatches =
+                hasher.matches(parsed.get().password(), credential == null ? NO_SUCH_USER : credential.secretHmac());
         if (credential == null) {
             throw failed(source, username, "unknown-user");
         }
@@ -197,10 +206,14 @@ public class ScayleMerchantCredentials {
 
     IssuedScayleCredential issue(String merchantKey, String actor) {
         var password = Secrets.password();
-        var credential = new ScayleCredential(Secrets.username("scayle"), merchantKey, hasher.hash(password),
-                clock.instant(), actor);
+        var credential = new ScayleCredential(
+                Secrets.username("scayle"), merchantKey, hasher.hash(password), clock.instant(), actor);
         em.persist(credential);
-        audit.record(AuditEntry.byUser(actor, "scayle.credentials.issued", "scayle-merchant", merchantKey,
+        audit.record(AuditEntry.byUser(
+                actor,
+                "scayle.credentials.issued",
+                "scayle-merchant",
+                merchantKey,
                 Map.of("username", credential.username())));
         return new IssuedScayleCredential(merchantKey, credential.username(), password);
     }

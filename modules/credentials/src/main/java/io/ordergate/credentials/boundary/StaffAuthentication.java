@@ -87,12 +87,13 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
     }
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) {
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         if (context.isAuthenticationRequest() && context.getAuthParameters().getCredential() != null) {
             return login(request, context);
         }
-        var path = RequestPaths.canonical(request.getRequestURI().substring(request.getContextPath().length()));
+        var path = RequestPaths.canonical(
+                request.getRequestURI().substring(request.getContextPath().length()));
         if (isAdminApi(path)) {
             return basic(request, response, context);
         }
@@ -103,10 +104,12 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
         }
         var session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_CALLER) instanceof SessionCaller caller) {
-            var current = caller.expired(clock.instant(), sessionLifetime) ? Optional.<AuthenticatedUser>empty()
+            var current = caller.expired(clock.instant(), sessionLifetime)
+                    ? Optional.<AuthenticatedUser>empty()
                     : users.current(caller.username());
             if (current.isPresent()) {
-                return context.notifyContainerAboutLogin(current.get().username(), current.get().roles());
+                return context.notifyContainerAboutLogin(
+                        current.get().username(), current.get().roles());
             }
             // A disabled user, or a login older than the absolute lifetime: the console asks for a
             // new login (which also gets a new session id).
@@ -125,8 +128,10 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }
-        request.getSession(true).setAttribute(SESSION_CALLER, new SessionCaller(result.getCallerPrincipal()
-                .getName(), clock.instant()));
+        request.getSession(true)
+                .setAttribute(
+                        SESSION_CALLER,
+                        new SessionCaller(result.getCallerPrincipal().getName(), clock.instant()));
         return context.notifyContainerAboutLogin(result);
     }
 
@@ -152,9 +157,16 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
     /** Through {@link RejectedRequests}: anyone can send these, so a flood is summarised, not kept. */
     void audit(HttpServletRequest request, String source, String username, String reason, int status) {
         try {
-            rejected.audit(new AuditEntry(username == null ? AuditEntry.ACTOR_ANONYMOUS : AuditEntry.ACTOR_USER,
-                    username == null ? source : username, "admin.request.rejected", "rejected", "admin-api",
-                    request.getMethod() + " " + request.getRequestURI(), source, null, null,
+            rejected.audit(new AuditEntry(
+                    username == null ? AuditEntry.ACTOR_ANONYMOUS : AuditEntry.ACTOR_USER,
+                    username == null ? source : username,
+                    "admin.request.rejected",
+                    "rejected",
+                    "admin-api",
+                    request.getMethod() + " " + request.getRequestURI(),
+                    source,
+                    null,
+                    null,
                     Map.of("reason", reason, "status", String.valueOf(status))));
         } catch (RuntimeException e) {
             if (!Unavailable.isStorageFailure(e)) {

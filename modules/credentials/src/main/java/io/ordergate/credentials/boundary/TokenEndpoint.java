@@ -63,21 +63,32 @@ public class TokenEndpoint extends HttpServlet {
             return;
         }
         try {
-            var issued = clients.token(new WebhookClients.TokenRequest(form.get("grant_type"),
-                    form.get("scope"), form.get("client_id"),
-                    form.get("client_secret"), request.getHeader("Authorization"),
+            var issued = clients.token(new WebhookClients.TokenRequest(
+                    form.get("grant_type"),
+                    form.get("scope"),
+                    form.get("client_id"),
+                    form.get("client_secret"),
+                    request.getHeader("Authorization"),
                     clientAddress.of(request)));
-            write(response, 200, Jsons.createObjectBuilder()
-                    .add("access_token", issued.token())
-                    .add("token_type", "Bearer")
-                    .add("expires_in", issued.expiresInSeconds())
-                    .build().toString());
+            write(
+                    response,
+                    200,
+                    Jsons.createObjectBuilder()
+                            .add("access_token", issued.token())
+                            .add("token_type", "Bearer")
+                            .add("expires_in", issued.expiresInSeconds())
+                            .build()
+                            .toString());
         } catch (TokenError e) {
             if (e.status() == 401) {
                 meters.authenticationFailed("oauth-token", e.reason());
             }
             var basic = request.getHeader("Authorization") != null;
-            error(response, e.status(), e.error(), e.getMessage(),
+            error(
+                    response,
+                    e.status(),
+                    e.error(),
+                    e.getMessage(),
                     e.status() == 401 && basic ? "Basic realm=\"OrderGate\"" : null);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Token request failed: {0}", String.valueOf(e));
@@ -133,8 +144,14 @@ public class TokenEndpoint extends HttpServlet {
         if (challenge != null) {
             response.setHeader("WWW-Authenticate", challenge);
         }
-        write(response, status, Jsons.createObjectBuilder().add("error", error).add("error_description", description)
-                .build().toString());
+        write(
+                response,
+                status,
+                Jsons.createObjectBuilder()
+                        .add("error", error)
+                        .add("error_description", description)
+                        .build()
+                        .toString());
     }
 
     static void write(HttpServletResponse response, int status, String json) throws IOException {

@@ -30,7 +30,8 @@ import java.util.TreeSet;
 @DenyAll
 public class UserAdministration {
 
-    static final Set<String> ROLES = Set.of(AuthenticatedUser.ADMIN, AuthenticatedUser.STAFF, AuthenticatedUser.AUDITOR);
+    static final Set<String> ROLES =
+            Set.of(AuthenticatedUser.ADMIN, AuthenticatedUser.STAFF, AuthenticatedUser.AUDITOR);
 
     @PersistenceContext
     EntityManager em;
@@ -51,8 +52,9 @@ public class UserAdministration {
     @RolesAllowed(AuthenticatedUser.ADMIN)
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<UserInfo> list() {
-        return em.createNamedQuery(UserAccount.ALL, UserAccount.class).getResultList()
-                .stream().map(UserAdministration::info).toList();
+        return em.createNamedQuery(UserAccount.ALL, UserAccount.class).getResultList().stream()
+                .map(UserAdministration::info)
+                .toList();
     }
 
     /**
@@ -63,8 +65,11 @@ public class UserAdministration {
     @RolesAllowed(AuthenticatedUser.ADMIN)
     public IssuedPassword create(String username, Set<String> roles, String actor) {
         if (!UserAccount.isPossibleName(username)) {
-            throw new ProblemException(400, "Bad Request", "A user name is 2 to 64 lower-case letters, digits, '.', "
-                    + "'_' or '-', starting with a letter or digit.");
+            throw new ProblemException(
+                    400,
+                    "Bad Request",
+                    "A user name is 2 to 64 lower-case letters, digits, '.', "
+                            + "'_' or '-', starting with a letter or digit.");
         }
         requireRoles(roles);
         if (em.find(UserAccount.class, username) != null) {
@@ -72,8 +77,8 @@ public class UserAdministration {
         }
         var password = Secrets.password();
         var account = accounts.add(username, password, roles);
-        audit.record(AuditEntry.byUser(actor, "user.created", "user", username,
-                Map.of("roles", String.join(" ", new TreeSet<>(roles)))));
+        audit.record(AuditEntry.byUser(
+                actor, "user.created", "user", username, Map.of("roles", String.join(" ", new TreeSet<>(roles)))));
         return new IssuedPassword(info(account), password);
     }
 
@@ -86,7 +91,11 @@ public class UserAdministration {
             requireAnotherAdmin(username);
         }
         account.changeRoles(roles, clock.instant());
-        audit.record(AuditEntry.byUser(actor, "user.roles-changed", "user", username,
+        audit.record(AuditEntry.byUser(
+                actor,
+                "user.roles-changed",
+                "user",
+                username,
                 Map.of("roles", String.join(" ", new TreeSet<>(roles)))));
         return info(account);
     }
@@ -109,8 +118,7 @@ public class UserAdministration {
             requireAnotherAdmin(username);
         }
         account.enable(enabled, clock.instant());
-        audit.record(AuditEntry.byUser(actor, enabled ? "user.enabled" : "user.disabled", "user", username,
-                Map.of()));
+        audit.record(AuditEntry.byUser(actor, enabled ? "user.enabled" : "user.disabled", "user", username, Map.of()));
         return info(account);
     }
 
@@ -124,17 +132,21 @@ public class UserAdministration {
 
     void requireAnotherAdmin(String username) {
         long others = em.createNamedQuery(UserAccount.OTHER_ENABLED_WITH_ROLE, Long.class)
-                .setParameter("role", AuthenticatedUser.ADMIN).setParameter("name", username).getSingleResult();
+                .setParameter("role", AuthenticatedUser.ADMIN)
+                .setParameter("name", username)
+                .getSingleResult();
         if (others == 0) {
-            throw new ProblemException(409, "Conflict", "'" + username + "' is the last enabled admin; make another "
-                    + "user admin first.");
+            throw new ProblemException(
+                    409,
+                    "Conflict",
+                    "'" + username + "' is the last enabled admin; make another " + "user admin first.");
         }
     }
 
     static void requireRoles(Set<String> roles) {
         if (roles == null || roles.isEmpty() || !ROLES.containsAll(roles)) {
-            throw new ProblemException(400, "Bad Request", "roles must be a non-empty subset of " + new TreeSet<>(ROLES)
-                    + ".");
+            throw new ProblemException(
+                    400, "Bad Request", "roles must be a non-empty subset of " + new TreeSet<>(ROLES) + ".");
         }
     }
 

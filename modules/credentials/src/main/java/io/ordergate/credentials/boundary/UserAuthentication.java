@@ -86,8 +86,8 @@ public class UserAuthentication {
         }
         if (account == null || !valid || !account.enabled()) {
             throttle.failed(SCOPE, source, username);
-            throw new AuthenticationFailed(REALM, account == null ? "unknown-user"
-                    : !valid ? "wrong-password" : "disabled", username);
+            throw new AuthenticationFailed(
+                    REALM, account == null ? "unknown-user" : !valid ? "wrong-password" : "disabled", username);
         }
         return new AuthenticatedUser(account.username(), account.roles());
     }
@@ -95,7 +95,8 @@ public class UserAuthentication {
     /** The user as the store has it now, if it exists and is enabled: a console session is re-checked with it. */
     public Optional<AuthenticatedUser> current(String username) {
         var account = username == null ? null : em.find(UserAccount.class, username);
-        return account == null || !account.enabled() ? Optional.empty()
+        return account == null || !account.enabled()
+                ? Optional.empty()
                 : Optional.of(new AuthenticatedUser(account.username(), account.roles()));
     }
 

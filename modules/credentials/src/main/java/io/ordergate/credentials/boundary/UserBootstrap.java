@@ -40,8 +40,17 @@ public class UserBootstrap {
         var generated = configuredPassword.isEmpty();
         var password = configuredPassword.orElseGet(Secrets::password);
         accounts.add(INITIAL_ADMIN, password, Set.of(AuthenticatedUser.ADMIN));
-        audit.record(new AuditEntry(AuditEntry.ACTOR_SYSTEM, "startup", "user.created", "done", "user", INITIAL_ADMIN,
-                null, null, null, Map.of("roles", AuthenticatedUser.ADMIN, "passwordGenerated", String.valueOf(generated))));
+        audit.record(new AuditEntry(
+                AuditEntry.ACTOR_SYSTEM,
+                "startup",
+                "user.created",
+                "done",
+                "user",
+                INITIAL_ADMIN,
+                null,
+                null,
+                null,
+                Map.of("roles", AuthenticatedUser.ADMIN, "passwordGenerated", String.valueOf(generated))));
         return generated ? Optional.of(password) : Optional.empty();
     }
 }

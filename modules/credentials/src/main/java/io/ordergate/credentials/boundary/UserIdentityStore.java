@@ -54,8 +54,12 @@ public class UserIdentityStore implements IdentityStore {
             return new CredentialValidationResult(user.username(), user.roles());
         } catch (AuthenticationFailed e) {
             meters.authenticationFailed("console", e.reason());
-            record(e.username() == null ? AuditEntry.ACTOR_ANONYMOUS : AuditEntry.ACTOR_USER,
-                    e.username() == null ? source : e.username(), "rejected", source, e.reason());
+            record(
+                    e.username() == null ? AuditEntry.ACTOR_ANONYMOUS : AuditEntry.ACTOR_USER,
+                    e.username() == null ? source : e.username(),
+                    "rejected",
+                    source,
+                    e.reason());
             return CredentialValidationResult.INVALID_RESULT;
         }
     }
@@ -63,7 +67,16 @@ public class UserIdentityStore implements IdentityStore {
     /** A rejected login goes through {@link RejectedRequests}: anyone can send one. */
     void record(String actorType, String actor, String outcome, String source, String reason) {
         try {
-            var entry = new AuditEntry(actorType, actor, "console.login", outcome, "user", actor, source, null, null,
+            var entry = new AuditEntry(
+                    actorType,
+                    actor,
+                    "console.login",
+                    outcome,
+                    "user",
+                    actor,
+                    source,
+                    null,
+                    null,
                     Map.of("reason", reason));
             if ("done".equals(outcome)) {
                 audit.record(entry);

@@ -41,8 +41,10 @@ public class UsersResource {
     @POST
     public Response create(byte[] body) {
         var request = StrictJson.object(body);
-        return Response.status(201).entity(users.create(StrictJson.requiredString(request, "username", "username"),
-                roles(request), actor())).build();
+        return Response.status(201)
+                .entity(users.create(
+                        StrictJson.requiredString(request, "username", "username"), roles(request), actor()))
+                .build();
     }
 
     /** Body: {@code {"roles": ["staff", "auditor"]}}. */

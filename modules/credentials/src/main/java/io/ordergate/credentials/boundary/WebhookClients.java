@@ -72,10 +72,14 @@ public class WebhookClients {
     @RolesAllowed(Roles.ADMIN)
     public IssuedClient create(String platform, String scope, String actor) {
         var secret = Secrets.password();
-        var client = new WebhookClient(Secrets.username(platform), platform, scope, hasher.hash(secret),
-                clock.instant(), actor);
+        var client = new WebhookClient(
+                Secrets.username(platform), platform, scope, hasher.hash(secret), clock.instant(), actor);
         em.persist(client);
-        audit.record(AuditEntry.byUser(actor, "webhook-client.issued", "webhook-client", client.clientId(),
+        audit.record(AuditEntry.byUser(
+                actor,
+                "webhook-client.issued",
+                "webhook-client",
+                client.clientId(),
                 Map.of("platform", platform, "scope", scope)));
         return new IssuedClient(client.clientId(), secret, platform, scope);
     }
@@ -88,7 +92,11 @@ public class WebhookClients {
         if (old.validAt(clock.instant())) {
             old.expireAt(graceEnd);
         }
-        audit.record(AuditEntry.byUser(actor, "webhook-client.rotated", "webhook-client", clientId,
+        audit.record(AuditEntry.byUser(
+                actor,
+                "webhook-client.rotated",
+                "webhook-client",
+                clientId,
                 Map.of("platform", platform, "previousValidUntil", graceEnd.toString())));
         return create(platform, old.scope(), actor);
     }
@@ -96,24 +104,33 @@ public class WebhookClients {
     @RolesAllowed(Roles.ADMIN)
     public void revoke(String platform, String clientId, String actor) {
         find(platform, clientId).revoke(clock.instant(), actor);
-        audit.record(AuditEntry.byUser(actor, "webhook-client.revoked", "webhook-client", clientId,
-                Map.of("platform", platform)));
+        audit.record(AuditEntry.byUser(
+                actor, "webhook-client.revoked", "webhook-client", clientId, Map.of("platform", platform)));
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<WebhookClientInfo> list(String platform) {
         var now = clock.instant();
-        return em.createNamedQuery(WebhookClient.BY_PLATFORM, WebhookClient.class)
-                .setParameter("platform", platform).getResultList().stream()
-                .map(c -> new WebhookClientInfo(c.clientId(), c.platform(), c.scope(), c.createdAt(), c.expiresAt(),
-                        c.revokedAt(), c.validAt(now)))
+        return em
+                .createNamedQuery(WebhookClient.BY_PLATFORM, WebhookClient.class)
+                .setParameter("platform", platform)
+                .getResultList()
+                .stream()
+                .map(c -> new WebhookClientInfo(
+                        c.clientId(),
+                        c.platform(),
+                        c.scope(),
+                        c.createdAt(),
+                        c.expiresAt(),
+                        c.revokedAt(),
+                        c.validAt(now)))
                 .toList();
     }
 
     /** The parameters of a token request (RFC 6749 section 4.4) and how the client authenticated. */
-    public record TokenRequest(String grantType, String scope, String clientId, String clientSecret,
-            String authorization, String source) {
+    public record TokenRequest(
+            String grantType, String scope, String clientId, String clientSecret, String authorization, String source) {
 
         @Override
         public String toString() {
@@ -133,13 +150,30 @@ public class WebhookClients {
         String clientId = request.clientId();
         try {
             var issued = issue(request);
-            audit.record(new AuditEntry(AuditEntry.ACTOR_SYSTEM, issued.clientId(), "oauth.token.issued", "done",
-                    "webhook-client", issued.clientId(), request.source(), null, null, Map.of()));
+            audit.record(new AuditEntry(
+                    AuditEntry.ACTOR_SYSTEM,
+                    issued.clientId(),
+                    "oauth.token.issued",
+                    "done",
+                    "webhook-client",
+                    issued.clientId(),
+                    request.source(),
+                    null,
+                    null,
+                    Map.of()));
             return issued.token();
         } catch (TokenError e) {
             var presented = Secrets.isPossibleUsername(clientId) ? clientId : null;
-            var entry = new AuditEntry(AuditEntry.ACTOR_ANONYMOUS, presented == null ? request.source() : presented,
-                    "oauth.token.rejected", "rejected", "webhook-client", presented, request.source(), null, null,
+            var entry = new AuditEntry(
+                    AuditEntry.ACTOR_ANONYMOUS,
+                    presented == null ? request.source() : presented,
+                    "oauth.token.rejected",
+                    "rejected",
+                    "webhook-client",
+                    presented,
+                    request.source(),
+                    null,
+                    null,
                     Map.of("error", e.error(), "reason", e.reason()));
             if (e.reason().equals("scope")) {
                 // The client did authenticate: accountable, so audited in full.
@@ -151,21 +185,23 @@ public class WebhookClients {
         }
     }
 
-    record Granted(String clientId, AccessTokens.Issued token) {
-    }
+    record Granted(String clientId, AccessTokens.Issued token) {}
 
     Granted issue(TokenRequest request) {
         if (!"client_credentials".equals(request.grantType())) {
-            throw new TokenError(request.grantType() == null ? "invalid_request" : "unsupported_grant_type", 400,
-                    "grant_type must be client_credentials.", "grant-type");
+            throw new TokenError(
+                    request.grantType() == null ? "invalid_request" : "unsupported_grant_type",
+                    400,
+                    "grant_type must be client_credentials.",
+                    "grant-type");
         }
         String clientId;
         String secret;
         var basic = BasicCredentials.parse(request.authorization());
         if (basic.isPresent()) {
             if (request.clientSecret() != null) {
-                throw new TokenError("invalid_request", 400, "Use one client authentication method, not two.",
-                        "two-methods");
+                throw new TokenError(
+                        "invalid_request", 400, "Use one client authentication method, not two.", "two-methods");
             }
             // RFC 6749 2.3.1: the client id and secret are form-urlencoded before Basic encoding
             clientId = URLDecoder.decode(basic.get().username(), StandardCharsets.UTF_8);
@@ -190,13 +226,17 @@ public class WebhookClients {
         boolean matches = hasher.matches(secret, client == null ? NO_SUCH_CLIENT : client.secretHmac());
         if (client == null || !matches || !client.validAt(clock.instant())) {
             throttle.failed(THROTTLE_SCOPE, request.source(), clientId);
-            throw new TokenError("invalid_client", 401, "Client authentication failed.",
+            throw new TokenError(
+                    "invalid_client",
+                    401,
+                    "Client authentication failed.",
                     client == null ? "unknown-client" : !matches ? "wrong-secret" : "revoked-or-expired");
         }
-        if (request.scope() != null && !request.scope().isBlank()
+        if (request.scope() != null
+                && !request.scope().isBlank()
                 && !List.of(request.scope().trim().split("\\s+")).stream().allMatch(client.scope()::equals)) {
-            throw new TokenError("invalid_scope", 400, "This client may only ask for scope '" + client.scope() + "'.",
-                    "scope");
+            throw new TokenError(
+                    "invalid_scope", 400, "This client may only ask for scope '" + client.scope() + "'.", "scope");
         }
         return new Granted(clientId, tokens.issue(clientId, audience(client.platform()), client.scope(), tokenTtl));
     }
@@ -238,8 +278,8 @@ public class WebhookClients {
     WebhookClient find(String platform, String clientId) {
         var client = em.find(WebhookClient.class, clientId);
         if (client == null || !client.platform().equals(platform)) {
-            throw new ProblemException(404, "Not Found", "There is no " + platform + " webhook client '" + clientId
-                    + "'.");
+            throw new ProblemException(
+                    404, "Not Found", "There is no " + platform + " webhook client '" + clientId + "'.");
         }
         return client;
     }

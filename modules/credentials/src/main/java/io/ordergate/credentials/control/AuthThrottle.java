@@ -71,7 +71,8 @@ public class AuthThrottle {
                 var bytes = v6.getAddress();
                 var prefix = new StringBuilder();
                 for (int i = 0; i < 8; i += 2) {
-                    prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+                    prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff)))
+                            .append(':');
                 }
                 return prefix.append(":/64").toString();
             }
@@ -92,8 +93,8 @@ public class AuthThrottle {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Optional<Duration> blocked(String scope, String source, String username) {
         var sourceBucket = bucket(scope, source, null);
-        return blocked(sourceBucket).or(() -> username == null ? Optional.empty()
-                : blocked(bucket(scope, source, username)));
+        return blocked(sourceBucket)
+                .or(() -> username == null ? Optional.empty() : blocked(bucket(scope, source, username)));
     }
 
     /**
@@ -135,9 +136,10 @@ public class AuthThrottle {
         var now = clock.instant();
         var windowStart = Instant.ofEpochMilli(now.toEpochMilli() - now.toEpochMilli() % WINDOW.toMillis());
         var failures = ((Number) em.createNativeQuery(COUNT)
-                .setParameter(1, bucket)
-                .setParameter(2, Timestamp.from(windowStart))
-                .getSingleResult()).intValue();
+                        .setParameter(1, bucket)
+                        .setParameter(2, Timestamp.from(windowStart))
+                        .getSingleResult())
+                .intValue();
         if (failures >= limit * weight) {
             block(bucket, windowStart.plus(WINDOW), now);
         }

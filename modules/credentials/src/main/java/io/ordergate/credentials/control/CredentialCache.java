@@ -33,7 +33,12 @@ public class CredentialCache {
     TransactionSynchronizationRegistry transactions;
 
     /** What authentication needs of a credential, copied from the row at {@code loadedAt}. */
-    public record Entry(String username, String merchantKey, byte[] secretHmac, Instant expiresAt, Instant revokedAt,
+    public record Entry(
+            String username,
+            String merchantKey,
+            byte[] secretHmac,
+            Instant expiresAt,
+            Instant revokedAt,
             Instant loadedAt) {
 
         public boolean validAt(Instant now) {
@@ -55,8 +60,13 @@ public class CredentialCache {
         if (entries.size() >= MAX_ENTRIES) {
             entries.clear();
         }
-        var fresh = new Entry(credential.username(), credential.merchantKey(), credential.secretHmac(),
-                credential.expiresAt(), credential.revokedAt(), now);
+        var fresh = new Entry(
+                credential.username(),
+                credential.merchantKey(),
+                credential.secretHmac(),
+                credential.expiresAt(),
+                credential.revokedAt(),
+                now);
         entries.put(username, fresh);
         return fresh;
     }

@@ -69,7 +69,8 @@ public class PasswordHashing {
     @PostConstruct
     void init() {
         hash.initialize(PARAMETERS);
-        turns = new Semaphore(concurrency > 0 ? concurrency : Runtime.getRuntime().availableProcessors());
+        turns = new Semaphore(
+                concurrency > 0 ? concurrency : Runtime.getRuntime().availableProcessors());
         derivations = registry.counter(COUNTER);
     }
 

@@ -46,8 +46,14 @@ public class RejectionSummaries {
     @PostConstruct
     void start() {
         // A failed run is only logged: the windows stay, and the next run summarises them.
-        summarising = BatchRhythm.start(scheduler, interval, RejectionWindows.BATCH, MAX_BATCHES_PER_RUN,
-                windows::summarise, LOG, "Summarising rejected requests failed");
+        summarising = BatchRhythm.start(
+                scheduler,
+                interval,
+                RejectionWindows.BATCH,
+                MAX_BATCHES_PER_RUN,
+                windows::summarise,
+                LOG,
+                "Summarising rejected requests failed");
     }
 
     @PreDestroy

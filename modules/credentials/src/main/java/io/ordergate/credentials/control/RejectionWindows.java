@@ -76,10 +76,11 @@ public class RejectionWindows {
         var source = AuthThrottle.sourceKey(entry.source() == null ? "unknown" : entry.source());
         var now = clock.instant();
         var rejections = ((Number) em.createNativeQuery(COUNT)
-                .setParameter(1, source)
-                .setParameter(2, Timestamp.from(windowStart(now)))
-                .setParameter(3, Timestamp.from(now))
-                .getSingleResult()).intValue();
+                        .setParameter(1, source)
+                        .setParameter(2, Timestamp.from(windowStart(now)))
+                        .setParameter(3, Timestamp.from(now))
+                        .getSingleResult())
+                .intValue();
         if (rejections <= audited) {
             audit.record(entry);
         } else {
@@ -113,8 +114,17 @@ public class RejectionWindows {
             }
             var source = row.string("source_key");
             var start = row.instant("window_start");
-            audit.record(new AuditEntry(AuditEntry.ACTOR_ANONYMOUS, source, SUMMARY_ACTION, "summarised",
-                    "source", source, source, null, null, Map.of(
+            audit.record(new AuditEntry(
+                    AuditEntry.ACTOR_ANONYMOUS,
+                    source,
+                    SUMMARY_ACTION,
+                    "summarised",
+                    "source",
+                    source,
+                    source,
+                    null,
+                    null,
+                    Map.of(
                             "rejections", String.valueOf(rejections),
                             "notAuditedIndividually", String.valueOf(rejections - audited),
                             "windowStart", start.toString(),

@@ -37,10 +37,11 @@ public class ScayleMerchants {
     /** @return false when the merchant already exists */
     public boolean add(String merchantKey, Instant at, String by) {
         return em.createNativeQuery(ADD)
-                .setParameter(1, merchantKey)
-                .setParameter(2, Timestamp.from(at))
-                .setParameter(3, by)
-                .executeUpdate() > 0;
+                        .setParameter(1, merchantKey)
+                        .setParameter(2, Timestamp.from(at))
+                        .setParameter(3, by)
+                        .executeUpdate()
+                > 0;
     }
 
     public boolean exists(String merchantKey) {
@@ -53,8 +54,11 @@ public class ScayleMerchants {
     /** Every merchant, by key, with how many of its credentials work at {@code now}. */
     public List<ScayleMerchantInfo> list(Instant now) {
         return SqlRow.list(em.createNativeQuery(LIST).setParameter(1, Timestamp.from(now))).stream()
-                .map(row -> new ScayleMerchantInfo(row.string("merchant_key"), row.instant("created_at"),
-                        row.string("created_by"), row.count("active")))
+                .map(row -> new ScayleMerchantInfo(
+                        row.string("merchant_key"),
+                        row.instant("created_at"),
+                        row.string("created_by"),
+                        row.count("active")))
                 .toList();
     }
 }

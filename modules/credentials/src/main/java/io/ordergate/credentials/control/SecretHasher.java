@@ -24,8 +24,7 @@ public class SecretHasher {
 
     private SecretKeySpec key;
 
-    public SecretHasher() {
-    }
+    public SecretHasher() {}
 
     SecretHasher(byte[] derivedKey) {
         this.key = new SecretKeySpec(derivedKey, "HmacSHA256");

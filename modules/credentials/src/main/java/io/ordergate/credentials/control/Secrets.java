@@ -12,8 +12,7 @@ public final class Secrets {
     /** Wider than the names {@link #username} generates; anything else is refused unread. */
     private static final Pattern POSSIBLE_USERNAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** 256 random bits, base64url without padding (43 characters of [A-Za-z0-9_-]). */
     public static String password() {

@@ -31,8 +31,7 @@ public abstract class IssuedSecret {
     @Column(name = "revoked_by")
     String revokedBy;
 
-    protected IssuedSecret() {
-    }
+    protected IssuedSecret() {}
 
     protected IssuedSecret(byte[] secretHmac, Instant createdAt, String createdBy) {
         this.secretHmac = secretHmac.clone();

@@ -10,7 +10,8 @@ import java.time.Instant;
 /** One generated Basic Auth credential of a SCAYLE merchant; the secret is kept only as a keyed hash. */
 @Entity
 @Table(name = "cred_scayle_credential")
-@NamedQuery(name = ScayleCredential.BY_MERCHANT,
+@NamedQuery(
+        name = ScayleCredential.BY_MERCHANT,
         query = "SELECT c FROM ScayleCredential c WHERE c.merchantKey = :merchantKey ORDER BY c.createdAt")
 public class ScayleCredential extends IssuedSecret {
 
@@ -23,11 +24,10 @@ public class ScayleCredential extends IssuedSecret {
     @Column(name = "merchant_key", nullable = false)
     String merchantKey;
 
-    protected ScayleCredential() {
-    }
+    protected ScayleCredential() {}
 
-    public ScayleCredential(String username, String merchantKey, byte[] secretHmac, Instant createdAt,
-            String createdBy) {
+    public ScayleCredential(
+            String username, String merchantKey, byte[] secretHmac, Instant createdAt, String createdBy) {
         super(secretHmac, createdAt, createdBy);
         this.username = username;
         this.merchantKey = merchantKey;

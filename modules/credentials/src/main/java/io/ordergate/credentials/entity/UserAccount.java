@@ -19,8 +19,10 @@ import java.util.regex.Pattern;
 @Table(name = "cred_user")
 @NamedQuery(name = UserAccount.COUNT, query = "SELECT COUNT(u) FROM UserAccount u")
 @NamedQuery(name = UserAccount.ALL, query = "SELECT u FROM UserAccount u ORDER BY u.username")
-@NamedQuery(name = UserAccount.OTHER_ENABLED_WITH_ROLE, query = "SELECT COUNT(u) FROM UserAccount u JOIN u.roles r "
-        + "WHERE r = :role AND u.enabled = TRUE AND u.username <> :name")
+@NamedQuery(
+        name = UserAccount.OTHER_ENABLED_WITH_ROLE,
+        query = "SELECT COUNT(u) FROM UserAccount u JOIN u.roles r "
+                + "WHERE r = :role AND u.enabled = TRUE AND u.username <> :name")
 public class UserAccount {
 
     public static final String COUNT = "UserAccount.count";
@@ -54,11 +56,12 @@ public class UserAccount {
 
     /** Whether a user could have this name: the rule new users are held to. */
     public static boolean isPossibleName(String username) {
-        return username != null && username.length() <= 64 && NAME.matcher(username).matches();
+        return username != null
+                && username.length() <= 64
+                && NAME.matcher(username).matches();
     }
 
-    protected UserAccount() {
-    }
+    protected UserAccount() {}
 
     public UserAccount(String username, String passwordHash, Set<String> roles, Instant now) {
         this.username = username;

@@ -10,7 +10,8 @@ import java.time.Instant;
 /** An OAuth2 client (client_credentials) that calls one of our webhooks; its secret only as a keyed hash. */
 @Entity
 @Table(name = "cred_webhook_client")
-@NamedQuery(name = WebhookClient.BY_PLATFORM,
+@NamedQuery(
+        name = WebhookClient.BY_PLATFORM,
         query = "SELECT c FROM WebhookClient c WHERE c.platform = :platform ORDER BY c.createdAt")
 public class WebhookClient extends IssuedSecret {
 
@@ -26,11 +27,10 @@ public class WebhookClient extends IssuedSecret {
     @Column(name = "scope", nullable = false)
     String scope;
 
-    protected WebhookClient() {
-    }
+    protected WebhookClient() {}
 
-    public WebhookClient(String clientId, String platform, String scope, byte[] secretHmac, Instant createdAt,
-            String createdBy) {
+    public WebhookClient(
+            String clientId, String platform, String scope, byte[] secretHmac, Instant createdAt, String createdBy) {
         super(secretHmac, createdAt, createdBy);
         this.clientId = clientId;
         this.platform = platform;

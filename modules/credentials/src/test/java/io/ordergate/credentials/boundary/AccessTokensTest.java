@@ -56,7 +56,9 @@ class AccessTokensTest {
         assertThat(claims.getIssueTime().toInstant()).isEqualTo(NOW);
         assertThat(claims.getExpirationTime().toInstant()).isEqualTo(NOW.plus(TTL));
         assertThat(claims.getJWTID()).matches("[0-9a-f-]{36}");
-        assertThat(SignedJWT.parse(tokens.issue(CLIENT, AUDIENCE, SCOPE, TTL).token()).getJWTClaimsSet().getJWTID())
+        assertThat(SignedJWT.parse(tokens.issue(CLIENT, AUDIENCE, SCOPE, TTL).token())
+                        .getJWTClaimsSet()
+                        .getJWTID())
                 .isNotEqualTo(claims.getJWTID());
     }
 
@@ -92,15 +94,18 @@ class AccessTokensTest {
         var forged = payload.replace(SCOPE, "admin");
 
         assertThat(forged).isNotEqualTo(payload);
-        assertThat(tokens.verify(parts[0] + "." + base64Url(forged) + "." + parts[2], AUDIENCE)).isEmpty();
-        assertThat(tokens.verify(parts[0] + "." + flipFirst(parts[1]) + "." + parts[2], AUDIENCE)).isEmpty();
+        assertThat(tokens.verify(parts[0] + "." + base64Url(forged) + "." + parts[2], AUDIENCE))
+                .isEmpty();
+        assertThat(tokens.verify(parts[0] + "." + flipFirst(parts[1]) + "." + parts[2], AUDIENCE))
+                .isEmpty();
     }
 
     @Test
     void aTamperedSignatureIsRejected() {
         var parts = tokens.issue(CLIENT, AUDIENCE, SCOPE, TTL).token().split("\\.");
 
-        assertThat(tokens.verify(parts[0] + "." + parts[1] + "." + flipFirst(parts[2]), AUDIENCE)).isEmpty();
+        assertThat(tokens.verify(parts[0] + "." + parts[1] + "." + flipFirst(parts[2]), AUDIENCE))
+                .isEmpty();
         assertThat(tokens.verify(parts[0] + "." + parts[1] + ".", AUDIENCE)).isEmpty();
         assertThat(tokens.verify(parts[0] + "." + parts[1], AUDIENCE)).isEmpty();
     }
@@ -110,14 +115,16 @@ class AccessTokensTest {
         var otherKey = "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII);
         var other = new AccessTokens(otherKey, Clock.fixed(NOW, ZoneOffset.UTC));
 
-        assertThat(tokens.verify(other.issue(CLIENT, AUDIENCE, SCOPE, TTL).token(), AUDIENCE)).isEmpty();
+        assertThat(tokens.verify(other.issue(CLIENT, AUDIENCE, SCOPE, TTL).token(), AUDIENCE))
+                .isEmpty();
     }
 
     @Test
     void anUnsignedTokenIsRejected() {
         var payload = tokens.issue(CLIENT, AUDIENCE, SCOPE, TTL).token().split("\\.")[1];
 
-        assertThat(tokens.verify(base64Url("{\"alg\":\"none\"}") + "." + payload + ".", AUDIENCE)).isEmpty();
+        assertThat(tokens.verify(base64Url("{\"alg\":\"none\"}") + "." + payload + ".", AUDIENCE))
+                .isEmpty();
         assertThat(tokens.verify(base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + payload + ".", AUDIENCE))
                 .isEmpty();
     }
@@ -133,22 +140,46 @@ class AccessTokensTest {
 
     @Test
     void aTokenIssuedBySomeoneElseIsRejected() throws Exception {
-        assertThat(tokens.verify(signed(JWSAlgorithm.HS256, claims("someone-else").build()), AUDIENCE)).isEmpty();
-        assertThat(tokens.verify(signed(JWSAlgorithm.HS256, claims(null).build()), AUDIENCE)).isEmpty();
+        assertThat(tokens.verify(
+                        signed(JWSAlgorithm.HS256, claims("someone-else").build()), AUDIENCE))
+                .isEmpty();
+        assertThat(tokens.verify(signed(JWSAlgorithm.HS256, claims(null).build()), AUDIENCE))
+                .isEmpty();
     }
 
     @Test
     void aTokenWithoutSubjectOrExpiryIsRejected() throws Exception {
-        assertThat(tokens.verify(signed(JWSAlgorithm.HS256, claims("ordergate").subject(null).build()), AUDIENCE))
+        assertThat(tokens.verify(
+                        signed(
+                                JWSAlgorithm.HS256,
+                                claims("ordergate").subject(null).build()),
+                        AUDIENCE))
                 .isEmpty();
-        assertThat(tokens.verify(signed(JWSAlgorithm.HS256, claims("ordergate").expirationTime(null).build()),
-                AUDIENCE)).isEmpty();
+        assertThat(tokens.verify(
+                        signed(
+                                JWSAlgorithm.HS256,
+                                claims("ordergate").expirationTime(null).build()),
+                        AUDIENCE))
+                .isEmpty();
     }
 
     @Test
     void garbageIsRejectedWithoutAnException() {
-        var garbage = new String[] {null, "", " ", "garbage", "a.b.c", "..", "...", "eyJ.eyJ.", "Bearer x",
-            "eyJhbGciOiJIUzI1NiJ9.e30.", "\u0000.\u0000.\u0000", "e30.e30.e30", "x".repeat(100_000)};
+        var garbage = new String[] {
+            null,
+            "",
+            " ",
+            "garbage",
+            "a.b.c",
+            "..",
+            "...",
+            "eyJ.eyJ.",
+            "Bearer x",
+            "eyJhbGciOiJIUzI1NiJ9.e30.",
+            "\u0000.\u0000.\u0000",
+            "e30.e30.e30",
+            "x".repeat(100_000)
+        };
 
         for (var token : garbage) {
             assertThat(tokens.verify(token, AUDIENCE)).as("%.40s", token).isEmpty();

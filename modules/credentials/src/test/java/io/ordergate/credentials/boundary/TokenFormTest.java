@@ -15,7 +15,8 @@ class TokenFormTest {
     @Test
     void parametersAreDecoded() {
         assertThat(TokenEndpoint.form(bytes("grant_type=client_credentials&client_secret=a%2Bb+c&scope=")))
-                .containsEntry("grant_type", "client_credentials").containsEntry("client_secret", "a+b c")
+                .containsEntry("grant_type", "client_credentials")
+                .containsEntry("client_secret", "a+b c")
                 .containsEntry("scope", "");
         assertThat(TokenEndpoint.form(new byte[0])).isEmpty();
     }
@@ -23,7 +24,8 @@ class TokenFormTest {
     @Test
     void aRepeatedParameterIsRefused() {
         assertThatThrownBy(() -> TokenEndpoint.form(bytes("grant_type=client_credentials&grant_type=password")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("grant_type");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("grant_type");
     }
 
     @Test

@@ -17,7 +17,8 @@ class AuthThrottleTest {
     void ipv4CountsPerAddressAndIpv6PerSlash64() {
         assertThat(AuthThrottle.sourceKey("192.0.2.7")).isEqualTo("192.0.2.7");
         assertThat(AuthThrottle.sourceKey("2001:db8:1:2::1")).isEqualTo("2001:db8:1:2::/64");
-        assertThat(AuthThrottle.sourceKey("2001:0db8:0001:0002:ffff:ffff:ffff:ffff")).isEqualTo("2001:db8:1:2::/64");
+        assertThat(AuthThrottle.sourceKey("2001:0db8:0001:0002:ffff:ffff:ffff:ffff"))
+                .isEqualTo("2001:db8:1:2::/64");
         assertThat(AuthThrottle.sourceKey("2001:db8:1:3::1")).isEqualTo("2001:db8:1:3::/64");
         assertThat(AuthThrottle.sourceKey("::ffff:192.0.2.7")).isEqualTo("192.0.2.7");
         assertThat(AuthThrottle.sourceKey("not-an-address")).isEqualTo("not-an-address");
@@ -44,7 +45,8 @@ class AuthThrottleTest {
             AuthThrottle.block("bucket-" + i, now.plusSeconds(30), now);
         }
 
-        assertThat(AuthThrottle.BLOCKED_UNTIL).hasSizeLessThanOrEqualTo(AuthThrottle.MAX_BLOCKED)
+        assertThat(AuthThrottle.BLOCKED_UNTIL)
+                .hasSizeLessThanOrEqualTo(AuthThrottle.MAX_BLOCKED)
                 .doesNotContainKey("ended")
                 .containsKey("bucket-" + (AuthThrottle.MAX_BLOCKED * 2 - 1));
     }

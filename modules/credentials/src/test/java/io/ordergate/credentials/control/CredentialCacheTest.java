@@ -61,8 +61,8 @@ class CredentialCacheTest {
     }
 
     static ScayleCredential row(boolean revoked) {
-        var credential = new ScayleCredential("scayle-0123456789abcdef", "m-1", new byte[32], NOW.minusSeconds(60),
-                "admin");
+        var credential =
+                new ScayleCredential("scayle-0123456789abcdef", "m-1", new byte[32], NOW.minusSeconds(60), "admin");
         if (revoked) {
             credential.revoke(NOW, "admin");
         }
@@ -75,17 +75,22 @@ class CredentialCacheTest {
         var transaction = new OpenTransaction();
         cache.transactions = transaction;
         var committed = new ScayleCredential[] {row(false)};
-        assertThat(cache.get("scayle-0123456789abcdef", NOW, name -> committed[0]).validAt(NOW)).isTrue();
+        assertThat(cache.get("scayle-0123456789abcdef", NOW, name -> committed[0])
+                        .validAt(NOW))
+                .isTrue();
 
         // the revoking transaction evicts, then another request reads the row as still committed
         cache.evictAfterCommit("scayle-0123456789abcdef");
-        assertThat(cache.get("scayle-0123456789abcdef", NOW.plusMillis(10), name -> committed[0]).validAt(NOW))
+        assertThat(cache.get("scayle-0123456789abcdef", NOW.plusMillis(10), name -> committed[0])
+                        .validAt(NOW))
                 .isTrue();
         committed[0] = row(true);
         transaction.commit();
 
         var afterCommit = cache.get("scayle-0123456789abcdef", NOW.plusMillis(20), name -> committed[0]);
-        assertThat(afterCommit.validAt(NOW.plusMillis(20))).as("revoked at once after the commit").isFalse();
+        assertThat(afterCommit.validAt(NOW.plusMillis(20)))
+                .as("revoked at once after the commit")
+                .isFalse();
     }
 
     @Test
@@ -97,6 +102,8 @@ class CredentialCacheTest {
 
         cache.evictAfterCommit("scayle-0123456789abcdef");
 
-        assertThat(cache.get("scayle-0123456789abcdef", NOW, name -> committed[0]).revokedAt()).isNotNull();
+        assertThat(cache.get("scayle-0123456789abcdef", NOW, name -> committed[0])
+                        .revokedAt())
+                .isNotNull();
     }
 }

@@ -16,7 +16,8 @@ class MasterKeyTest {
         assertThatThrownBy(() -> MasterKey.decode(" ")).hasMessageContaining("is not set");
         assertThatThrownBy(() -> MasterKey.decode("not base64!")).hasMessageContaining("not valid base64");
         assertThatThrownBy(() -> MasterKey.decode(Base64.getEncoder().encodeToString(new byte[16])))
-                .hasMessageContaining("32 bytes").hasMessageContaining("16 bytes");
+                .hasMessageContaining("32 bytes")
+                .hasMessageContaining("16 bytes");
     }
 
     @Test

@@ -11,7 +11,9 @@ package io.ordergate.idempotency.boundary;
 public record Claim(Outcome outcome, StoredResponse response) {
 
     public enum Outcome {
-        FIRST, REPLAY, CONFLICT;
+        FIRST,
+        REPLAY,
+        CONFLICT;
 
         /** The lower-case name used in attempt records and the admin API. */
         public String label() {

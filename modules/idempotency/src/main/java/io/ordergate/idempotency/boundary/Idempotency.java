@@ -28,8 +28,9 @@ public class Idempotency {
         if (records.insert(scope, key, requestSha256, response)) {
             return new Claim(Claim.Outcome.FIRST, response);
         }
-        var stored = find(scope, key).orElseThrow(() -> new IllegalStateException(
-                "idempotency record " + scope + " " + key + " vanished after a conflicting insert"));
+        var stored = find(scope, key)
+                .orElseThrow(() -> new IllegalStateException(
+                        "idempotency record " + scope + " " + key + " vanished after a conflicting insert"));
         var outcome = MessageDigest.isEqual(stored.requestSha256(), requestSha256)
                 ? Claim.Outcome.REPLAY
                 : Claim.Outcome.CONFLICT;

@@ -34,21 +34,23 @@ public class IdempotencyRecords {
     /** @return whether this call created the record; false when the identity was claimed before */
     public boolean insert(String scope, String key, byte[] requestSha256, StoredResponse response) {
         return em.createNativeQuery(CLAIM)
-                .setParameter(1, scope)
-                .setParameter(2, key)
-                .setParameter(3, requestSha256)
-                .setParameter(4, response.status())
-                .setParameter(5, response.contentType())
-                .setParameter(6, response.body())
-                .executeUpdate() == 1;
+                        .setParameter(1, scope)
+                        .setParameter(2, key)
+                        .setParameter(3, requestSha256)
+                        .setParameter(4, response.status())
+                        .setParameter(5, response.contentType())
+                        .setParameter(6, response.body())
+                        .executeUpdate()
+                == 1;
     }
 
     public Optional<IdempotencyRecord> find(String scope, String key) {
-        return SqlRow.first(em.createNativeQuery(STORED)
-                .setParameter(1, scope)
-                .setParameter(2, key))
-                .map(row -> new IdempotencyRecord(row.bytes("request_sha256"), new StoredResponse(
-                        row.integer("response_status"), row.string("response_content_type"),
-                        row.bytes("response_body"))));
+        return SqlRow.first(em.createNativeQuery(STORED).setParameter(1, scope).setParameter(2, key))
+                .map(row -> new IdempotencyRecord(
+                        row.bytes("request_sha256"),
+                        new StoredResponse(
+                                row.integer("response_status"),
+                                row.string("response_content_type"),
+                                row.bytes("response_body"))));
     }
 }

@@ -18,6 +18,5 @@ public interface JobHandler {
      * module's own status in step with its job. Not called when the worker lost the job to
      * another node meanwhile. An exception rolls the outcome back; the job then runs again.
      */
-    default void recorded(Job job, JobResult result, String state) {
-    }
+    default void recorded(Job job, JobResult result, String state) {}
 }

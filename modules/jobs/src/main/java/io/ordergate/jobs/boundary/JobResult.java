@@ -26,11 +26,9 @@ public sealed interface JobResult {
         }
     }
 
-    record Retry(Integer httpStatus, String error, Duration retryAfter) implements JobResult {
-    }
+    record Retry(Integer httpStatus, String error, Duration retryAfter) implements JobResult {}
 
-    record Permanent(Integer httpStatus, String error) implements JobResult {
-    }
+    record Permanent(Integer httpStatus, String error) implements JobResult {}
 
     record Deferred(String error, Duration delay) implements JobResult {
 

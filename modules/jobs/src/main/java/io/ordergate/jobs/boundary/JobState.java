@@ -35,9 +35,16 @@ public enum JobState {
         if (text == null || text.isBlank()) {
             return null;
         }
-        return Arrays.stream(values()).filter(state -> LowerCaseEnum.wire(state).equals(text)).findFirst()
-                .orElseThrow(() -> new ProblemException(400, "Invalid state", "state must be one of "
-                        + Arrays.stream(values()).map(LowerCaseEnum::wire).toList() + "."));
+        return Arrays.stream(values())
+                .filter(state -> LowerCaseEnum.wire(state).equals(text))
+                .findFirst()
+                .orElseThrow(() -> new ProblemException(
+                        400,
+                        "Invalid state",
+                        "state must be one of "
+                                + Arrays.stream(values())
+                                        .map(LowerCaseEnum::wire)
+                                        .toList() + "."));
     }
 
     /** The state of a row of the {@code job} table. */

@@ -7,6 +7,5 @@ import java.time.Instant;
  * a failed attempt; {@code oldestWaitingSince}: when the longest-waiting pending or failing job
  * was created (the backlog's age).
  */
-public record JobSummary(long pending, long failing, long running, long dead, long succeeded,
-        Instant oldestWaitingSince) {
-}
+public record JobSummary(
+        long pending, long failing, long running, long dead, long succeeded, Instant oldestWaitingSince) {}

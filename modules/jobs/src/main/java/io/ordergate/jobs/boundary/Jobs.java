@@ -9,10 +9,10 @@ import io.ordergate.jobs.control.JobWorker;
 import io.ordergate.platform.boundary.Page;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.Roles;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -131,17 +131,29 @@ public class Jobs {
     public JobView retry(long id, String actor) {
         var job = find(id).orElseThrow(() -> new ProblemException(404, "Not Found", "There is no job " + id + "."));
         if (job.state() == JobState.RUNNING || job.state() == JobState.SUCCEEDED) {
-            throw new ProblemException(409, "Conflict", "Job " + id + " is " + job.state().wire() + "; only dead or "
-                    + "waiting jobs can be retried.");
+            throw new ProblemException(
+                    409,
+                    "Conflict",
+                    "Job " + id + " is " + job.state().wire() + "; only dead or " + "waiting jobs can be retried.");
         }
         var queue = queue();
         if (job.dedupeKey() != null && queue.anotherWaiting(job.type(), job.dedupeKey(), id)) {
-            throw new ProblemException(409, "Conflict", "Another job for the same " + job.type() + " is already "
-                    + "waiting to run.");
+            throw new ProblemException(
+                    409, "Conflict", "Another job for the same " + job.type() + " is already " + "waiting to run.");
         }
         queue.restart(id, limits());
-        audit.record(AuditEntry.byUser(actor, "job.retried", "job", String.valueOf(id), Map.of("type", job.type(),
-                "previousState", job.state().wire(), "attempts", String.valueOf(job.attempts()))));
+        audit.record(AuditEntry.byUser(
+                actor,
+                "job.retried",
+                "job",
+                String.valueOf(id),
+                Map.of(
+                        "type",
+                        job.type(),
+                        "previousState",
+                        job.state().wire(),
+                        "attempts",
+                        String.valueOf(job.attempts()))));
         return find(id).orElseThrow();
     }
 

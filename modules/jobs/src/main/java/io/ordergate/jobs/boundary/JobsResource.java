@@ -2,8 +2,8 @@ package io.ordergate.jobs.boundary;
 
 import io.ordergate.platform.boundary.AdminApi;
 import io.ordergate.platform.boundary.Page;
-import io.ordergate.platform.boundary.QueryParams;
 import io.ordergate.platform.boundary.ProblemException;
+import io.ordergate.platform.boundary.QueryParams;
 import io.ordergate.platform.boundary.StrictJson;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -33,8 +33,11 @@ public class JobsResource {
 
     /** {@code state}: pending, failing, running, succeeded or dead; most recently changed first. */
     @GET
-    public Page<JobView> list(@QueryParam("state") String state, @QueryParam("type") String type,
-            @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("50") String size) {
+    public Page<JobView> list(
+            @QueryParam("state") String state,
+            @QueryParam("type") String type,
+            @QueryParam("page") @DefaultValue("0") String page,
+            @QueryParam("size") @DefaultValue("50") String size) {
         var request = QueryParams.page(page, size);
         return jobs.list(JobState.named(state), type, request);
     }
@@ -50,19 +53,24 @@ public class JobsResource {
     @Path("retry")
     public RetryResult retryAll(byte[] body) {
         var request = StrictJson.object(body);
-        if (!(request.get("ids") instanceof JsonArray array) || array.isEmpty() || array.size() > 1000
+        if (!(request.get("ids") instanceof JsonArray array)
+                || array.isEmpty()
+                || array.size() > 1000
                 || !array.stream().allMatch(v -> v instanceof JsonNumber n && n.isIntegral())) {
             throw StrictJson.bad("Send {\"ids\": [...]} with 1 to 1000 job ids.");
         }
-        return jobs.retryAll(array.getValuesAs(JsonNumber.class).stream().map(JobsResource::id).toList(),
+        return jobs.retryAll(
+                array.getValuesAs(JsonNumber.class).stream()
+                        .map(JobsResource::id)
+                        .toList(),
                 security.getUserPrincipal().getName());
     }
 
     @GET
     @Path("{id}")
     public JobView job(@PathParam("id") String id) {
-        return jobs.find(id(id)).orElseThrow(() -> new ProblemException(404, "Not Found",
-                "There is no job " + id + "."));
+        return jobs.find(id(id))
+                .orElseThrow(() -> new ProblemException(404, "Not Found", "There is no job " + id + "."));
     }
 
     @POST

@@ -29,7 +29,8 @@ import org.eclipse.microprofile.metrics.Tag;
 @ApplicationScoped
 public class JobGauges {
 
-    static final List<String> STATES = Arrays.stream(JobState.values()).map(JobState::wire).toList();
+    static final List<String> STATES =
+            Arrays.stream(JobState.values()).map(JobState::wire).toList();
     static final String AGE = "oldest-waiting-age";
     static final String QUERY = JobViews.SUMMARY;
 
@@ -42,15 +43,22 @@ public class JobGauges {
     final Refreshing<Map<String, Double>> snapshot = new Refreshing<>(Duration.ofSeconds(5), this::read);
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        var jobs = Metadata.builder().withName("ordergate.jobs")
+        var jobs = Metadata.builder()
+                .withName("ordergate.jobs")
                 .withDescription("Jobs per state (pending: waiting for a first try; failing: waiting after a failed "
-                        + "attempt), all nodes").build();
+                        + "attempt), all nodes")
+                .build();
         for (var state : STATES) {
             registry.gauge(jobs, this, gauges -> gauges.value(state), new Tag("state", state));
         }
-        registry.gauge(Metadata.builder().withName("ordergate.jobs.oldest.waiting.age").withUnit(MetricUnits.SECONDS)
-                .withDescription("Age of the longest-waiting pending or failing job; 0 when none waits").build(),
-                this, gauges -> gauges.value(AGE));
+        registry.gauge(
+                Metadata.builder()
+                        .withName("ordergate.jobs.oldest.waiting.age")
+                        .withUnit(MetricUnits.SECONDS)
+                        .withDescription("Age of the longest-waiting pending or failing job; 0 when none waits")
+                        .build(),
+                this,
+                gauges -> gauges.value(AGE));
     }
 
     /** NaN while the database cannot be asked. */
@@ -60,7 +68,8 @@ public class JobGauges {
     }
 
     Map<String, Double> read() {
-        try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(QUERY)) {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.prepareStatement(QUERY)) {
             statement.setQueryTimeout(2);
             try (var rows = statement.executeQuery()) {
                 rows.next();

@@ -76,6 +76,7 @@ public class JobQueue {
                            give_up_at = now() + make_interval(secs => ?2), locked_by = NULL, locked_until = NULL,
                            finished_at = NULL, updated_at = now()
             WHERE job_id = ?3""";
+
     static final int MAX_ERROR = 2000;
 
     final Sql sql;
@@ -90,8 +91,14 @@ public class JobQueue {
      * @return the new job's id, or empty when deduplicated
      */
     public Optional<Long> enqueue(String type, String dedupeKey, String payload, Limits limits, Duration delay) {
-        var rows = sql.query(ENQUEUE, type, dedupeKey, payload, limits.maxAttempts(),
-                (double) limits.giveUpAfter().toSeconds(), delay.toMillis() / 1000.0);
+        var rows = sql.query(
+                ENQUEUE,
+                type,
+                dedupeKey,
+                payload,
+                limits.maxAttempts(),
+                (double) limits.giveUpAfter().toSeconds(),
+                delay.toMillis() / 1000.0);
         return rows.stream().findFirst().map(row -> row.longValue("job_id"));
     }
 
@@ -113,8 +120,8 @@ public class JobQueue {
             }
             // The waiting job was claimed between the two statements: enqueue again.
         }
-        throw new IllegalStateException("Could not queue a " + type + " job for " + dedupeKey
-                + ": it kept being claimed.");
+        throw new IllegalStateException(
+                "Could not queue a " + type + " job for " + dedupeKey + ": it kept being claimed.");
     }
 
     /** A claimed job. */
@@ -132,8 +139,13 @@ public class JobQueue {
             return List.of();
         }
         return sql.query(CLAIM, node, (double) lease.toSeconds(), String.join(",", types), limit).stream()
-                .map(row -> new Claimed(new Job(row.longValue("job_id"), row.string("job_type"), row.string("payload"),
-                        row.integer("attempts"), row.instant("created_at"), row.instant("started_at"))))
+                .map(row -> new Claimed(new Job(
+                        row.longValue("job_id"),
+                        row.string("job_type"),
+                        row.string("payload"),
+                        row.integer("attempts"),
+                        row.instant("created_at"),
+                        row.instant("started_at"))))
                 .toList();
     }
 
@@ -158,22 +170,29 @@ public class JobQueue {
             delay = deferred.delay().isNegative() ? Duration.ZERO : deferred.delay();
         } else {
             kind = "retry";
-            delay = backoff.delay(job.attempt(), ((JobResult.Retry) result).retryAfter(),
+            delay = backoff.delay(
+                    job.attempt(),
+                    ((JobResult.Retry) result).retryAfter(),
                     ThreadLocalRandom.current().nextDouble());
         }
         Integer status = result.httpStatus();
-        var error = result.error() == null || result.error().length() <= MAX_ERROR ? result.error()
+        var error = result.error() == null || result.error().length() <= MAX_ERROR
+                ? result.error()
                 : result.error().substring(0, MAX_ERROR);
-        var state = sql.query(FINISH, kind, delay.toMillis() / 1000.0, status, error, job.id(), node, job.attempt())
-                .stream().findFirst().map(row -> row.string("state"));
+        var state =
+                sql
+                        .query(FINISH, kind, delay.toMillis() / 1000.0, status, error, job.id(), node, job.attempt())
+                        .stream()
+                        .findFirst()
+                        .map(row -> row.string("state"));
         if (result instanceof JobResult.Deferred) {
             // Not an attempt: its number is used again by the next real one.
             return state;
         }
-        var outcome = kind.equals("succeeded") ? "succeeded"
+        var outcome = kind.equals("succeeded")
+                ? "succeeded"
                 : state.map(s -> s.equals("dead") ? "dead" : "retry").orElse("retry");
-        sql.update(ATTEMPT, job.id(), job.attempt(), node, Timestamp.from(claimed.startedAt()), outcome, status,
-                error);
+        sql.update(ATTEMPT, job.id(), job.attempt(), node, Timestamp.from(claimed.startedAt()), outcome, status, error);
         return state;
     }
 
@@ -181,13 +200,17 @@ public class JobQueue {
      * How long a job may keep failing: until {@code giveUpAfter} has passed since it was queued,
      * and, when {@code maxAttempts} is above 0, for at most that many attempts.
      */
-    public record Limits(int maxAttempts, Duration giveUpAfter) {
-    }
+    public record Limits(int maxAttempts, Duration giveUpAfter) {}
 
     /** Whether another job of this type and key than {@code id} is waiting to run. */
     public boolean anotherWaiting(String type, String dedupeKey, long id) {
-        return !sql.query("SELECT 1 FROM job WHERE job_type = ?1 AND dedupe_key = ?2 AND state = 'pending' "
-                + "AND job_id <> ?3", type, dedupeKey, id).isEmpty();
+        return !sql.query(
+                        "SELECT 1 FROM job WHERE job_type = ?1 AND dedupe_key = ?2 AND state = 'pending' "
+                                + "AND job_id <> ?3",
+                        type,
+                        dedupeKey,
+                        id)
+                .isEmpty();
     }
 
     /** Runs a job again now, whatever its state, with a fresh allowance of attempts and time. */

@@ -24,8 +24,8 @@ public class JobStore {
     }
 
     /** Records the outcome and lets the handler update its module's state in the same transaction. */
-    public Optional<String> finish(JobQueue.Claimed claimed, String node, JobResult result, Backoff backoff,
-            JobHandler handler) {
+    public Optional<String> finish(
+            JobQueue.Claimed claimed, String node, JobResult result, Backoff backoff, JobHandler handler) {
         var state = new JobQueue(new EntityManagerSql(em)).finish(claimed, node, result, backoff);
         state.ifPresent(s -> handler.recorded(claimed.job(), result, s));
         return state;

@@ -55,11 +55,16 @@ public class JobViews {
         var paged = new ArrayList<>(parameters);
         paged.add(page.size());
         paged.add(page.offset());
-        var items = sql.query("SELECT " + COLUMNS + " FROM job" + where + " ORDER BY updated_at DESC, job_id DESC "
-                + "LIMIT ?" + (paged.size() - 1) + " OFFSET ?" + paged.size(), paged.toArray()).stream()
+        var items = sql
+                .query(
+                        "SELECT " + COLUMNS + " FROM job" + where + " ORDER BY updated_at DESC, job_id DESC "
+                                + "LIMIT ?" + (paged.size() - 1) + " OFFSET ?" + paged.size(),
+                        paged.toArray())
+                .stream()
                 .map(row -> view(row, List.of()))
                 .toList();
-        long total = sql.query("SELECT count(*) AS total FROM job" + where, parameters.toArray()).get(0)
+        long total = sql.query("SELECT count(*) AS total FROM job" + where, parameters.toArray())
+                .get(0)
                 .count("total");
         return new Page<>(items, total);
     }
@@ -70,29 +75,56 @@ public class JobViews {
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        var attempts = sql.query("SELECT attempt, node, started_at, finished_at, outcome, http_status, error "
-                + "FROM job_attempt WHERE job_id = ?1 ORDER BY attempt", id).stream()
-                .map(row -> new JobView.Attempt(row.integer("attempt"), row.string("node"),
-                        row.instant("started_at"), row.instant("finished_at"), row.string("outcome"),
-                        row.integer("http_status"), row.string("error")))
+        var attempts = sql
+                .query(
+                        "SELECT attempt, node, started_at, finished_at, outcome, http_status, error "
+                                + "FROM job_attempt WHERE job_id = ?1 ORDER BY attempt",
+                        id)
+                .stream()
+                .map(row -> new JobView.Attempt(
+                        row.integer("attempt"),
+                        row.string("node"),
+                        row.instant("started_at"),
+                        row.instant("finished_at"),
+                        row.string("outcome"),
+                        row.integer("http_status"),
+                        row.string("error")))
                 .toList();
         return Optional.of(view(rows.get(0), attempts));
     }
 
     /** Counts per state and the age of the backlog, of one job type or (null) of all. */
     public JobSummary summary(String type) {
-        var row = (type == null || type.isBlank() ? sql.query(SUMMARY) : sql.query(SUMMARY + " WHERE job_type = ?1",
-                type)).get(0);
-        return new JobSummary(row.count("pending"), row.count("failing"), row.count("running"), row.count("dead"),
-                row.count("succeeded"), row.instant("oldest_waiting_since"));
+        var row = (type == null || type.isBlank()
+                        ? sql.query(SUMMARY)
+                        : sql.query(SUMMARY + " WHERE job_type = ?1", type))
+                .get(0);
+        return new JobSummary(
+                row.count("pending"),
+                row.count("failing"),
+                row.count("running"),
+                row.count("dead"),
+                row.count("succeeded"),
+                row.instant("oldest_waiting_since"));
     }
 
     static JobView view(SqlRow row, List<JobView.Attempt> attempts) {
         int tried = row.integer("attempts");
-        return new JobView(row.longValue("job_id"), row.string("job_type"), row.string("dedupe_key"),
-                JobState.of(row.string("state"), tried), tried, row.integer("max_attempts"), row.instant("run_at"),
-                row.instant("give_up_at"), row.integer("last_status"), row.string("last_error"),
-                row.instant("created_at"), row.instant("updated_at"), row.instant("finished_at"),
-                row.string("payload"), attempts);
+        return new JobView(
+                row.longValue("job_id"),
+                row.string("job_type"),
+                row.string("dedupe_key"),
+                JobState.of(row.string("state"), tried),
+                tried,
+                row.integer("max_attempts"),
+                row.instant("run_at"),
+                row.instant("give_up_at"),
+                row.integer("last_status"),
+                row.string("last_error"),
+                row.instant("created_at"),
+                row.instant("updated_at"),
+                row.instant("finished_at"),
+                row.string("payload"),
+                attempts);
     }
 }

@@ -23,9 +23,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -99,6 +99,7 @@ public class JobWorker {
     final AtomicInteger busy = new AtomicInteger();
     /** A poll has been asked for and not started yet: many wake-ups in a row cost one poll. */
     final AtomicBoolean pollWanted = new AtomicBoolean();
+
     ThreadPoolExecutor pool;
     ScheduledFuture<?> polling;
     Backoff backoff;
@@ -108,8 +109,8 @@ public class JobWorker {
         handlerBeans.forEach(handler -> handlers.put(handler.type(), handler));
         backoff = new Backoff(backoffBase, backoffCap);
         pool = pools.create(workers, workers);
-        polling = scheduler.scheduleWithFixedDelay(this::poll, pollInterval.toMillis(), pollInterval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        polling = scheduler.scheduleWithFixedDelay(
+                this::poll, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info(() -> "Job worker " + node + " runs " + (handlers.isEmpty() ? "no job types yet" : handlers.keySet())
                 + " with " + workers + " workers");
     }
@@ -185,12 +186,15 @@ public class JobWorker {
         try {
             store.finish(claimed, node, result, backoff, handler);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not record the outcome of job " + job.id()
-                    + "; it runs again when its lease ends: {0}", String.valueOf(e));
+            LOG.log(
+                    Level.WARNING,
+                    "Could not record the outcome of job " + job.id() + "; it runs again when its lease ends: {0}",
+                    String.valueOf(e));
         }
     }
 
     static String nodeName() {
-        return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        return ManagementFactory.getRuntimeMXBean().getName() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 }

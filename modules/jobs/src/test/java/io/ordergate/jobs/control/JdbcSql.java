@@ -26,7 +26,8 @@ record JdbcSql(Connection connection) implements Sql {
 
     @Override
     public List<SqlRow> query(String sql, Object... parameters) {
-        try (var statement = prepare(sql, parameters); var rows = statement.executeQuery()) {
+        try (var statement = prepare(sql, parameters);
+                var rows = statement.executeQuery()) {
             var result = new ArrayList<SqlRow>();
             var meta = rows.getMetaData();
             while (rows.next()) {

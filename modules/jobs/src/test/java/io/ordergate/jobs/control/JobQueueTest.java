@@ -34,6 +34,7 @@ class JobQueueTest {
     static final String PASSWORD = System.getProperty("it.db.password", "");
     /** Its own name per checkout when several builds share one PostgreSQL: each drops and recreates it. */
     static final String DATABASE = System.getProperty("jobs.test.db", "ordergate_jobs_test");
+
     static final JobQueue.Limits LIMITS = new JobQueue.Limits(3, Duration.ofHours(1));
     static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10));
 
@@ -48,9 +49,12 @@ class JobQueueTest {
             statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
             statement.execute("CREATE DATABASE " + DATABASE);
         }
-        Flyway.configure().dataSource(url(DATABASE), USER, PASSWORD)
-                .locations("filesystem:" + Paths.get("../../db/migrations").toAbsolutePath().normalize())
-                .load().migrate();
+        Flyway.configure()
+                .dataSource(url(DATABASE), USER, PASSWORD)
+                .locations("filesystem:"
+                        + Paths.get("../../db/migrations").toAbsolutePath().normalize())
+                .load()
+                .migrate();
     }
 
     static String url(String database) {
@@ -84,7 +88,10 @@ class JobQueueTest {
     }
 
     Object column(long id, String column) {
-        return new JdbcSql(connection).query("SELECT " + column + " FROM job WHERE job_id = ?1", id).get(0).get(column);
+        return new JdbcSql(connection)
+                .query("SELECT " + column + " FROM job WHERE job_id = ?1", id)
+                .get(0)
+                .get(column);
     }
 
     @Test
@@ -145,8 +152,11 @@ class JobQueueTest {
         assertThat(duplicates).isEmpty();
         assertThat(total).isEqualTo(300);
         assertThat(claimedIds).hasSize(300);
-        assertThat(new JdbcSql(connection).query("SELECT count(*) AS n FROM job WHERE job_type = ?1 "
-                + "AND state = 'succeeded'", type).get(0).count("n")).isEqualTo(300L);
+        assertThat(new JdbcSql(connection)
+                        .query("SELECT count(*) AS n FROM job WHERE job_type = ?1 " + "AND state = 'succeeded'", type)
+                        .get(0)
+                        .count("n"))
+                .isEqualTo(300L);
     }
 
     @Test
@@ -159,15 +169,20 @@ class JobQueueTest {
             var state = queue.finish(claimed, "a", JobResult.retry(503, "unavailable " + attempt, null), BACKOFF);
             assertThat(state).hasValue(attempt < 3 ? "pending" : "dead");
             if (attempt < 3) {
-                assertThat(queue.claim("a", List.of(type), 1, Duration.ofMinutes(1))).as("backing off").isEmpty();
+                assertThat(queue.claim("a", List.of(type), 1, Duration.ofMinutes(1)))
+                        .as("backing off")
+                        .isEmpty();
                 makeDue(id);
             }
         }
 
         assertThat(column(id, "last_error")).isEqualTo("unavailable 3");
         assertThat(column(id, "finished_at")).isNotNull();
-        assertThat(new JdbcSql(connection).query("SELECT attempt, outcome, http_status FROM job_attempt "
-                + "WHERE job_id = ?1 ORDER BY attempt", id))
+        assertThat(new JdbcSql(connection)
+                        .query(
+                                "SELECT attempt, outcome, http_status FROM job_attempt "
+                                        + "WHERE job_id = ?1 ORDER BY attempt",
+                                id))
                 .extracting(r -> r.get("attempt") + ":" + r.get("outcome") + ":" + r.get("http_status"))
                 .containsExactly("1:retry:503", "2:retry:503", "3:dead:503");
     }
@@ -179,8 +194,10 @@ class JobQueueTest {
 
         queue.finish(claimed, "a", JobResult.retry(429, "slow down", Duration.ofSeconds(120)), BACKOFF);
 
-        var seconds = ((Number) new JdbcSql(connection).query(
-                "SELECT extract(epoch FROM run_at - now()) AS s FROM job WHERE job_id = ?1", id).get(0).get("s"))
+        var seconds = ((Number) new JdbcSql(connection)
+                        .query("SELECT extract(epoch FROM run_at - now()) AS s FROM job WHERE job_id = ?1", id)
+                        .get(0)
+                        .get("s"))
                 .doubleValue();
         assertThat(seconds).isBetween(115.0, 121.0);
     }
@@ -189,8 +206,8 @@ class JobQueueTest {
     void aPermanentFailureIsDeadAtOnce() {
         var id = enqueue(null);
 
-        var state = queue.finish(claimOne("a", Duration.ofMinutes(1)), "a", JobResult.permanent(404, "no such order"),
-                BACKOFF);
+        var state = queue.finish(
+                claimOne("a", Duration.ofMinutes(1)), "a", JobResult.permanent(404, "no such order"), BACKOFF);
 
         assertThat(state).hasValue("dead");
         assertThat(column(id, "last_status")).isEqualTo(404);
@@ -201,14 +218,17 @@ class JobQueueTest {
         var id = queue.enqueue(type, null, "{}", new JobQueue.Limits(100, Duration.ofSeconds(30)), Duration.ZERO)
                 .orElseThrow();
 
-        var state = queue.finish(claimOne("a", Duration.ofMinutes(1)), "a",
-                JobResult.retry(503, "down", Duration.ofMinutes(5)), BACKOFF);
+        var state = queue.finish(
+                claimOne("a", Duration.ofMinutes(1)),
+                "a",
+                JobResult.retry(503, "down", Duration.ofMinutes(5)),
+                BACKOFF);
 
         assertThat(state).hasValue("pending");
         assertThat(column(id, "run_at")).isEqualTo(column(id, "give_up_at"));
         new JdbcSql(connection).update("UPDATE job SET give_up_at = now(), run_at = now() WHERE job_id = ?1", id);
-        assertThat(queue.finish(claimOne("a", Duration.ofMinutes(1)), "a", JobResult.retry(503, "down", null),
-                BACKOFF)).hasValue("dead");
+        assertThat(queue.finish(claimOne("a", Duration.ofMinutes(1)), "a", JobResult.retry(503, "down", null), BACKOFF))
+                .hasValue("dead");
     }
 
     @Test
@@ -217,14 +237,18 @@ class JobQueueTest {
                 .orElseThrow();
 
         for (int attempt = 1; attempt <= 30; attempt++) {
-            assertThat(queue.finish(claimOne("a", Duration.ofMinutes(1)), "a", JobResult.retry(503, "down", null),
-                    BACKOFF)).as("attempt " + attempt).hasValue("pending");
+            assertThat(queue.finish(
+                            claimOne("a", Duration.ofMinutes(1)), "a", JobResult.retry(503, "down", null), BACKOFF))
+                    .as("attempt " + attempt)
+                    .hasValue("pending");
             makeDue(id);
         }
 
         assertThat(column(id, "attempts")).isEqualTo(30);
-        var seconds = ((Number) new JdbcSql(connection).query(
-                "SELECT extract(epoch FROM run_at - updated_at) AS s FROM job WHERE job_id = ?1", id).get(0).get("s"))
+        var seconds = ((Number) new JdbcSql(connection)
+                        .query("SELECT extract(epoch FROM run_at - updated_at) AS s FROM job WHERE job_id = ?1", id)
+                        .get(0)
+                        .get("s"))
                 .doubleValue();
         assertThat(seconds).as("capped back-off").isLessThanOrEqualTo(600.0);
     }
@@ -232,18 +256,24 @@ class JobQueueTest {
     @Test
     void aDeferredAttemptIsNotCountedAndWaitsAsLongAsAsked() {
         var id = enqueue(null);
-        assertThat(queue.finish(claimOne("a", Duration.ofMinutes(1)), "a", JobResult.retry(503, "unavailable", null),
-                BACKOFF)).hasValue("pending");
+        assertThat(queue.finish(
+                        claimOne("a", Duration.ofMinutes(1)), "a", JobResult.retry(503, "unavailable", null), BACKOFF))
+                .hasValue("pending");
         makeDue(id);
 
         for (int i = 0; i < 5; i++) {
             var claimed = claimOne("a", Duration.ofMinutes(1));
             assertThat(claimed.job().attempt()).isEqualTo(2);
-            var state = queue.finish(claimed, "a", JobResult.deferred("waiting for the circuit breaker",
-                    Duration.ofSeconds(40)), BACKOFF);
+            var state = queue.finish(
+                    claimed,
+                    "a",
+                    JobResult.deferred("waiting for the circuit breaker", Duration.ofSeconds(40)),
+                    BACKOFF);
             assertThat(state).hasValue("pending");
-            var seconds = ((Number) new JdbcSql(connection).query(
-                    "SELECT extract(epoch FROM run_at - now()) AS s FROM job WHERE job_id = ?1", id).get(0).get("s"))
+            var seconds = ((Number) new JdbcSql(connection)
+                            .query("SELECT extract(epoch FROM run_at - now()) AS s FROM job WHERE job_id = ?1", id)
+                            .get(0)
+                            .get("s"))
                     .doubleValue();
             assertThat(seconds).isBetween(38.0, 41.0);
             makeDue(id);
@@ -253,9 +283,11 @@ class JobQueueTest {
         assertThat(column(id, "last_error")).isEqualTo("waiting for the circuit breaker");
         assertThat(column(id, "last_status")).as("the last real answer").isEqualTo(503);
         var claimed = claimOne("a", Duration.ofMinutes(1));
-        assertThat(queue.finish(claimed, "a", JobResult.succeeded(200), BACKOFF)).hasValue("succeeded");
-        assertThat(new JdbcSql(connection).query("SELECT attempt, outcome FROM job_attempt WHERE job_id = ?1 "
-                + "ORDER BY attempt", id)).extracting(r -> r.get("attempt") + ":" + r.get("outcome"))
+        assertThat(queue.finish(claimed, "a", JobResult.succeeded(200), BACKOFF))
+                .hasValue("succeeded");
+        assertThat(new JdbcSql(connection)
+                        .query("SELECT attempt, outcome FROM job_attempt WHERE job_id = ?1 " + "ORDER BY attempt", id))
+                .extracting(r -> r.get("attempt") + ":" + r.get("outcome"))
                 .containsExactly("1:retry", "2:succeeded");
     }
 
@@ -264,13 +296,21 @@ class JobQueueTest {
         var id = queue.enqueue(type, null, "{}", new JobQueue.Limits(0, Duration.ofSeconds(30)), Duration.ZERO)
                 .orElseThrow();
 
-        assertThat(queue.finish(claimOne("a", Duration.ofMinutes(1)), "a", JobResult.deferred("waiting",
-                Duration.ofMinutes(5)), BACKOFF)).hasValue("pending");
+        assertThat(queue.finish(
+                        claimOne("a", Duration.ofMinutes(1)),
+                        "a",
+                        JobResult.deferred("waiting", Duration.ofMinutes(5)),
+                        BACKOFF))
+                .hasValue("pending");
         assertThat(column(id, "run_at")).isEqualTo(column(id, "give_up_at"));
         new JdbcSql(connection).update("UPDATE job SET give_up_at = now(), run_at = now() WHERE job_id = ?1", id);
 
-        assertThat(queue.finish(claimOne("a", Duration.ofMinutes(1)), "a", JobResult.deferred("waiting",
-                Duration.ofMinutes(5)), BACKOFF)).hasValue("dead");
+        assertThat(queue.finish(
+                        claimOne("a", Duration.ofMinutes(1)),
+                        "a",
+                        JobResult.deferred("waiting", Duration.ofMinutes(5)),
+                        BACKOFF))
+                .hasValue("dead");
         assertThat(column(id, "finished_at")).isNotNull();
     }
 
@@ -278,15 +318,19 @@ class JobQueueTest {
     void anExpiredLeaseIsClaimedAgainAndTheOldWorkerIsFencedOut() throws Exception {
         var id = enqueue(null);
         var first = claimOne("crashed-node", Duration.ofSeconds(1));
-        assertThat(queue.claim("other", List.of(type), 1, Duration.ofMinutes(1))).as("lease still held").isEmpty();
+        assertThat(queue.claim("other", List.of(type), 1, Duration.ofMinutes(1)))
+                .as("lease still held")
+                .isEmpty();
 
         Thread.sleep(1500);
         var second = claimOne("other", Duration.ofMinutes(1));
 
         assertThat(second.job().id()).isEqualTo(id);
         assertThat(second.job().attempt()).isEqualTo(2);
-        assertThat(queue.finish(first, "crashed-node", JobResult.succeeded(200), BACKOFF)).isEmpty();
-        assertThat(queue.finish(second, "other", JobResult.succeeded(200), BACKOFF)).hasValue("succeeded");
+        assertThat(queue.finish(first, "crashed-node", JobResult.succeeded(200), BACKOFF))
+                .isEmpty();
+        assertThat(queue.finish(second, "other", JobResult.succeeded(200), BACKOFF))
+                .hasValue("succeeded");
         assertThat(Set.of(column(id, "state"))).containsExactly("succeeded");
     }
 }

@@ -26,11 +26,17 @@ public final class BatchRhythm {
      * @param batch takes one batch of at most {@code batchSize} and says how many it took
      * @param failure what the log says when a run fails
      */
-    public static BatchRhythm start(ManagedScheduledExecutorService scheduler, Duration interval, int batchSize,
-            int maxBatches, IntSupplier batch, Logger log, String failure) {
+    public static BatchRhythm start(
+            ManagedScheduledExecutorService scheduler,
+            Duration interval,
+            int batchSize,
+            int maxBatches,
+            IntSupplier batch,
+            Logger log,
+            String failure) {
         Runnable run = () -> run(batchSize, maxBatches, batch, log, failure);
-        return new BatchRhythm(scheduler.scheduleWithFixedDelay(run, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS));
+        return new BatchRhythm(
+                scheduler.scheduleWithFixedDelay(run, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     static void run(int batchSize, int maxBatches, IntSupplier batch, Logger log, String failure) {

@@ -75,7 +75,9 @@ public class ClientAddress {
     }
 
     boolean isTrusted(String address) {
-        return literal(address).map(ip -> trusted.stream().anyMatch(range -> range.contains(ip))).orElse(false);
+        return literal(address)
+                .map(ip -> trusted.stream().anyMatch(range -> range.contains(ip)))
+                .orElse(false);
     }
 
     /** Parses the configured list; a malformed entry stops the start, as a silently ignored one would lock users out. */

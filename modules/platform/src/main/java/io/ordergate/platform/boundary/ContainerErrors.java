@@ -41,20 +41,27 @@ public class ContainerErrors extends HttpServlet {
     static Problem problem(int status, Object exception) {
         if (status >= 500) {
             var reference = UUID.randomUUID().toString();
-            LOG.log(Level.SEVERE, "Unexpected error, reference " + reference,
+            LOG.log(
+                    Level.SEVERE,
+                    "Unexpected error, reference " + reference,
                     exception instanceof Throwable t ? t : null);
-            return new Problem(status, title(status),
+            return new Problem(
+                    status,
+                    title(status),
                     "An unexpected error occurred; quote reference " + reference + " to the operator.");
         }
-        return new Problem(status, title(status), switch (status) {
-            case 400 -> "The request is malformed (its path, query, headers or body) and was not processed.";
-            case 404 -> "There is nothing at this path.";
-            case 405 -> "This path does not take this method.";
-            case 413 -> "The request body is too large.";
-            case 414 -> "The request URI is too long.";
-            case 431 -> "The request headers are too large.";
-            default -> "The request was refused.";
-        });
+        return new Problem(
+                status,
+                title(status),
+                switch (status) {
+                    case 400 -> "The request is malformed (its path, query, headers or body) and was not processed.";
+                    case 404 -> "There is nothing at this path.";
+                    case 405 -> "This path does not take this method.";
+                    case 413 -> "The request body is too large.";
+                    case 414 -> "The request URI is too long.";
+                    case 431 -> "The request headers are too large.";
+                    default -> "The request was refused.";
+                });
     }
 
     static String title(int status) {

@@ -22,7 +22,9 @@ import java.util.Set;
  * when present) or else {@code Origin}, which must then be this server's own origin or that of
  * {@code ORDERGATE_PUBLIC_URL}. The console (Vaadin) has its own CSRF token.
  */
-@WebFilter(urlPatterns = {"/api/*", "/oauth/*"}, asyncSupported = true)
+@WebFilter(
+        urlPatterns = {"/api/*", "/oauth/*"},
+        asyncSupported = true)
 public class CrossSiteRequests extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
@@ -35,13 +37,21 @@ public class CrossSiteRequests extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (SAFE_METHODS.contains(request.getMethod()) || isSameSite(request.getHeader("Sec-Fetch-Site"),
-                request.getHeader("Origin"), ownOrigin(request), origin(publicUrl.base()))) {
+        if (SAFE_METHODS.contains(request.getMethod())
+                || isSameSite(
+                        request.getHeader("Sec-Fetch-Site"),
+                        request.getHeader("Origin"),
+                        ownOrigin(request),
+                        origin(publicUrl.base()))) {
             chain.doFilter(request, response);
             return;
         }
-        var body = new Problem(403, "Forbidden", "A browser sent this request from another site; state-changing "
-                + "API calls are accepted only from this site or from servers.").toJson()
+        var body = new Problem(
+                        403,
+                        "Forbidden",
+                        "A browser sent this request from another site; state-changing "
+                                + "API calls are accepted only from this site or from servers.")
+                .toJson()
                 .getBytes(StandardCharsets.UTF_8);
         response.setStatus(403);
         response.setContentType(Problem.MEDIA_TYPE);
@@ -75,8 +85,8 @@ public class CrossSiteRequests extends HttpFilter {
             }
             var scheme = uri.getScheme().toLowerCase(Locale.ROOT);
             int port = uri.getPort();
-            boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80)
-                    || (scheme.equals("https") && port == 443);
+            boolean defaultPort =
+                    port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
             return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
         } catch (IllegalArgumentException e) {
             return null;

@@ -86,8 +86,8 @@ public class Database {
                 .validateMigrationNaming(true)
                 .load()
                 .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
-                + " (" + result.migrationsExecuted + " migrations applied now)");
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied now)");
     }
 
     /** Whether a failed write failed on a unique constraint (SQLSTATE 23505): someone else wrote the same key first. */

@@ -47,13 +47,19 @@ public class DatabasePoolGauges {
     final Refreshing<Map<String, Long>> connections = new Refreshing<>(Duration.ofSeconds(5), this::read);
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        var metadata = Metadata.builder().withName(CONNECTIONS)
-                .withDescription("Connections of this node's database pool as PostgreSQL sees them").build();
+        var metadata = Metadata.builder()
+                .withName(CONNECTIONS)
+                .withDescription("Connections of this node's database pool as PostgreSQL sees them")
+                .build();
         for (var state : new String[] {"in-use", "idle"}) {
             registry.gauge(metadata, this, gauges -> gauges.connections(state), new Tag("state", state));
         }
-        registry.gauge(Metadata.builder().withName(CONNECTIONS + ".max")
-                .withDescription("Largest size of this node's database pool").build(), this,
+        registry.gauge(
+                Metadata.builder()
+                        .withName(CONNECTIONS + ".max")
+                        .withDescription("Largest size of this node's database pool")
+                        .build(),
+                this,
                 gauges -> Database.MAX_POOL_SIZE);
     }
 
@@ -64,7 +70,8 @@ public class DatabasePoolGauges {
     }
 
     Map<String, Long> read() {
-        try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(QUERY)) {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.prepareStatement(QUERY)) {
             statement.setQueryTimeout(2);
             try (var rows = statement.executeQuery()) {
                 rows.next();

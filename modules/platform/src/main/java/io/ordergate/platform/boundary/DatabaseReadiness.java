@@ -47,7 +47,9 @@ public class DatabaseReadiness implements HealthCheck {
         CompletableFuture<Void> probe;
         synchronized (this) {
             if (pending != null && !pending.isDone()) {
-                return response.down().withData("error", "previous check still waiting").build();
+                return response.down()
+                        .withData("error", "previous check still waiting")
+                        .build();
             }
             probe = CompletableFuture.runAsync(this::roundTrip, executor);
             pending = probe;
@@ -56,11 +58,16 @@ public class DatabaseReadiness implements HealthCheck {
             probe.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return response.up().build();
         } catch (TimeoutException e) {
-            return response.down().withData("error", "no answer within " + timeout).build();
+            return response.down()
+                    .withData("error", "no answer within " + timeout)
+                    .build();
         } catch (ExecutionException e) {
             var cause = e.getCause() instanceof IllegalStateException wrapped && wrapped.getCause() != null
-                    ? wrapped.getCause() : e.getCause();
-            return response.down().withData("error", cause.getClass().getSimpleName()).build();
+                    ? wrapped.getCause()
+                    : e.getCause();
+            return response.down()
+                    .withData("error", cause.getClass().getSimpleName())
+                    .build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return response.down().withData("error", "interrupted").build();
@@ -68,7 +75,8 @@ public class DatabaseReadiness implements HealthCheck {
     }
 
     void roundTrip() {
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.createStatement()) {
             statement.setQueryTimeout(Math.max(1, (int) timeout.toSeconds()));
             statement.execute("SELECT 1");
         } catch (SQLException e) {

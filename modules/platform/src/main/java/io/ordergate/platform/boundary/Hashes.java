@@ -12,8 +12,7 @@ import java.util.TreeMap;
 /** SHA-256 of raw bytes and of JSON content independent of formatting and member order. */
 public final class Hashes {
 
-    private Hashes() {
-    }
+    private Hashes() {}
 
     public static byte[] sha256(byte[] data) {
         try {

@@ -31,8 +31,7 @@ public final class Jsons {
     private static final JsonReaderFactory READERS = PROVIDER.createReaderFactory(Map.of());
     private static final JsonGeneratorFactory GENERATORS = PROVIDER.createGeneratorFactory(Map.of());
 
-    private Jsons() {
-    }
+    private Jsons() {}
 
     public static JsonObjectBuilder createObjectBuilder() {
         return PROVIDER.createObjectBuilder();

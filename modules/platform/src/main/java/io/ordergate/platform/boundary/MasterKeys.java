@@ -26,6 +26,7 @@ public class MasterKeys {
 
     /** The label of the key under which the check value is computed; no other purpose uses it. */
     static final String CHECK_LABEL = "ordergate:master-key-check:v1";
+
     static final String CHECK_MESSAGE = "OrderGate master key check value";
 
     @Inject
@@ -52,8 +53,9 @@ public class MasterKeys {
             throw new IllegalStateException("ORDERGATE_MASTER_KEY is not valid base64.");
         }
         if (decoded.length != 32) {
-            throw new IllegalStateException("ORDERGATE_MASTER_KEY must be 32 bytes (256 bits) encoded as base64; it has "
-                    + decoded.length + " bytes.");
+            throw new IllegalStateException(
+                    "ORDERGATE_MASTER_KEY must be 32 bytes (256 bits) encoded as base64; it has " + decoded.length
+                            + " bytes.");
         }
         return decoded;
     }

@@ -41,7 +41,8 @@ public class Meters {
 
     /** One answered request of a webhook endpoint, with what its answer meant. */
     public void answered(String endpoint, String outcome, Duration took) {
-        registry.counter(REQUESTS, new Tag("endpoint", endpoint), new Tag("outcome", outcome)).inc();
+        registry.counter(REQUESTS, new Tag("endpoint", endpoint), new Tag("outcome", outcome))
+                .inc();
         latency(endpoint).update(took);
     }
 

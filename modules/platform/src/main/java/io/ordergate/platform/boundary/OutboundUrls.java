@@ -38,8 +38,9 @@ public class OutboundUrls {
 
     /** A host whose last label is a number is an IPv4 address, however it is spelled. */
     static final Pattern NUMERIC_HOST = Pattern.compile("(?i).*?(^|\\.)(0x[0-9a-f]*|[0-9]+)\\.?$");
-    static final Pattern DOTTED_QUAD = Pattern.compile("(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
-            + "(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
+
+    static final Pattern DOTTED_QUAD = Pattern.compile(
+            "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])" + "(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
 
     /** Name resolution, replaceable in tests. */
     interface Resolver {
@@ -81,8 +82,11 @@ public class OutboundUrls {
             throw new Refused(name + " is not a valid URL: " + e.getReason() + ".");
         }
         var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null
-                || uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        if (!(scheme.equals("https") || scheme.equals("http"))
+                || uri.getHost() == null
+                || uri.getRawUserInfo() != null
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null) {
             throw new Refused(name + " must be an absolute http(s) URL with a host, without credentials, query or "
                     + "fragment.");
         }
@@ -107,8 +111,8 @@ public class OutboundUrls {
         for (var address : addresses) {
             var kind = forbidden(address);
             if (kind.isPresent()) {
-                throw new Refused(name + ": the host " + host + " resolves to " + kind.get() + " address: " + RULE
-                        + ".");
+                throw new Refused(
+                        name + ": the host " + host + " resolves to " + kind.get() + " address: " + RULE + ".");
             }
         }
         return uri;

@@ -14,8 +14,7 @@ public final class ProblemMappers {
 
     static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
 
-    private ProblemMappers() {
-    }
+    private ProblemMappers() {}
 
     @Provider
     public static class Problems implements ExceptionMapper<ProblemException> {
@@ -63,7 +62,10 @@ public final class ProblemMappers {
         }
         var reference = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected error, reference " + reference, e);
-        return new Problem(500, "Internal Server Error",
-                "An unexpected error occurred; quote reference " + reference + " to the operator.").toResponse();
+        return new Problem(
+                        500,
+                        "Internal Server Error",
+                        "An unexpected error occurred; quote reference " + reference + " to the operator.")
+                .toResponse();
     }
 }

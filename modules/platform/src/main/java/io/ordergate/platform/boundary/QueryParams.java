@@ -9,8 +9,7 @@ import java.time.format.DateTimeParseException;
  */
 public final class QueryParams {
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     public static int number(String name, String value) {
         try {
@@ -39,8 +38,8 @@ public final class QueryParams {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new ProblemException(400, "Bad Request",
-                    "'" + name + "' must be an ISO-8601 instant such as 2026-11-23T00:00:00Z.");
+            throw new ProblemException(
+                    400, "Bad Request", "'" + name + "' must be an ISO-8601 instant such as 2026-11-23T00:00:00Z.");
         }
     }
 

@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
 /** Reads request bodies with a hard size limit enforced while reading, not after. */
 public final class RequestBodies {
 
-    private RequestBodies() {
-    }
+    private RequestBodies() {}
 
     /**
      * @param declaredLength the Content-Length header, or -1; a declared length above the limit is
@@ -42,11 +41,13 @@ public final class RequestBodies {
 
     /** RFC 9110 section 5.6.2; a parameter's value is a token or a quoted string of visible ASCII. */
     static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
-    static final String PARAMETER = "(" + TOKEN + ")=(" + TOKEN + "|\"(?:[\t \\x21\\x23-\\x5B\\x5D-\\x7E]"
-            + "|\\\\[\t \\x21-\\x7E])*\")";
+
+    static final String PARAMETER =
+            "(" + TOKEN + ")=(" + TOKEN + "|\"(?:[\t \\x21\\x23-\\x5B\\x5D-\\x7E]" + "|\\\\[\t \\x21-\\x7E])*\")";
     /** RFC 9110 section 8.3.1: {@code type/subtype} and parameters, which may be empty ({@code ;;}). */
-    static final Pattern MEDIA_TYPE = Pattern.compile(
-            "(" + TOKEN + ")/(" + TOKEN + ")((?:[ \t]*;[ \t]*(?:" + PARAMETER + ")?)*)[ \t]*");
+    static final Pattern MEDIA_TYPE =
+            Pattern.compile("(" + TOKEN + ")/(" + TOKEN + ")((?:[ \t]*;[ \t]*(?:" + PARAMETER + ")?)*)[ \t]*");
+
     static final Pattern PARAMETERS = Pattern.compile(PARAMETER);
 
     /**
@@ -66,8 +67,8 @@ public final class RequestBodies {
         }
         var type = matcher.group(1).toLowerCase(Locale.ROOT);
         var subtype = matcher.group(2).toLowerCase(Locale.ROOT);
-        if (!type.equals("application") || !(subtype.equals("json") || subtype.endsWith("+json")
-                && subtype.length() > "+json".length())) {
+        if (!type.equals("application")
+                || !(subtype.equals("json") || subtype.endsWith("+json") && subtype.length() > "+json".length())) {
             throw unsupported("The request body must be sent as application/json, not '" + contentType + "'.");
         }
         var parameters = PARAMETERS.matcher(matcher.group(3));
@@ -95,8 +96,8 @@ public final class RequestBodies {
 
     /** 415 for a Content-Type header that is not a media type. */
     public static ProblemException malformed(String contentType) {
-        return unsupported("The Content-Type '" + contentType
-                + "' is not a well-formed media type; send application/json.");
+        return unsupported(
+                "The Content-Type '" + contentType + "' is not a well-formed media type; send application/json.");
     }
 
     static ProblemException unsupported(String detail) {
@@ -105,7 +106,9 @@ public final class RequestBodies {
 
     /** With {@code Connection: close}: the rest of the body is never read, so the connection is done. */
     static ProblemException tooLarge(int limit) {
-        return new ProblemException(new Problem(413, "Content Too Large",
-                "The request body is larger than the limit of " + limit + " bytes."), Map.of("Connection", "close"));
+        return new ProblemException(
+                new Problem(
+                        413, "Content Too Large", "The request body is larger than the limit of " + limit + " bytes."),
+                Map.of("Connection", "close"));
     }
 }

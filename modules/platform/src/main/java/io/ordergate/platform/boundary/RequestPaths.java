@@ -31,7 +31,9 @@ public class RequestPaths extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (!isAcceptable(request.getRequestURI())) {
-            var problem = new Problem(400, "Bad Request",
+            var problem = new Problem(
+                    400,
+                    "Bad Request",
                     "The path contains a dot segment, a path parameter (;), an encoded separator, a NUL or a broken "
                             + "%-escape.");
             var body = problem.toJson().getBytes(StandardCharsets.UTF_8);
@@ -54,7 +56,9 @@ public class RequestPaths extends HttpFilter {
         }
         for (var segment : rawPath.substring(1).split("/", -1)) {
             var decoded = decode(segment);
-            if (decoded == null || decoded.indexOf('/') >= 0 || decoded.indexOf('\\') >= 0
+            if (decoded == null
+                    || decoded.indexOf('/') >= 0
+                    || decoded.indexOf('\\') >= 0
                     || decoded.indexOf('\0') >= 0) {
                 return false;
             }
@@ -104,8 +108,11 @@ public class RequestPaths extends HttpFilter {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()))
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
                     .toString();
         } catch (CharacterCodingException e) {
             return null;

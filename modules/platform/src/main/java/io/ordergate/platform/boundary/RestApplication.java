@@ -5,5 +5,4 @@ import jakarta.ws.rs.core.Application;
 
 /** All REST endpoints live below /api; resources and providers are discovered in every module. */
 @ApplicationPath("api")
-public class RestApplication extends Application {
-}
+public class RestApplication extends Application {}

@@ -38,8 +38,7 @@ public final class RetryAfter {
             .toFormatter(Locale.US)
             .withResolverStyle(ResolverStyle.STRICT);
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     /**
      * @param headerValue the header's value, may be null

@@ -26,12 +26,13 @@ public class SessionCookies implements ServletContextListener {
         var cookie = context.getSessionCookieConfig();
         cookie.setHttpOnly(true);
         var config = ConfigProvider.getConfig();
-        cookie.setSecure(secure(config.getOptionalValue("ordergate.console.secure-cookie", Boolean.class),
+        cookie.setSecure(secure(
+                config.getOptionalValue("ordergate.console.secure-cookie", Boolean.class),
                 config.getOptionalValue("ordergate.public.url", String.class)));
     }
 
     static boolean secure(Optional<Boolean> configured, Optional<String> publicUrl) {
-        return configured.orElseGet(() -> publicUrl.map(url -> url.regionMatches(true, 0, "https:", 0, 6))
-                .orElse(false));
+        return configured.orElseGet(() ->
+                publicUrl.map(url -> url.regionMatches(true, 0, "https:", 0, 6)).orElse(false));
     }
 }

@@ -23,16 +23,16 @@ import java.util.Map;
  */
 public final class StrictJson {
 
-    private static final JsonReaderFactory READERS = Jsons.createReaderFactory(
-            Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
+    private static final JsonReaderFactory READERS =
+            Jsons.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
 
-    private StrictJson() {
-    }
+    private StrictJson() {}
 
     public static JsonObject object(byte[] body) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body))
@@ -52,8 +52,10 @@ public final class StrictJson {
         } catch (JsonParsingException e) {
             var location = e.getLocation();
             throw bad("The request body is not well-formed JSON"
-                    + (location == null ? "" : " (line " + location.getLineNumber() + ", column "
-                            + location.getColumnNumber() + ")") + ": " + safe(e.getMessage()));
+                    + (location == null
+                            ? ""
+                            : " (line " + location.getLineNumber() + ", column " + location.getColumnNumber() + ")")
+                    + ": " + safe(e.getMessage()));
         } catch (JsonException | IllegalStateException | ArithmeticException e) {
             throw bad("The request body is not acceptable JSON: " + safe(e.getMessage()));
         } catch (RuntimeException e) {

@@ -13,8 +13,7 @@ public final class Unavailable {
     /** Seconds a client is asked to wait before retrying after a 503. */
     public static final String RETRY_AFTER_SECONDS = "5";
 
-    private Unavailable() {
-    }
+    private Unavailable() {}
 
     public static boolean isStorageFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -37,7 +36,9 @@ public final class Unavailable {
 
     public static ProblemException problem() {
         return new ProblemException(
-                new Problem(503, "Service Unavailable",
+                new Problem(
+                        503,
+                        "Service Unavailable",
                         "The request could not be stored right now; nothing was kept. Retry later."),
                 Map.of("Retry-After", RETRY_AFTER_SECONDS));
     }

@@ -29,8 +29,8 @@ public class WorkerPools {
 
     /** @throws java.util.concurrent.RejectedExecutionException from {@code execute} when full */
     public ThreadPoolExecutor create(int threads, int queue) {
-        var pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue),
-                threadFactory);
+        var pool = new ThreadPoolExecutor(
+                threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), threadFactory);
         pool.allowCoreThreadTimeOut(true);
         pools.add(pool);
         return pool;

@@ -8,8 +8,7 @@ import javax.sql.DataSource;
 /** The one row of {@code platform_master_key}: the master key's check value and when it was stored. */
 public record MasterKeyCheckTable(DataSource dataSource) {
 
-    public record Stored(byte[] checkValue, Instant createdAt) {
-    }
+    public record Stored(byte[] checkValue, Instant createdAt) {}
 
     /** Stores {@code checkValue} unless a value is stored already (another node may race), and returns the stored one. */
     public Stored storeIfAbsent(byte[] checkValue, Instant now) {
@@ -20,10 +19,13 @@ public record MasterKeyCheckTable(DataSource dataSource) {
                 insert.setTimestamp(2, Timestamp.from(now));
                 insert.executeUpdate();
             }
-            try (var select = connection.prepareStatement("SELECT check_value, created_at FROM platform_master_key "
-                    + "WHERE key_id = 1"); var row = select.executeQuery()) {
+            try (var select = connection.prepareStatement(
+                            "SELECT check_value, created_at FROM platform_master_key " + "WHERE key_id = 1");
+                    var row = select.executeQuery()) {
                 row.next();
-                return new Stored(row.getBytes("check_value"), row.getTimestamp("created_at").toInstant());
+                return new Stored(
+                        row.getBytes("check_value"),
+                        row.getTimestamp("created_at").toInstant());
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read or store the master key's check value: " + e.getMessage(), e);

@@ -24,7 +24,8 @@ class ClientAddressTest {
 
     @Test
     void aTrustedProxyNamesTheClient() {
-        assertThat(trusting("127.0.0.1").of("127.0.0.1", List.of("203.0.113.7"))).isEqualTo("203.0.113.7");
+        assertThat(trusting("127.0.0.1").of("127.0.0.1", List.of("203.0.113.7")))
+                .isEqualTo("203.0.113.7");
     }
 
     @Test
@@ -37,19 +38,23 @@ class ClientAddressTest {
     @Test
     void entriesTheClientPrependedThroughATrustedProxyAreIgnored() {
         // The client sent "X-Forwarded-For: 192.0.2.1"; nginx appended the real peer 203.0.113.7.
-        assertThat(trusting("127.0.0.1").of("127.0.0.1", List.of("192.0.2.1, 203.0.113.7"))).isEqualTo("203.0.113.7");
+        assertThat(trusting("127.0.0.1").of("127.0.0.1", List.of("192.0.2.1, 203.0.113.7")))
+                .isEqualTo("203.0.113.7");
     }
 
     @Test
     void severalTrustedHopsArePassed() {
         var clientAddress = trusting("127.0.0.1, 10.1.0.0/16");
-        assertThat(clientAddress.of("127.0.0.1", List.of("192.0.2.1, 203.0.113.7, 10.1.2.3"))).isEqualTo("203.0.113.7");
-        assertThat(clientAddress.of("127.0.0.1", List.of("203.0.113.7", "10.1.2.3"))).isEqualTo("203.0.113.7");
+        assertThat(clientAddress.of("127.0.0.1", List.of("192.0.2.1, 203.0.113.7, 10.1.2.3")))
+                .isEqualTo("203.0.113.7");
+        assertThat(clientAddress.of("127.0.0.1", List.of("203.0.113.7", "10.1.2.3")))
+                .isEqualTo("203.0.113.7");
     }
 
     @Test
     void whenEveryHopIsTrustedTheLeftMostIsTheClient() {
-        assertThat(trusting("10.0.0.0/8").of("10.0.0.1", List.of("10.0.0.3, 10.0.0.2"))).isEqualTo("10.0.0.3");
+        assertThat(trusting("10.0.0.0/8").of("10.0.0.1", List.of("10.0.0.3, 10.0.0.2")))
+                .isEqualTo("10.0.0.3");
     }
 
     @Test
@@ -60,7 +65,8 @@ class ClientAddressTest {
     @Test
     void anEntryThatIsNoAddressEndsTheWalkAtTheHopThatWroteIt() {
         assertThat(trusting("127.0.0.1").of("127.0.0.1", List.of("unknown"))).isEqualTo("127.0.0.1");
-        assertThat(trusting("127.0.0.1").of("127.0.0.1", List.of("203.0.113.7, evil.example"))).isEqualTo("127.0.0.1");
+        assertThat(trusting("127.0.0.1").of("127.0.0.1", List.of("203.0.113.7, evil.example")))
+                .isEqualTo("127.0.0.1");
     }
 
     @Test

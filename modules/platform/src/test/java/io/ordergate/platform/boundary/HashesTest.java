@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class HashesTest {
 
     static byte[] canonical(String json) {
-        return Hashes.canonicalJsonSha256(Json.createReader(new StringReader(json)).readValue());
+        return Hashes.canonicalJsonSha256(
+                Json.createReader(new StringReader(json)).readValue());
     }
 
     @Test

@@ -14,7 +14,9 @@ class MasterKeysTest {
 
     @Test
     void theCheckValueTellsKeysApartAndIsStable() {
-        assertThat(MasterKeys.checkValue(key(1))).hasSize(32).isEqualTo(MasterKeys.checkValue(key(1)))
+        assertThat(MasterKeys.checkValue(key(1)))
+                .hasSize(32)
+                .isEqualTo(MasterKeys.checkValue(key(1)))
                 .isNotEqualTo(MasterKeys.checkValue(key(2)));
     }
 
@@ -30,7 +32,9 @@ class MasterKeysTest {
 
     @Test
     void eachPurposeGetsItsOwnKey() {
-        assertThat(MasterKeys.derive(key(1), "a")).hasSize(32).isNotEqualTo(MasterKeys.derive(key(1), "b"))
+        assertThat(MasterKeys.derive(key(1), "a"))
+                .hasSize(32)
+                .isNotEqualTo(MasterKeys.derive(key(1), "b"))
                 .isEqualTo(MasterKeys.derive(key(1), "a"));
     }
 }

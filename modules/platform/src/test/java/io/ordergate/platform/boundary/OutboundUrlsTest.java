@@ -43,8 +43,15 @@ class OutboundUrlsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://partner.example/connect/token", "https://203.0.113.7", "https://dual.example:8443/x",
-            "https://8.8.8.8/", "https://[2001:db8::1]/api", "HTTPS://partner.example"})
+    @ValueSource(
+            strings = {
+                "https://partner.example/connect/token",
+                "https://203.0.113.7",
+                "https://dual.example:8443/x",
+                "https://8.8.8.8/",
+                "https://[2001:db8::1]/api",
+                "HTTPS://partner.example"
+            })
     void publicHttpsUrlsPass(String url) {
         assertThat(strict().check("'tokenUrl'", url)).hasToString(url);
     }
@@ -58,19 +65,47 @@ class OutboundUrlsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "https://127.0.0.1/", "https://127.8.9.10:8443/", "https://localhost/",
-        "https://10.0.0.1/", "https://172.16.0.1/", "https://172.31.255.255/", "https://192.168.1.1/",
-        "https://169.254.169.254/latest/meta-data", "https://100.64.0.1/", "https://100.127.255.254/",
-        "https://0.0.0.0/", "https://224.0.0.1/", "https://239.255.255.250/", "https://255.255.255.255/",
-        "https://[::1]/", "https://[::]/", "https://[0:0:0:0:0:0:0:1]/", "https://[fe80::1]/", "https://[febf::1]/",
-        "https://[fc00::1]/", "https://[fd00:ec2::254]/", "https://[ff02::1]/", "https://[fec0::1]/",
-        // IPv4-mapped, -compatible, NAT64 and 6to4 spellings of the same internal addresses
-        "https://[::ffff:127.0.0.1]/", "https://[::ffff:7f00:1]/", "https://[0:0:0:0:0:ffff:a00:1]/",
-        "https://[::ffff:169.254.169.254]/", "https://[::127.0.0.1]/", "https://[::10.0.0.1]/",
-        "https://[64:ff9b::a00:1]/", "https://[64:ff9b:1::1]/", "https://[2002:7f00:1::]/", "https://[2002:c0a8:101::1]/",
-        // names that resolve inward
-        "https://rebound.example/", "https://metadata.example/", "https://v6-internal.example/"})
+    @ValueSource(
+            strings = {
+                "https://127.0.0.1/",
+                "https://127.8.9.10:8443/",
+                "https://localhost/",
+                "https://10.0.0.1/",
+                "https://172.16.0.1/",
+                "https://172.31.255.255/",
+                "https://192.168.1.1/",
+                "https://169.254.169.254/latest/meta-data",
+                "https://100.64.0.1/",
+                "https://100.127.255.254/",
+                "https://0.0.0.0/",
+                "https://224.0.0.1/",
+                "https://239.255.255.250/",
+                "https://255.255.255.255/",
+                "https://[::1]/",
+                "https://[::]/",
+                "https://[0:0:0:0:0:0:0:1]/",
+                "https://[fe80::1]/",
+                "https://[febf::1]/",
+                "https://[fc00::1]/",
+                "https://[fd00:ec2::254]/",
+                "https://[ff02::1]/",
+                "https://[fec0::1]/",
+                // IPv4-mapped, -compatible, NAT64 and 6to4 spellings of the same internal addresses
+                "https://[::ffff:127.0.0.1]/",
+                "https://[::ffff:7f00:1]/",
+                "https://[0:0:0:0:0:ffff:a00:1]/",
+                "https://[::ffff:169.254.169.254]/",
+                "https://[::127.0.0.1]/",
+                "https://[::10.0.0.1]/",
+                "https://[64:ff9b::a00:1]/",
+                "https://[64:ff9b:1::1]/",
+                "https://[2002:7f00:1::]/",
+                "https://[2002:c0a8:101::1]/",
+                // names that resolve inward
+                "https://rebound.example/",
+                "https://metadata.example/",
+                "https://v6-internal.example/"
+            })
     void internalAddressesAreRefused(String url) {
         assertThatThrownBy(() -> strict().check("'tokenUrl'", url))
                 .isInstanceOf(OutboundUrls.Refused.class)
@@ -103,14 +138,22 @@ class OutboundUrlsTest {
         assertThat(InetAddress.getByName("0177.0.0.1").getHostAddress()).isEqualTo("177.0.0.1");
         assertThat(new java.net.URI("http://0x7f.1/").getHost()).isNull();
         assertThat(new java.net.URI("http://127.1/").getHost()).isNull();
-        for (var url : new String[] {"https://2130706433/", "https://0177.0.0.1/", "https://017700000001/",
-            "https://0/", "https://0x7f000001/", "https://10.0.0.010/"}) {
-            assertThatThrownBy(() -> strict().check("'tokenUrl'", url)).as(url)
+        for (var url : new String[] {
+            "https://2130706433/",
+            "https://0177.0.0.1/",
+            "https://017700000001/",
+            "https://0/",
+            "https://0x7f000001/",
+            "https://10.0.0.010/"
+        }) {
+            assertThatThrownBy(() -> strict().check("'tokenUrl'", url))
+                    .as(url)
                     .isInstanceOf(OutboundUrls.Refused.class)
                     .hasMessageContaining("numeric host");
         }
         for (var url : new String[] {"https://0x7f.1/", "https://127.1/", "https://10.0.0.1./"}) {
-            assertThatThrownBy(() -> strict().check("'tokenUrl'", url)).as(url)
+            assertThatThrownBy(() -> strict().check("'tokenUrl'", url))
+                    .as(url)
                     .isInstanceOf(OutboundUrls.Refused.class)
                     .hasMessageContaining("with a host");
         }
@@ -125,17 +168,30 @@ class OutboundUrlsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ftp://partner.example/", "partner.example/token", "/connect/token",
-            "https://user:pw@partner.example/", "https://partner.example/?a=b", "https://partner.example/#f",
-            "https://partner example/", ""})
+    @ValueSource(
+            strings = {
+                "ftp://partner.example/",
+                "partner.example/token",
+                "/connect/token",
+                "https://user:pw@partner.example/",
+                "https://partner.example/?a=b",
+                "https://partner.example/#f",
+                "https://partner example/",
+                ""
+            })
     void malformedUrlsAreRefusedEvenWhenInsecureIsAllowed(String url) {
         assertThatThrownBy(() -> insecure().check("'tokenUrl'", url)).isInstanceOf(OutboundUrls.Refused.class);
         assertThatThrownBy(() -> strict().check("'tokenUrl'", url)).isInstanceOf(OutboundUrls.Refused.class);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://127.0.0.1:25480/connect/token", "https://10.0.0.1/", "http://localhost:8080",
-            "http://[::1]:9000/"})
+    @ValueSource(
+            strings = {
+                "http://127.0.0.1:25480/connect/token",
+                "https://10.0.0.1/",
+                "http://localhost:8080",
+                "http://[::1]:9000/"
+            })
     void allowInsecureLetsSimulatorsOnLoopbackAndPrivateNetworksThrough(String url) {
         assertThat(insecure().check("'tokenUrl'", url)).hasToString(url);
     }
@@ -150,15 +206,29 @@ class OutboundUrlsTest {
         mapped[13] = 8;
         mapped[14] = 8;
         mapped[15] = 8;
-        assertThat(OutboundUrls.forbidden(Inet6Address.getByAddress(null, mapped, null))).isEmpty();
+        assertThat(OutboundUrls.forbidden(Inet6Address.getByAddress(null, mapped, null)))
+                .isEmpty();
     }
 
     @Test
     void publicAddressesAreNotForbidden() throws Exception {
-        for (var address : new String[] {"1.1.1.1", "172.15.255.255", "172.32.0.1", "100.63.255.255",
-            "100.128.0.1", "169.253.1.1", "192.167.1.1", "223.255.255.255", "2001:4860:4860::8888", "2a00:1450::1",
-            "2002:cb00:7101::1", "64:ff9b::808:808"}) {
-            assertThat(OutboundUrls.forbidden(InetAddress.getByName(address))).as(address).isEmpty();
+        for (var address : new String[] {
+            "1.1.1.1",
+            "172.15.255.255",
+            "172.32.0.1",
+            "100.63.255.255",
+            "100.128.0.1",
+            "169.253.1.1",
+            "192.167.1.1",
+            "223.255.255.255",
+            "2001:4860:4860::8888",
+            "2a00:1450::1",
+            "2002:cb00:7101::1",
+            "64:ff9b::808:808"
+        }) {
+            assertThat(OutboundUrls.forbidden(InetAddress.getByName(address)))
+                    .as(address)
+                    .isEmpty();
         }
     }
 }

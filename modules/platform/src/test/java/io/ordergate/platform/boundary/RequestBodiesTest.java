@@ -52,7 +52,9 @@ class RequestBodiesTest {
         };
 
         assertThatThrownBy(() -> RequestBodies.read(endless, -1, 20_000))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(413));
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.problem().status()).isEqualTo(413));
         assertThat(reads[0]).isLessThanOrEqualTo(4);
     }
 
@@ -66,6 +68,8 @@ class RequestBodiesTest {
         };
 
         assertThatThrownBy(() -> RequestBodies.read(broken, -1, 100))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(400));
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.problem().status()).isEqualTo(400));
     }
 }

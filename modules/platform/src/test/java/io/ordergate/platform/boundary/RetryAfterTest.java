@@ -67,7 +67,9 @@ class RetryAfterTest {
         assertThat(RetryAfter.parse("+5", NOW)).isEmpty();
         assertThat(RetryAfter.parse("5 seconds", NOW)).isEmpty();
         assertThat(RetryAfter.parse("2015-10-21T08:28:00Z", NOW)).isEmpty();
-        assertThat(RetryAfter.parse("Thu, 21 Oct 2015 08:28:00 GMT", NOW)).as("wrong weekday").isEmpty();
+        assertThat(RetryAfter.parse("Thu, 21 Oct 2015 08:28:00 GMT", NOW))
+                .as("wrong weekday")
+                .isEmpty();
         assertThat(RetryAfter.parse("Wed, 31 Feb 2015 08:28:00 GMT", NOW)).isEmpty();
         assertThat(RetryAfter.parse("\u0665", NOW)).as("a non-ASCII digit").isEmpty();
     }

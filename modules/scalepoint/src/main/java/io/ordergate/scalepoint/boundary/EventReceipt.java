@@ -5,6 +5,4 @@ package io.ordergate.scalepoint.boundary;
  * new was stored or started. {@code orderToken} is set for order_created; {@code fetchQueued} when
  * this event queued the order's first fetch.
  */
-public record EventReceipt(long eventId, boolean duplicate, String eventType, String orderToken,
-        boolean fetchQueued) {
-}
+public record EventReceipt(long eventId, boolean duplicate, String eventType, String orderToken, boolean fetchQueued) {}

@@ -11,8 +11,15 @@ import java.util.List;
  * @param total the body's order total when it has one, else the sum of the line totals when every
  *     line has one, else null
  */
-public record OrderData(String externalId, String orderNumber, String status, String currency,
-        Address deliveryAddress, Contact contact, List<Line> lines, BigDecimal total) {
+public record OrderData(
+        String externalId,
+        String orderNumber,
+        String status,
+        String currency,
+        Address deliveryAddress,
+        Contact contact,
+        List<Line> lines,
+        BigDecimal total) {
 
     private static final OrderData EMPTY = new OrderData(null, null, null, null, null, null, List.of(), null);
 
@@ -25,13 +32,15 @@ public record OrderData(String externalId, String orderNumber, String status, St
         return EMPTY;
     }
 
-    public record Address(String name, String street, String postalCode, String city, String countryCode) {
-    }
+    public record Address(String name, String street, String postalCode, String city, String countryCode) {}
 
-    public record Contact(String name, String telephone, String email) {
-    }
+    public record Contact(String name, String telephone, String email) {}
 
-    public record Line(String lineId, String productId, String description, BigDecimal quantity,
-            BigDecimal unitPrice, BigDecimal total) {
-    }
+    public record Line(
+            String lineId,
+            String productId,
+            String description,
+            BigDecimal quantity,
+            BigDecimal unitPrice,
+            BigDecimal total) {}
 }

@@ -13,10 +13,14 @@ import java.util.List;
  */
 @JsonbTypeAdapter(OrderStatus.Json.class)
 public enum OrderStatus {
-    PENDING, FETCHED, FAILED, DEAD;
+    PENDING,
+    FETCHED,
+    FAILED,
+    DEAD;
 
     /** The lower-case names, in order, as the admin API and the database spell them. */
-    public static final List<String> WIRE = Arrays.stream(values()).map(LowerCaseEnum::wire).toList();
+    public static final List<String> WIRE =
+            Arrays.stream(values()).map(LowerCaseEnum::wire).toList();
 
     /**
      * A status filter as a query parameter gives it; blank means any.

@@ -10,7 +10,10 @@ import jakarta.json.bind.annotation.JsonbTypeAdapter;
  */
 @JsonbTypeAdapter(PublicationStatus.Json.class)
 public enum PublicationStatus {
-    PENDING, SENT, FAILING, DEAD;
+    PENDING,
+    SENT,
+    FAILING,
+    DEAD;
 
     public static final class Json extends LowerCaseEnum<PublicationStatus> {
         public Json() {

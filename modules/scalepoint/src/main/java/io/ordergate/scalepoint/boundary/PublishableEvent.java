@@ -13,21 +13,30 @@ import java.util.Set;
  * envelope; this is the project's catalogue, the one the console's publish form offers.
  */
 public enum PublishableEvent {
-    ORDER_STATUS_CHANGED("order_status_changed",
-            EnumSet.of(Field.STATUS, Field.TRACKING_NUMBER, Field.CARRIER, Field.COMMENT), EnumSet.of(Field.STATUS)),
-    DELIVERY_PLANNED("delivery_planned", EnumSet.of(Field.EXPECTED_DELIVERY_DATE, Field.CARRIER, Field.COMMENT),
+    ORDER_STATUS_CHANGED(
+            "order_status_changed",
+            EnumSet.of(Field.STATUS, Field.TRACKING_NUMBER, Field.CARRIER, Field.COMMENT),
+            EnumSet.of(Field.STATUS)),
+    DELIVERY_PLANNED(
+            "delivery_planned",
+            EnumSet.of(Field.EXPECTED_DELIVERY_DATE, Field.CARRIER, Field.COMMENT),
             EnumSet.of(Field.EXPECTED_DELIVERY_DATE)),
-    DELIVERY_SHIPPED("delivery_shipped", EnumSet.of(Field.CARRIER, Field.TRACKING_NUMBER, Field.COMMENT),
+    DELIVERY_SHIPPED(
+            "delivery_shipped",
+            EnumSet.of(Field.CARRIER, Field.TRACKING_NUMBER, Field.COMMENT),
             EnumSet.of(Field.CARRIER, Field.TRACKING_NUMBER));
 
     /** Suggestions for {@link Field#STATUS} only: the status names Scalepoint expects are not public. */
-    public static final List<String> SUGGESTED_STATUSES = List.of("Confirmed", "Processing", "Shipped", "Delivered",
-            "Cancelled", "Returned");
+    public static final List<String> SUGGESTED_STATUSES =
+            List.of("Confirmed", "Processing", "Shipped", "Delivered", "Cancelled", "Returned");
 
     /** A field of an event's payload, by its JSON name. */
     public enum Field {
-        STATUS("status"), TRACKING_NUMBER("trackingNumber"), CARRIER("carrier"),
-        EXPECTED_DELIVERY_DATE("expectedDeliveryDate"), COMMENT("comment");
+        STATUS("status"),
+        TRACKING_NUMBER("trackingNumber"),
+        CARRIER("carrier"),
+        EXPECTED_DELIVERY_DATE("expectedDeliveryDate"),
+        COMMENT("comment");
 
         private final String jsonName;
 
@@ -69,6 +78,8 @@ public enum PublishableEvent {
     }
 
     public static Optional<PublishableEvent> of(String eventType) {
-        return Arrays.stream(values()).filter(e -> e.eventType.equals(eventType)).findFirst();
+        return Arrays.stream(values())
+                .filter(e -> e.eventType.equals(eventType))
+                .findFirst();
     }
 }

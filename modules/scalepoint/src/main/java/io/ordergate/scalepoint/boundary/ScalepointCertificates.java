@@ -58,8 +58,10 @@ public class ScalepointCertificates {
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<CertificateView> list() {
-        return em.createNamedQuery(ClientCertificate.ALL, ClientCertificate.class).getResultStream()
-                .map(ScalepointCertificates::view).toList();
+        return em.createNamedQuery(ClientCertificate.ALL, ClientCertificate.class)
+                .getResultStream()
+                .map(ScalepointCertificates::view)
+                .toList();
     }
 
     /**
@@ -69,7 +71,10 @@ public class ScalepointCertificates {
     @RolesAllowed(Roles.ADMIN)
     public CertificateView generate(String commonName, String actor) {
         var name = commonName == null || commonName.isBlank()
-                ? connection.stored().map(stored -> "OrderGate " + stored.clientId()).orElse("OrderGate")
+                ? connection
+                        .stored()
+                        .map(stored -> "OrderGate " + stored.clientId())
+                        .orElse("OrderGate")
                 : commonName.trim();
         if (name.length() > 64) {
             name = name.substring(0, 64);
@@ -95,12 +100,14 @@ public class ScalepointCertificates {
             Arrays.fill(password, '\0');
         }
         if (key.certificate().getNotAfter().toInstant().isBefore(clock.instant())) {
-            throw bad("The certificate in the PKCS#12 file expired on " + key.certificate().getNotAfter().toInstant()
-                    + ".");
+            throw bad("The certificate in the PKCS#12 file expired on "
+                    + key.certificate().getNotAfter().toInstant() + ".");
         }
         if (find(ClientCertificates.thumbprint(key.certificate())).isPresent()) {
-            throw new ProblemException(409, "Conflict", "This certificate ("
-                    + ClientCertificates.thumbprint(key.certificate()) + ") is already stored.");
+            throw new ProblemException(
+                    409,
+                    "Conflict",
+                    "This certificate (" + ClientCertificates.thumbprint(key.certificate()) + ") is already stored.");
         }
         return store(key, ClientCertificate.UPLOADED, actor);
     }
@@ -109,16 +116,26 @@ public class ScalepointCertificates {
         var certificate = key.certificate();
         var thumbprint = ClientCertificates.thumbprint(certificate);
         boolean first = connection.activeCertificate().isEmpty();
-        var stored = new ClientCertificate(thumbprint, ClientCertificates.x5t(certificate),
+        var stored = new ClientCertificate(
+                thumbprint,
+                ClientCertificates.x5t(certificate),
                 ClientCertificates.der(certificate),
                 vault.seal(ClientCertificate.keyPurpose(thumbprint), ClientCertificates.pkcs8(key.privateKey())),
-                certificate.getSubjectX500Principal().getName(), certificate.getNotBefore().toInstant(),
-                certificate.getNotAfter().toInstant(), origin, first, now(), actor);
+                certificate.getSubjectX500Principal().getName(),
+                certificate.getNotBefore().toInstant(),
+                certificate.getNotAfter().toInstant(),
+                origin,
+                first,
+                now(),
+                actor);
         em.persist(stored);
         em.flush();
-        audit.record(AuditEntry.byUser(actor, "scalepoint.certificate." + origin, "scalepoint-certificate",
-                thumbprint, Map.of("notAfter", certificate.getNotAfter().toInstant().toString(),
-                        "active", String.valueOf(first))));
+        audit.record(AuditEntry.byUser(
+                actor,
+                "scalepoint.certificate." + origin,
+                "scalepoint-certificate",
+                thumbprint,
+                Map.of("notAfter", certificate.getNotAfter().toInstant().toString(), "active", String.valueOf(first))));
         return view(stored);
     }
 
@@ -127,21 +144,31 @@ public class ScalepointCertificates {
     public CertificateView activate(String thumbprint, String actor) {
         var certificate = require(thumbprint);
         if (certificate.retired()) {
-            throw new ProblemException(409, "Conflict", "Certificate " + certificate.thumbprint()
-                    + " is retired; its private key is gone.");
+            throw new ProblemException(
+                    409,
+                    "Conflict",
+                    "Certificate " + certificate.thumbprint() + " is retired; its private key is gone.");
         }
         if (certificate.expired(clock.instant())) {
-            throw new ProblemException(409, "Conflict", "Certificate " + certificate.thumbprint() + " expired on "
-                    + certificate.notAfter() + ".");
+            throw new ProblemException(
+                    409,
+                    "Conflict",
+                    "Certificate " + certificate.thumbprint() + " expired on " + certificate.notAfter() + ".");
         }
-        connection.activeCertificate().filter(active -> !active.thumbprint().equals(certificate.thumbprint()))
+        connection
+                .activeCertificate()
+                .filter(active -> !active.thumbprint().equals(certificate.thumbprint()))
                 .ifPresent(ClientCertificate::deactivate);
         // at most one certificate is active (a unique index): the old one steps down first
         em.flush();
         certificate.activate();
         em.flush();
-        audit.record(AuditEntry.byUser(actor, "scalepoint.certificate.activated", "scalepoint-certificate",
-                certificate.thumbprint(), Map.of()));
+        audit.record(AuditEntry.byUser(
+                actor,
+                "scalepoint.certificate.activated",
+                "scalepoint-certificate",
+                certificate.thumbprint(),
+                Map.of()));
         return view(certificate);
     }
 
@@ -150,26 +177,34 @@ public class ScalepointCertificates {
     public CertificateView retire(String thumbprint, String actor) {
         var certificate = require(thumbprint);
         if (certificate.active()) {
-            throw new ProblemException(409, "Conflict", "Certificate " + certificate.thumbprint() + " is the active "
-                    + "one; activate another certificate first.");
+            throw new ProblemException(
+                    409,
+                    "Conflict",
+                    "Certificate " + certificate.thumbprint() + " is the active "
+                            + "one; activate another certificate first.");
         }
         if (!certificate.retired()) {
             certificate.retire(now());
             em.flush();
-            audit.record(AuditEntry.byUser(actor, "scalepoint.certificate.retired", "scalepoint-certificate",
-                    certificate.thumbprint(), Map.of()));
+            audit.record(AuditEntry.byUser(
+                    actor,
+                    "scalepoint.certificate.retired",
+                    "scalepoint-certificate",
+                    certificate.thumbprint(),
+                    Map.of()));
         }
         return view(certificate);
     }
 
     ClientCertificate require(String thumbprint) {
-        return find(thumbprint).orElseThrow(() -> new ProblemException(404, "Not Found",
-                "There is no certificate with thumbprint '" + thumbprint + "'."));
+        return find(thumbprint)
+                .orElseThrow(() -> new ProblemException(
+                        404, "Not Found", "There is no certificate with thumbprint '" + thumbprint + "'."));
     }
 
     Optional<ClientCertificate> find(String thumbprint) {
-        return Optional.ofNullable(em.find(ClientCertificate.class,
-                thumbprint == null ? "" : thumbprint.toUpperCase(Locale.ROOT)));
+        return Optional.ofNullable(
+                em.find(ClientCertificate.class, thumbprint == null ? "" : thumbprint.toUpperCase(Locale.ROOT)));
     }
 
     /** Now as the database keeps it, so that this answer and later reads agree. */
@@ -178,8 +213,17 @@ public class ScalepointCertificates {
     }
 
     static CertificateView view(ClientCertificate c) {
-        return new CertificateView(c.thumbprint(), c.x5t(), Base64.getEncoder().encodeToString(c.certificateDer()),
-                c.subject(), c.notBefore(), c.notAfter(), c.origin(), c.active(), c.createdAt(), c.retiredAt());
+        return new CertificateView(
+                c.thumbprint(),
+                c.x5t(),
+                Base64.getEncoder().encodeToString(c.certificateDer()),
+                c.subject(),
+                c.notBefore(),
+                c.notAfter(),
+                c.origin(),
+                c.active(),
+                c.createdAt(),
+                c.retiredAt());
     }
 
     static ProblemException bad(String detail) {

@@ -3,8 +3,8 @@ package io.ordergate.scalepoint.boundary;
 import io.ordergate.audit.boundary.AuditEntry;
 import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.credentials.boundary.Vault;
-import io.ordergate.platform.boundary.OutboundUrls;
 import io.ordergate.platform.boundary.Database;
+import io.ordergate.platform.boundary.OutboundUrls;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.Roles;
 import io.ordergate.scalepoint.control.ConnectionTests;
@@ -94,26 +94,49 @@ public class ScalepointConnection {
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var stored = outboundConnection.stored();
         if (stored.isPresent()) {
-            stored.get().change(clientId, scopes, tenant, country, tokenUrl, orderDataUrl, eventApiUrl, sealedSecret,
-                    now, actor);
+            stored.get()
+                    .change(
+                            clientId,
+                            scopes,
+                            tenant,
+                            country,
+                            tokenUrl,
+                            orderDataUrl,
+                            eventApiUrl,
+                            sealedSecret,
+                            now,
+                            actor);
             em.flush();
         } else {
-            em.persist(new ConnectionSettings(clientId, scopes, tenant, country, tokenUrl, orderDataUrl, eventApiUrl,
-                    sealedSecret, now, actor));
+            em.persist(new ConnectionSettings(
+                    clientId, scopes, tenant, country, tokenUrl, orderDataUrl, eventApiUrl, sealedSecret, now, actor));
             try {
                 em.flush();
             } catch (PersistenceException firstSaveLost) {
                 // Two admins saving the very first settings at once: the table holds one row, one insert loses.
                 if (Database.uniqueViolation(firstSaveLost)) {
-                    throw new ProblemException(409, "Conflict",
+                    throw new ProblemException(
+                            409,
+                            "Conflict",
                             "Someone else saved the Scalepoint connection at the same moment; load it and save again.");
                 }
                 throw firstSaveLost;
             }
         }
-        audit.record(AuditEntry.byUser(actor, "scalepoint.connection.updated", "scalepoint-connection", clientId,
-                Map.of("tenant", tenant, "country", country, "scopes", String.join(" ", scopes),
-                        "authentication", sealedSecret == null ? "private_key_jwt" : "client_secret")));
+        audit.record(AuditEntry.byUser(
+                actor,
+                "scalepoint.connection.updated",
+                "scalepoint-connection",
+                clientId,
+                Map.of(
+                        "tenant",
+                        tenant,
+                        "country",
+                        country,
+                        "scopes",
+                        String.join(" ", scopes),
+                        "authentication",
+                        sealedSecret == null ? "private_key_jwt" : "client_secret")));
         return view().orElseThrow();
     }
 
@@ -125,10 +148,21 @@ public class ScalepointConnection {
     }
 
     ConnectionView view(ConnectionSettings stored) {
-        var active = outboundConnection.activeCertificate().map(ClientCertificate::thumbprint).orElse(null);
-        return new ConnectionView(stored.clientId(), stored.scopeList(), stored.tenant(), stored.country(),
-                outboundConnection.tokenUrl(stored), outboundConnection.orderDataUrl(stored),
-                outboundConnection.eventApiUrl(stored), stored.authentication(), active, stored.updatedAt(),
+        var active = outboundConnection
+                .activeCertificate()
+                .map(ClientCertificate::thumbprint)
+                .orElse(null);
+        return new ConnectionView(
+                stored.clientId(),
+                stored.scopeList(),
+                stored.tenant(),
+                stored.country(),
+                outboundConnection.tokenUrl(stored),
+                outboundConnection.orderDataUrl(stored),
+                outboundConnection.eventApiUrl(stored),
+                stored.authentication(),
+                active,
+                stored.updatedAt(),
                 stored.updatedBy());
     }
 

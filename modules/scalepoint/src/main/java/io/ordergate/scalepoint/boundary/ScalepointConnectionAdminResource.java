@@ -33,8 +33,10 @@ public class ScalepointConnectionAdminResource {
 
     @GET
     public ConnectionView connection() {
-        return connection.view().orElseThrow(() -> new ProblemException(404, "Not Found",
-                "Scalepoint is not connected yet: PUT the connection first."));
+        return connection
+                .view()
+                .orElseThrow(() -> new ProblemException(
+                        404, "Not Found", "Scalepoint is not connected yet: PUT the connection first."));
     }
 
     /**
@@ -57,12 +59,17 @@ public class ScalepointConnectionAdminResource {
         } else if (scopeValue != null && scopeValue.getValueType() != JsonValue.ValueType.NULL) {
             throw StrictJson.bad("'scopes' must be an array of strings.");
         }
-        return connection.update(new ConnectionRequest(
-                StrictJson.requiredString(request, "clientId", "clientId"), scopes,
-                StrictJson.requiredString(request, "tenant", "tenant"),
-                StrictJson.requiredString(request, "country", "country"), optional(request, "tokenUrl"),
-                optional(request, "orderDataUrl"), optional(request, "eventApiUrl"),
-                optional(request, "clientSecret")), actor());
+        return connection.update(
+                new ConnectionRequest(
+                        StrictJson.requiredString(request, "clientId", "clientId"),
+                        scopes,
+                        StrictJson.requiredString(request, "tenant", "tenant"),
+                        StrictJson.requiredString(request, "country", "country"),
+                        optional(request, "tokenUrl"),
+                        optional(request, "orderDataUrl"),
+                        optional(request, "eventApiUrl"),
+                        optional(request, "clientSecret")),
+                actor());
     }
 
     /** Asks Scalepoint for a token with the current settings: 200 with {@code ok} and the exact error if any. */

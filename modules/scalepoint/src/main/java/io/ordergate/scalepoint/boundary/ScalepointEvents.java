@@ -31,20 +31,38 @@ public class ScalepointEvents {
     EntityManager em;
 
     /** A stored event as staff see it. */
-    public record EventView(long eventId, String eventType, String payloadVersion, boolean supported,
-            String correlationId, Instant timestamp, String orderToken, String caseNumber, String source,
+    public record EventView(
+            long eventId,
+            String eventType,
+            String payloadVersion,
+            boolean supported,
+            String correlationId,
+            Instant timestamp,
+            String orderToken,
+            String caseNumber,
+            String source,
             Instant receivedAt) {
 
         static EventView of(ReceivedEvent e) {
-            return new EventView(e.eventId(), e.eventType(), e.payloadVersion(), e.supported(), e.correlationId(),
-                    e.eventTime(), e.orderToken(), e.caseNumber(), e.source(), e.receivedAt());
+            return new EventView(
+                    e.eventId(),
+                    e.eventType(),
+                    e.payloadVersion(),
+                    e.supported(),
+                    e.correlationId(),
+                    e.eventTime(),
+                    e.orderToken(),
+                    e.caseNumber(),
+                    e.source(),
+                    e.receivedAt());
         }
     }
 
     /** How many events Scalepoint sent since the moment (by webhook or long poll), duplicates not counted. */
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     public long countSince(Instant since) {
-        return em.createNamedQuery(ReceivedEvent.COUNT_SINCE, Long.class).setParameter("since", since)
+        return em.createNamedQuery(ReceivedEvent.COUNT_SINCE, Long.class)
+                .setParameter("since", since)
                 .getSingleResult();
     }
 
@@ -54,13 +72,16 @@ public class ScalepointEvents {
         var cb = em.getCriteriaBuilder();
         var rows = cb.createQuery(ReceivedEvent.class);
         var event = rows.from(ReceivedEvent.class);
-        rows.select(event).where(filters(cb, event, eventType, orderToken))
+        rows.select(event)
+                .where(filters(cb, event, eventType, orderToken))
                 .orderBy(cb.desc(event.get("receivedAt")), cb.desc(event.get("eventId")));
         var count = cb.createQuery(Long.class);
         var counted = count.from(ReceivedEvent.class);
         count.select(cb.count(counted)).where(filters(cb, counted, eventType, orderToken));
-        var items = em.createQuery(rows).setFirstResult(page.offset()).setMaxResults(page.size()).getResultList()
-                .stream().map(EventView::of).toList();
+        var items =
+                em.createQuery(rows).setFirstResult(page.offset()).setMaxResults(page.size()).getResultList().stream()
+                        .map(EventView::of)
+                        .toList();
         return new Page<>(items, em.createQuery(count).getSingleResult());
     }
 

@@ -22,8 +22,10 @@ public class ScalepointEventsAdminResource {
 
     /** Newest first; {@code eventType} and {@code orderToken} filter when given, {@code page} starts at 0. */
     @GET
-    public Page<ScalepointEvents.EventView> list(@QueryParam("eventType") String eventType,
-            @QueryParam("orderToken") String orderToken, @QueryParam("page") @DefaultValue("0") String page,
+    public Page<ScalepointEvents.EventView> list(
+            @QueryParam("eventType") String eventType,
+            @QueryParam("orderToken") String orderToken,
+            @QueryParam("page") @DefaultValue("0") String page,
             @QueryParam("size") @DefaultValue("50") String size) {
         return events.list(eventType, orderToken, QueryParams.page(page, size));
     }

@@ -76,8 +76,9 @@ public class ScalepointEventsResource {
         byte[] raw = null;
         try {
             try {
-                clientId = clients.authenticateBearer(headers.getHeaderString(HttpHeaders.AUTHORIZATION), PLATFORM,
-                        source).clientId();
+                clientId = clients.authenticateBearer(
+                                headers.getHeaderString(HttpHeaders.AUTHORIZATION), PLATFORM, source)
+                        .clientId();
             } catch (AuthenticationFailed e) {
                 meters.authenticationFailed(ENDPOINT, e.reason());
                 clientId = e.username();
@@ -95,8 +96,10 @@ public class ScalepointEventsResource {
             return e.problem().toResponse(e.headers());
         } catch (RuntimeException e) {
             var reference = UUID.randomUUID();
-            LOG.log(Unavailable.isStorageFailure(e) ? Level.WARNING : Level.SEVERE,
-                    "Scalepoint event not stored, reference " + reference, e);
+            LOG.log(
+                    Unavailable.isStorageFailure(e) ? Level.WARNING : Level.SEVERE,
+                    "Scalepoint event not stored, reference " + reference,
+                    e);
             var problem = Unavailable.problem();
             meters.answered(ENDPOINT, Meters.UNAVAILABLE, since(started));
             return problem.problem().toResponse(problem.headers());
@@ -119,9 +122,17 @@ public class ScalepointEventsResource {
             detail.put("payloadBytes", String.valueOf(raw.length));
         }
         try {
-            var entry = new AuditEntry(clientId == null ? AuditEntry.ACTOR_ANONYMOUS : AuditEntry.ACTOR_SYSTEM,
-                    clientId == null ? source : clientId, "scalepoint.event.rejected", "rejected", "scalepoint-webhook",
-                    "events", source, null, null, detail);
+            var entry = new AuditEntry(
+                    clientId == null ? AuditEntry.ACTOR_ANONYMOUS : AuditEntry.ACTOR_SYSTEM,
+                    clientId == null ? source : clientId,
+                    "scalepoint.event.rejected",
+                    "rejected",
+                    "scalepoint-webhook",
+                    "events",
+                    source,
+                    null,
+                    null,
+                    detail);
             if (clientId == null) {
                 // No valid token: anyone can send these, so a flood from one source is summarised.
                 rejectedRequests.audit(entry);

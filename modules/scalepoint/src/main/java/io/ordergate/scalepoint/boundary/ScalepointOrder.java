@@ -10,9 +10,22 @@ import java.time.Instant;
  * latest Order Data snapshot and are null before the first fetch. {@code fetchJobId} points at its
  * latest fetch in the job queue.
  */
-public record ScalepointOrder(String orderToken, OrderStatus status, @JsonbProperty("case") CaseInfo caseInfo,
-        String orderNumber, String orderStatus, String currency, BigDecimal total, Integer lineCount,
-        String deliveryName, String deliveryCity, String deliveryCountry, String contactEmail,
-        Integer snapshotVersion, Instant fetchedAt, String lastError, Long fetchJobId, Instant createdAt,
-        Instant updatedAt) {
-}
+public record ScalepointOrder(
+        String orderToken,
+        OrderStatus status,
+        @JsonbProperty("case") CaseInfo caseInfo,
+        String orderNumber,
+        String orderStatus,
+        String currency,
+        BigDecimal total,
+        Integer lineCount,
+        String deliveryName,
+        String deliveryCity,
+        String deliveryCountry,
+        String contactEmail,
+        Integer snapshotVersion,
+        Instant fetchedAt,
+        String lastError,
+        Long fetchJobId,
+        Instant createdAt,
+        Instant updatedAt) {}

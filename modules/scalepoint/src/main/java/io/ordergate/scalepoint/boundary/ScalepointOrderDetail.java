@@ -8,8 +8,13 @@ import java.util.List;
  * ({@code order}, tolerant extract), every snapshot version as received, every fetch
  * ({@code attempts}), the events Scalepoint sent about it and the events we published.
  */
-public record ScalepointOrderDetail(String orderToken, OrderStatus status, @JsonbProperty("case") CaseInfo caseInfo,
-        ScalepointOrder summary, OrderData order, List<OrderSnapshots.SnapshotView> snapshots,
-        List<OrderSnapshots.FetchView> attempts, List<ScalepointEvents.EventView> events,
-        List<ScalepointPublications.PublicationView> publications) {
-}
+public record ScalepointOrderDetail(
+        String orderToken,
+        OrderStatus status,
+        @JsonbProperty("case") CaseInfo caseInfo,
+        ScalepointOrder summary,
+        OrderData order,
+        List<OrderSnapshots.SnapshotView> snapshots,
+        List<OrderSnapshots.FetchView> attempts,
+        List<ScalepointEvents.EventView> events,
+        List<ScalepointPublications.PublicationView> publications) {}

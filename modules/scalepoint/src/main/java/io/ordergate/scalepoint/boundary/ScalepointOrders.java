@@ -68,18 +68,21 @@ public class ScalepointOrders {
 
     /** Newest first; {@code from} inclusive, {@code to} exclusive; null filters mean "any". */
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
-    public Page<ScalepointOrder> list(OrderStatus status, String caseNumber, Instant from, Instant to,
-            Page.Request page) {
+    public Page<ScalepointOrder> list(
+            OrderStatus status, String caseNumber, Instant from, Instant to, Page.Request page) {
         var cb = em.getCriteriaBuilder();
         var rows = cb.createQuery(ClaimOrder.class);
         var order = rows.from(ClaimOrder.class);
-        rows.select(order).where(filters(cb, order, status, caseNumber, from, to))
+        rows.select(order)
+                .where(filters(cb, order, status, caseNumber, from, to))
                 .orderBy(cb.desc(order.get("createdAt")), cb.asc(order.get("orderToken")));
         var count = cb.createQuery(Long.class);
         var counted = count.from(ClaimOrder.class);
         count.select(cb.count(counted)).where(filters(cb, counted, status, caseNumber, from, to));
-        var items = em.createQuery(rows).setFirstResult(page.offset()).setMaxResults(page.size()).getResultList()
-                .stream().map(ScalepointOrders::order).toList();
+        var items =
+                em.createQuery(rows).setFirstResult(page.offset()).setMaxResults(page.size()).getResultList().stream()
+                        .map(ScalepointOrders::order)
+                        .toList();
         return new Page<>(items, em.createQuery(count).getSingleResult());
     }
 
@@ -92,9 +95,12 @@ public class ScalepointOrders {
         var query = cb.createTupleQuery();
         var order = query.from(ClaimOrder.class);
         Path<OrderStatus> status = order.get("status");
-        query.multiselect(status.alias("status"), cb.count(order).alias("orders")).groupBy(status);
-        em.createQuery(query).getResultList().forEach(row -> counts.put(
-                LowerCaseEnum.wire(row.get("status", OrderStatus.class)), row.get("orders", Long.class)));
+        query.multiselect(status.alias("status"), cb.count(order).alias("orders"))
+                .groupBy(status);
+        em.createQuery(query)
+                .getResultList()
+                .forEach(row -> counts.put(
+                        LowerCaseEnum.wire(row.get("status", OrderStatus.class)), row.get("orders", Long.class)));
         return counts;
     }
 
@@ -117,12 +123,25 @@ public class ScalepointOrders {
     public Optional<ScalepointOrderDetail> detail(String orderToken, String actor, String channel) {
         return find(orderToken).map(order -> {
             var versions = snapshots.snapshots(order.orderToken());
-            var data = versions.isEmpty() ? null : OrderDataParser.parse(versions.get(versions.size() - 1).body());
-            var detail = new ScalepointOrderDetail(order.orderToken(), order.status(), order.caseInfo(), order, data,
-                    versions, snapshots.fetches(order.orderToken(), 200),
-                    events.list(null, order.orderToken(), new Page.Request(0, 100)).items(),
+            var data = versions.isEmpty()
+                    ? null
+                    : OrderDataParser.parse(versions.get(versions.size() - 1).body());
+            var detail = new ScalepointOrderDetail(
+                    order.orderToken(),
+                    order.status(),
+                    order.caseInfo(),
+                    order,
+                    data,
+                    versions,
+                    snapshots.fetches(order.orderToken(), 200),
+                    events.list(null, order.orderToken(), new Page.Request(0, 100))
+                            .items(),
                     publications.forOrder(order.orderToken()));
-            audit.record(AuditEntry.byUser(actor, "scalepoint.order.viewed", "scalepoint-order", order.orderToken(),
+            audit.record(AuditEntry.byUser(
+                    actor,
+                    "scalepoint.order.viewed",
+                    "scalepoint-order",
+                    order.orderToken(),
                     Map.of("channel", channel)));
             return detail;
         });
@@ -145,14 +164,27 @@ public class ScalepointOrders {
         var requested = jobs.request(OrderFetchHandler.JOB_TYPE, token, OrderFetchHandler.payload(token));
         long jobId = requested.jobId();
         order.fetchQueued(jobId);
-        audit.record(new AuditEntry(AuditEntry.ACTOR_USER, actor, "scalepoint.order.refresh-requested",
-                requested.queued() ? "queued" : "already-queued", "scalepoint-order", token, null, null, null,
+        audit.record(new AuditEntry(
+                AuditEntry.ACTOR_USER,
+                actor,
+                "scalepoint.order.refresh-requested",
+                requested.queued() ? "queued" : "already-queued",
+                "scalepoint-order",
+                token,
+                null,
+                null,
+                null,
                 Map.of("jobId", String.valueOf(jobId))));
         return new RefreshRequested(token, jobId, !requested.queued());
     }
 
-    static Predicate[] filters(CriteriaBuilder cb, Root<ClaimOrder> order, OrderStatus status, String caseNumber,
-            Instant from, Instant to) {
+    static Predicate[] filters(
+            CriteriaBuilder cb,
+            Root<ClaimOrder> order,
+            OrderStatus status,
+            String caseNumber,
+            Instant from,
+            Instant to) {
         var filters = new ArrayList<Predicate>();
         if (status != null) {
             filters.add(cb.equal(order.get("status"), status));
@@ -170,10 +202,24 @@ public class ScalepointOrders {
     }
 
     static ScalepointOrder order(ClaimOrder o) {
-        return new ScalepointOrder(o.orderToken(), o.status(),
+        return new ScalepointOrder(
+                o.orderToken(),
+                o.status(),
                 new CaseInfo(o.caseUuid(), o.caseNumber(), o.externalClaimId(), o.caseToken(), o.caseType()),
-                o.orderNumber(), o.orderStatus(), o.currency(), o.total(), o.lineCount(), o.deliveryName(),
-                o.deliveryCity(), o.deliveryCountry(), o.contactEmail(), o.snapshotVersion(), o.fetchedAt(),
-                o.lastError(), o.fetchJobId(), o.createdAt(), o.updatedAt());
+                o.orderNumber(),
+                o.orderStatus(),
+                o.currency(),
+                o.total(),
+                o.lineCount(),
+                o.deliveryName(),
+                o.deliveryCity(),
+                o.deliveryCountry(),
+                o.contactEmail(),
+                o.snapshotVersion(),
+                o.fetchedAt(),
+                o.lastError(),
+                o.fetchJobId(),
+                o.createdAt(),
+                o.updatedAt());
     }
 }

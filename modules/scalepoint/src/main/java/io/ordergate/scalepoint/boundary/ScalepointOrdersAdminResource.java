@@ -40,9 +40,13 @@ public class ScalepointOrdersAdminResource {
 
     /** Newest first; {@code status} one of {@link OrderStatus}, {@code from}/{@code to} ISO-8601 instants. */
     @GET
-    public Page<ScalepointOrder> list(@QueryParam("status") String status,
-            @QueryParam("caseNumber") String caseNumber, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("50") String size) {
+    public Page<ScalepointOrder> list(
+            @QueryParam("status") String status,
+            @QueryParam("caseNumber") String caseNumber,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("page") @DefaultValue("0") String page,
+            @QueryParam("size") @DefaultValue("50") String size) {
         var since = QueryParams.instant("from", from);
         var until = QueryParams.instant("to", to);
         var request = QueryParams.page(page, size);
@@ -54,8 +58,9 @@ public class ScalepointOrdersAdminResource {
     @GET
     @Path("{orderToken}")
     public ScalepointOrderDetail order(@PathParam("orderToken") String orderToken) {
-        return orders.detail(orderToken, actor(), CHANNEL).orElseThrow(() -> new ProblemException(404, "Not Found",
-                "There is no Scalepoint order '" + orderToken + "'."));
+        return orders.detail(orderToken, actor(), CHANNEL)
+                .orElseThrow(() ->
+                        new ProblemException(404, "Not Found", "There is no Scalepoint order '" + orderToken + "'."));
     }
 
     /** Queues a fetch of the order's Order Data; 202 with the job that does it. */
@@ -75,8 +80,12 @@ public class ScalepointOrdersAdminResource {
         if (payload != null && !(payload instanceof JsonObject)) {
             throw StrictJson.bad("'payload' must be a JSON object.");
         }
-        return Response.accepted(publications.publish(orderToken, eventType,
-                payload == null ? JsonValue.EMPTY_JSON_OBJECT : (JsonObject) payload, actor())).build();
+        return Response.accepted(publications.publish(
+                        orderToken,
+                        eventType,
+                        payload == null ? JsonValue.EMPTY_JSON_OBJECT : (JsonObject) payload,
+                        actor()))
+                .build();
     }
 
     String actor() {

@@ -38,8 +38,9 @@ public class ScalepointPublications {
 
     /** Scalepoint's event names are snake_case. */
     static final Pattern EVENT_TYPE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
-    static final Set<String> ENVELOPE = Set.of("eventType", "payloadVersion", "correlationId", "timestamp",
-            "orderToken");
+
+    static final Set<String> ENVELOPE =
+            Set.of("eventType", "payloadVersion", "correlationId", "timestamp", "orderToken");
     static final int MAX_BODY = 64 * 1024;
 
     @PersistenceContext
@@ -55,13 +56,34 @@ public class ScalepointPublications {
     Clock clock;
 
     /** A published (or still publishing) event. */
-    public record PublicationView(long id, String orderToken, String eventType, String correlationId, String body,
-            Long jobId, PublicationStatus status, Integer httpStatus, String lastError, Instant createdAt,
-            String createdBy, Instant sentAt) {
+    public record PublicationView(
+            long id,
+            String orderToken,
+            String eventType,
+            String correlationId,
+            String body,
+            Long jobId,
+            PublicationStatus status,
+            Integer httpStatus,
+            String lastError,
+            Instant createdAt,
+            String createdBy,
+            Instant sentAt) {
 
         static PublicationView of(Publication p) {
-            return new PublicationView(p.id(), p.orderToken(), p.eventType(), p.correlationId(), p.body(), p.jobId(),
-                    p.status(), p.httpStatus(), p.lastError(), p.createdAt(), p.createdBy(), p.sentAt());
+            return new PublicationView(
+                    p.id(),
+                    p.orderToken(),
+                    p.eventType(),
+                    p.correlationId(),
+                    p.body(),
+                    p.jobId(),
+                    p.status(),
+                    p.httpStatus(),
+                    p.lastError(),
+                    p.createdAt(),
+                    p.createdBy(),
+                    p.sentAt());
         }
     }
 
@@ -77,14 +99,22 @@ public class ScalepointPublications {
         if (em.find(ClaimOrder.class, token) == null) {
             throw new ProblemException(404, "Not Found", "There is no Scalepoint order '" + orderToken + "'.");
         }
-        if (eventType == null || eventType.length() > 64 || !EVENT_TYPE.matcher(eventType).matches()) {
-            throw new ProblemException(400, "Bad Request", "'eventType' must be a snake_case event name such as "
-                    + "'order_status_changed' (at most 64 characters).");
+        if (eventType == null
+                || eventType.length() > 64
+                || !EVENT_TYPE.matcher(eventType).matches()) {
+            throw new ProblemException(
+                    400,
+                    "Bad Request",
+                    "'eventType' must be a snake_case event name such as "
+                            + "'order_status_changed' (at most 64 characters).");
         }
-        var clash = payload.keySet().stream().filter(ENVELOPE::contains).sorted().toList();
+        var clash =
+                payload.keySet().stream().filter(ENVELOPE::contains).sorted().toList();
         if (!clash.isEmpty()) {
-            throw new ProblemException(400, "Bad Request", "The payload must not set the envelope fields " + clash
-                    + "; OrderGate fills them in.");
+            throw new ProblemException(
+                    400,
+                    "Bad Request",
+                    "The payload must not set the envelope fields " + clash + "; OrderGate fills them in.");
         }
         var correlationId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
         var now = clock.instant();
@@ -106,8 +136,13 @@ public class ScalepointPublications {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     public List<PublicationView> forOrder(String orderToken) {
-        return em.createNamedQuery(Publication.OF_ORDER, Publication.class)
-                .setParameter("orderToken", orderToken.toLowerCase(Locale.ROOT)).setMaxResults(200).getResultList()
-                .stream().map(PublicationView::of).toList();
+        return em
+                .createNamedQuery(Publication.OF_ORDER, Publication.class)
+                .setParameter("orderToken", orderToken.toLowerCase(Locale.ROOT))
+                .setMaxResults(200)
+                .getResultList()
+                .stream()
+                .map(PublicationView::of)
+                .toList();
     }
 }

@@ -36,17 +36,21 @@ public class ScalepointStatus {
     ScalepointConfig config;
 
     /** The last fetch that failed: which order, when, why. */
-    public record LastError(String orderToken, Instant at, Integer httpStatus, String error) {
-    }
+    public record LastError(String orderToken, Instant at, Integer httpStatus, String error) {}
 
     /**
      * {@code circuit}: {@code open} while this node's Order Data calls are refused by the circuit
      * breaker (since {@code circuitOpenSince}), else {@code closed}. {@code orders}: count per
      * status.
      */
-    public record Status(String receiveMode, boolean connected, String circuit, Instant circuitOpenSince,
-            Map<String, Long> orders, long eventsLast24h, LastError lastFetchError) {
-    }
+    public record Status(
+            String receiveMode,
+            boolean connected,
+            String circuit,
+            Instant circuitOpenSince,
+            Map<String, Long> orders,
+            long eventsLast24h,
+            LastError lastFetchError) {}
 
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     public Status status() {
@@ -55,7 +59,13 @@ public class ScalepointStatus {
                 .map(failed -> new LastError(failed.orderToken(), failed.at(), failed.httpStatus(), failed.error()))
                 .orElse(null);
         var openSince = circuit.openSince();
-        return new Status(config.longPoll() ? "long-poll" : "webhook", connection.stored().isPresent(),
-                openSince == null ? "closed" : "open", openSince, orders, counts.eventsLast24h(), lastError);
+        return new Status(
+                config.longPoll() ? "long-poll" : "webhook",
+                connection.stored().isPresent(),
+                openSince == null ? "closed" : "open",
+                openSince,
+                orders,
+                counts.eventsLast24h(),
+                lastError);
     }
 }

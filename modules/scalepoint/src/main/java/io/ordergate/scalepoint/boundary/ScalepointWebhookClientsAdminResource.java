@@ -1,9 +1,9 @@
 package io.ordergate.scalepoint.boundary;
 
-import io.ordergate.platform.boundary.AdminApi;
 import io.ordergate.credentials.boundary.IssuedClient;
 import io.ordergate.credentials.boundary.WebhookClientInfo;
 import io.ordergate.credentials.boundary.WebhookClients;
+import io.ordergate.platform.boundary.AdminApi;
 import io.ordergate.platform.boundary.PublicUrl;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -35,8 +35,10 @@ public class ScalepointWebhookClientsAdminResource {
 
     @POST
     public Response create() {
-        return Response.status(201).entity(view(clients.create(ScalepointEventsResource.PLATFORM,
-                WebhookClientCredentials.SCOPE, actor()))).build();
+        return Response.status(201)
+                .entity(view(
+                        clients.create(ScalepointEventsResource.PLATFORM, WebhookClientCredentials.SCOPE, actor())))
+                .build();
     }
 
     @GET
@@ -48,8 +50,9 @@ public class ScalepointWebhookClientsAdminResource {
     @POST
     @Path("{clientId}/rotate")
     public Response rotate(@PathParam("clientId") String clientId) {
-        return Response.status(201).entity(view(clients.rotate(ScalepointEventsResource.PLATFORM, clientId,
-                actor()))).build();
+        return Response.status(201)
+                .entity(view(clients.rotate(ScalepointEventsResource.PLATFORM, clientId, actor())))
+                .build();
     }
 
     @DELETE

@@ -14,8 +14,10 @@ public class CircuitOpen extends RuntimeException {
     private final transient Instant until;
 
     public CircuitOpen(String what, Instant until, CircuitBreakerOpenException cause) {
-        super("Waiting for the circuit breaker until " + until.truncatedTo(ChronoUnit.SECONDS) + ": " + what + " failed repeatedly, so OrderGate "
-                + "pauses calls to it (circuit breaker open).", cause);
+        super(
+                "Waiting for the circuit breaker until " + until.truncatedTo(ChronoUnit.SECONDS) + ": " + what
+                        + " failed repeatedly, so OrderGate " + "pauses calls to it (circuit breaker open).",
+                cause);
         this.until = until;
     }
 

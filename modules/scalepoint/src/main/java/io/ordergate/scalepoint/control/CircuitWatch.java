@@ -78,9 +78,14 @@ public class CircuitWatch {
     }
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        registry.gauge(Metadata.builder().withName("ordergate.scalepoint.circuit.open")
-                .withDescription("1 while this node's Order Data calls are refused by the circuit breaker, else 0")
-                .build(), this, watch -> watch.openSince() == null ? 0 : 1);
+        registry.gauge(
+                Metadata.builder()
+                        .withName("ordergate.scalepoint.circuit.open")
+                        .withDescription(
+                                "1 while this node's Order Data calls are refused by the circuit breaker, else 0")
+                        .build(),
+                this,
+                watch -> watch.openSince() == null ? 0 : 1);
     }
 
     /**
@@ -120,7 +125,8 @@ public class CircuitWatch {
         if (at.isBefore(now.plus(MIN_WAIT))) {
             at = now.plus(MIN_WAIT);
         }
-        return at.plusMillis((long) (delay.toMillis() / 10.0 * ThreadLocalRandom.current().nextDouble()));
+        return at.plusMillis(
+                (long) (delay.toMillis() / 10.0 * ThreadLocalRandom.current().nextDouble()));
     }
 
     /** When the Order Data breaker was first seen open, or null while calls go through. */
@@ -136,10 +142,11 @@ public class CircuitWatch {
         var state = seen.get(breaker);
         if (state.delay == null) {
             var annotation = Arrays.stream(ScalepointApi.class.getDeclaredMethods())
-                    .filter(method -> method.getName().equals(breaker.method)).findFirst()
+                    .filter(method -> method.getName().equals(breaker.method))
+                    .findFirst()
                     .map(method -> method.getAnnotation(CircuitBreaker.class))
-                    .orElseThrow(() -> new IllegalStateException("ScalepointApi." + breaker.method
-                            + " has no @CircuitBreaker"));
+                    .orElseThrow(() ->
+                            new IllegalStateException("ScalepointApi." + breaker.method + " has no @CircuitBreaker"));
             long value = setting(breaker, "delay").map(Long::parseLong).orElse(annotation.delay());
             var unit = setting(breaker, "delayUnit").map(ChronoUnit::valueOf).orElse(annotation.delayUnit());
             state.delay = Duration.of(value, unit);
@@ -149,8 +156,11 @@ public class CircuitWatch {
 
     private java.util.Optional<String> setting(Breaker breaker, String parameter) {
         var type = ScalepointApi.class.getName();
-        for (var key : new String[] {type + "/" + breaker.method + "/CircuitBreaker/" + parameter,
-                type + "/CircuitBreaker/" + parameter, "CircuitBreaker/" + parameter}) {
+        for (var key : new String[] {
+            type + "/" + breaker.method + "/CircuitBreaker/" + parameter,
+            type + "/CircuitBreaker/" + parameter,
+            "CircuitBreaker/" + parameter
+        }) {
             var value = config.getOptionalValue(key, String.class);
             if (value.isPresent()) {
                 return value.map(String::trim);

@@ -26,16 +26,15 @@ public final class ClientAssertions {
     /** Scalepoint accepts at most 60 s; JWT times are whole seconds, so this is exact. */
     static final Duration LIFETIME = Duration.ofSeconds(60);
 
-    private ClientAssertions() {
-    }
+    private ClientAssertions() {}
 
     /**
      * header alg RS256, typ JWT, x5t = ClientCertificates.x5t(cert), kid = ClientCertificates.thumbprint(cert); claims
      * iss = sub = clientId, aud = tokenUrl (exactly, as a single string), jti = random UUID, iat = nbf = now, exp = now
      * + 60 s.
      */
-    public static String create(String clientId, String tokenUrl, ClientCertificates.KeyAndCertificate key,
-            Instant now) {
+    public static String create(
+            String clientId, String tokenUrl, ClientCertificates.KeyAndCertificate key, Instant now) {
         requireText(clientId, "clientId");
         requireText(tokenUrl, "tokenUrl");
         Objects.requireNonNull(key, "key");
@@ -55,8 +54,11 @@ public final class ClientAssertions {
         try {
             jwt.sign(new RSASSASigner(key.privateKey()));
         } catch (JOSEException e) {
-            throw new IllegalStateException("The client assertion cannot be signed with the "
-                    + key.privateKey().getAlgorithm() + " key of " + key.certificate().getSubjectX500Principal(), e);
+            throw new IllegalStateException(
+                    "The client assertion cannot be signed with the "
+                            + key.privateKey().getAlgorithm() + " key of "
+                            + key.certificate().getSubjectX500Principal(),
+                    e);
         }
         return jwt.serialize();
     }

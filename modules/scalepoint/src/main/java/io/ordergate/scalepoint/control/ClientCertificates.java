@@ -27,7 +27,6 @@ import java.util.Collections;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.Objects;
-import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -58,8 +57,7 @@ public final class ClientCertificates {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ClientCertificates() {
-    }
+    private ClientCertificates() {}
 
     /** A private key with its certificate. */
     public record KeyAndCertificate(PrivateKey privateKey, X509Certificate certificate) {
@@ -82,8 +80,8 @@ public final class ClientCertificates {
      */
     public static KeyAndCertificate generate(String commonName, Duration validity) {
         if (commonName == null || commonName.isBlank() || commonName.length() > MAX_COMMON_NAME) {
-            throw new IllegalArgumentException("A certificate common name must be 1 to " + MAX_COMMON_NAME
-                    + " characters long.");
+            throw new IllegalArgumentException(
+                    "A certificate common name must be 1 to " + MAX_COMMON_NAME + " characters long.");
         }
         if (validity == null || validity.isNegative() || validity.isZero()) {
             throw new IllegalArgumentException("A certificate validity must be positive, not " + validity + ".");
@@ -92,20 +90,32 @@ public final class ClientCertificates {
             var generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(KEY_BITS, RANDOM);
             var keyPair = generator.generateKeyPair();
-            var name = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, commonName).build();
+            var name = new X500NameBuilder(BCStyle.INSTANCE)
+                    .addRDN(BCStyle.CN, commonName)
+                    .build();
             var now = Instant.now();
-            var builder = new JcaX509v3CertificateBuilder(name, serial(), Date.from(now.minus(BACKDATE)),
-                    Date.from(now.plus(validity)), name, keyPair.getPublic());
+            var builder = new JcaX509v3CertificateBuilder(
+                    name,
+                    serial(),
+                    Date.from(now.minus(BACKDATE)),
+                    Date.from(now.plus(validity)),
+                    name,
+                    keyPair.getPublic());
             var extensions = new JcaX509ExtensionUtils();
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-                    .addExtension(Extension.subjectKeyIdentifier, false,
+                    .addExtension(
+                            Extension.subjectKeyIdentifier,
+                            false,
                             extensions.createSubjectKeyIdentifier(keyPair.getPublic()))
-                    .addExtension(Extension.authorityKeyIdentifier, false,
+                    .addExtension(
+                            Extension.authorityKeyIdentifier,
+                            false,
                             extensions.createAuthorityKeyIdentifier(keyPair.getPublic()));
             // Without .setProvider(...) the signer uses the JDK's providers.
             var signer = new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(keyPair.getPrivate());
-            return new KeyAndCertificate(keyPair.getPrivate(), certificate(builder.build(signer).getEncoded()));
+            return new KeyAndCertificate(
+                    keyPair.getPrivate(), certificate(builder.build(signer).getEncoded()));
         } catch (NoSuchAlgorithmException | OperatorCreationException | IOException e) {
             throw new IllegalStateException("RSA and SHA256withRSA are part of every JRE", e);
         }
@@ -133,8 +143,10 @@ public final class ClientCertificates {
             }
             throw new IllegalArgumentException("This is not a PKCS#12 (.p12/.pfx) file, or it is damaged.", e);
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("The PKCS#12 file cannot be read: " + e.getClass().getSimpleName()
-                    + ". Is it a PKCS#12 (.p12/.pfx) file?", e);
+            throw new IllegalArgumentException(
+                    "The PKCS#12 file cannot be read: " + e.getClass().getSimpleName()
+                            + ". Is it a PKCS#12 (.p12/.pfx) file?",
+                    e);
         }
         try {
             for (var alias : Collections.list(store.aliases())) {
@@ -143,8 +155,8 @@ public final class ClientCertificates {
                 }
             }
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("The PKCS#12 file cannot be read: " + e.getClass().getSimpleName()
-                    + ".", e);
+            throw new IllegalArgumentException(
+                    "The PKCS#12 file cannot be read: " + e.getClass().getSimpleName() + ".", e);
         }
         throw new IllegalArgumentException("The PKCS#12 file holds no private key entry, only certificates or "
                 + "secret keys. Export it together with its private key.");
@@ -156,21 +168,23 @@ public final class ClientCertificates {
         try {
             key = (PrivateKey) store.getKey(alias, password);
         } catch (UnrecoverableKeyException e) {
-            throw new IllegalArgumentException("The private key in the PKCS#12 file (alias '" + alias
-                    + "') has a password other than the file's; use the same password for both.", e);
+            throw new IllegalArgumentException(
+                    "The private key in the PKCS#12 file (alias '" + alias
+                            + "') has a password other than the file's; use the same password for both.",
+                    e);
         }
         if (!(key instanceof RSAPrivateKey rsaKey)) {
             throw new IllegalArgumentException("The private key in the PKCS#12 file (alias '" + alias + "') is "
                     + key.getAlgorithm() + "; Scalepoint needs an RSA key.");
         }
         if (!(store.getCertificate(alias) instanceof X509Certificate certificate)) {
-            throw new IllegalArgumentException("The private key in the PKCS#12 file (alias '" + alias
-                    + "') has no X.509 certificate.");
+            throw new IllegalArgumentException(
+                    "The private key in the PKCS#12 file (alias '" + alias + "') has no X.509 certificate.");
         }
         if (!(certificate.getPublicKey() instanceof RSAPublicKey publicKey)
                 || !publicKey.getModulus().equals(rsaKey.getModulus())) {
-            throw new IllegalArgumentException("The certificate in the PKCS#12 file (alias '" + alias
-                    + "') does not belong to its private key.");
+            throw new IllegalArgumentException(
+                    "The certificate in the PKCS#12 file (alias '" + alias + "') does not belong to its private key.");
         }
         return new KeyAndCertificate(key, certificate);
     }
@@ -197,8 +211,8 @@ public final class ClientCertificates {
     public static X509Certificate certificate(byte[] der) {
         Objects.requireNonNull(der, "der");
         try {
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
+            return (X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
         } catch (CertificateException e) {
             throw new IllegalArgumentException("These bytes are not a DER-encoded X.509 certificate.", e);
         }

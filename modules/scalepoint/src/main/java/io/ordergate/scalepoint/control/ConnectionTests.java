@@ -42,15 +42,35 @@ public class ConnectionTests {
         try {
             settings = connection.settings();
             var issued = tokens.request(settings, settings.scopes());
-            result = new ConnectionTest(true, settings.tokenUrl().toString(), authentication(settings),
-                    issued.scope(), issued.expiresIn(), null, now);
+            result = new ConnectionTest(
+                    true,
+                    settings.tokenUrl().toString(),
+                    authentication(settings),
+                    issued.scope(),
+                    issued.expiresIn(),
+                    null,
+                    now);
         } catch (RuntimeException e) {
-            result = new ConnectionTest(false, settings == null ? null : settings.tokenUrl().toString(),
-                    settings == null ? null : authentication(settings), null, null, failure(e), now);
+            result = new ConnectionTest(
+                    false,
+                    settings == null ? null : settings.tokenUrl().toString(),
+                    settings == null ? null : authentication(settings),
+                    null,
+                    null,
+                    failure(e),
+                    now);
         }
-        audit.record(new AuditEntry(AuditEntry.ACTOR_USER, actor, "scalepoint.connection.tested",
-                result.ok() ? "ok" : "failed", "scalepoint-connection", settings == null ? null : settings.clientId(),
-                null, null, null, result.ok() ? Map.of() : Map.of("error", result.error())));
+        audit.record(new AuditEntry(
+                AuditEntry.ACTOR_USER,
+                actor,
+                "scalepoint.connection.tested",
+                result.ok() ? "ok" : "failed",
+                "scalepoint-connection",
+                settings == null ? null : settings.clientId(),
+                null,
+                null,
+                null,
+                result.ok() ? Map.of() : Map.of("error", result.error())));
         return result;
     }
 
@@ -64,7 +84,9 @@ public class ConnectionTests {
      * would tell whoever may edit the URL which hosts and ports exist behind OrderGate.
      */
     static String failure(RuntimeException failure) {
-        if (failure instanceof NotConnected || failure instanceof TokenFailure || failure instanceof BadPartnerResponse) {
+        if (failure instanceof NotConnected
+                || failure instanceof TokenFailure
+                || failure instanceof BadPartnerResponse) {
             return failure.getMessage();
         }
         if (failure instanceof PartnerUnavailable unavailable) {
@@ -88,7 +110,8 @@ public class ConnectionTests {
             if (text.contains("sslexception") || text.contains("sslhandshakeexception") || text.contains("pkix")) {
                 return tls;
             }
-            return text.contains("unknownhostexception") ? unresolved
+            return text.contains("unknownhostexception")
+                    ? unresolved
                     : "Could not connect to the token endpoint (connection refused, reset or timed out).";
         }
         var described = PartnerCalls.describe(failure);

@@ -24,13 +24,18 @@ public interface EventApi {
     @POST
     @Path("api/events/v1/{country}/external/{tenant}/send")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response send(@PathParam("country") String country, @PathParam("tenant") String tenant,
+    Response send(
+            @PathParam("country") String country,
+            @PathParam("tenant") String tenant,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @HeaderParam(EVENT_TYPE_HEADER) String eventType, byte[] body);
+            @HeaderParam(EVENT_TYPE_HEADER) String eventType,
+            byte[] body);
 
     @GET
     @Path("api/events/v1/{country}/external/{tenant}/receive")
-    Response receive(@PathParam("country") String country, @PathParam("tenant") String tenant,
+    Response receive(
+            @PathParam("country") String country,
+            @PathParam("tenant") String tenant,
             @QueryParam("lastEventId") String lastEventId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 }

@@ -59,8 +59,7 @@ public class EventIntake {
     Clock clock;
 
     /** An event taken from a long-poll answer, with its raw bytes. */
-    public record Polled(ScalepointEvent event, byte[] raw) {
-    }
+    public record Polled(ScalepointEvent event, byte[] raw) {}
 
     /**
      * @param source {@link #WEBHOOK} or {@link #LONG_POLL}
@@ -85,7 +84,9 @@ public class EventIntake {
                 .setParameter(13, raw));
         if (inserted.isEmpty()) {
             long existing = em.createNamedQuery(ReceivedEvent.BY_DEDUPE_KEY, ReceivedEvent.class)
-                    .setParameter("key", event.dedupeKey()).getSingleResult().eventId();
+                    .setParameter("key", event.dedupeKey())
+                    .getSingleResult()
+                    .eventId();
             record(event, existing, "replayed", clientId, remote, Map.of());
             return new EventReceipt(existing, true, event.eventType(), event.orderToken(), false);
         }
@@ -93,24 +94,36 @@ public class EventIntake {
         boolean queued = false;
         if (event.orderCreated() && event.supported()) {
             boolean created = !SqlRow.list(em.createNativeQuery(INSERT_ORDER)
-                    .setParameter(1, event.orderToken())
-                    .setParameter(2, caseInfo == null ? null : caseInfo.uuid())
-                    .setParameter(3, caseInfo == null ? null : caseInfo.number())
-                    .setParameter(4, caseInfo == null ? null : caseInfo.token())
-                    .setParameter(5, caseInfo == null ? null : caseInfo.caseType())
-                    .setParameter(6, caseInfo == null ? null : caseInfo.externalClaimId())
-                    .setParameter(7, eventId)
-                    .setParameter(8, now)).isEmpty();
+                            .setParameter(1, event.orderToken())
+                            .setParameter(2, caseInfo == null ? null : caseInfo.uuid())
+                            .setParameter(3, caseInfo == null ? null : caseInfo.number())
+                            .setParameter(4, caseInfo == null ? null : caseInfo.token())
+                            .setParameter(5, caseInfo == null ? null : caseInfo.caseType())
+                            .setParameter(6, caseInfo == null ? null : caseInfo.externalClaimId())
+                            .setParameter(7, eventId)
+                            .setParameter(8, now))
+                    .isEmpty();
             if (created) {
-                var job = jobs.enqueue(OrderFetchHandler.JOB_TYPE, event.orderToken(),
-                        OrderFetchHandler.payload(event.orderToken()));
-                job.ifPresent(id -> em.find(ClaimOrder.class, event.orderToken()).fetchQueued(id));
+                var job = jobs.enqueue(
+                        OrderFetchHandler.JOB_TYPE, event.orderToken(), OrderFetchHandler.payload(event.orderToken()));
+                job.ifPresent(
+                        id -> em.find(ClaimOrder.class, event.orderToken()).fetchQueued(id));
                 queued = job.isPresent();
             }
         }
-        record(event, eventId, "stored", clientId, remote,
-                Map.of("payloadSha256", Hashes.sha256Hex(raw), "fetchQueued", String.valueOf(queued),
-                        "supported", String.valueOf(event.supported())));
+        record(
+                event,
+                eventId,
+                "stored",
+                clientId,
+                remote,
+                Map.of(
+                        "payloadSha256",
+                        Hashes.sha256Hex(raw),
+                        "fetchQueued",
+                        String.valueOf(queued),
+                        "supported",
+                        String.valueOf(event.supported())));
         return new EventReceipt(eventId, false, event.eventType(), event.orderToken(), queued);
     }
 
@@ -131,13 +144,25 @@ public class EventIntake {
         return stored;
     }
 
-    void record(ScalepointEvent event, long eventId, String outcome, String clientId, String remote,
+    void record(
+            ScalepointEvent event,
+            long eventId,
+            String outcome,
+            String clientId,
+            String remote,
             Map<String, String> detail) {
         var facts = new HashMap<>(detail);
         facts.put("eventType", event.eventType());
-        audit.record(new AuditEntry(AuditEntry.ACTOR_SYSTEM, clientId == null ? "scalepoint" : clientId,
-                "scalepoint.event.received", outcome, event.orderToken() == null ? "scalepoint-event"
-                        : "scalepoint-order", event.orderToken() == null ? String.valueOf(eventId) : event.orderToken(),
-                remote, event.correlationId(), "sp_event:" + eventId, facts));
+        audit.record(new AuditEntry(
+                AuditEntry.ACTOR_SYSTEM,
+                clientId == null ? "scalepoint" : clientId,
+                "scalepoint.event.received",
+                outcome,
+                event.orderToken() == null ? "scalepoint-event" : "scalepoint-order",
+                event.orderToken() == null ? String.valueOf(eventId) : event.orderToken(),
+                remote,
+                event.correlationId(),
+                "sp_event:" + eventId,
+                facts));
     }
 }

@@ -24,14 +24,13 @@ import java.util.regex.Pattern;
 /** Reads Scalepoint events (spec sections 2 and 3) strictly where it matters and tolerantly elsewhere. */
 public final class EventParser {
 
-    static final Pattern GUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    static final Pattern GUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     static final Pattern OFFSET_WITHOUT_COLON = Pattern.compile("([+-]\\d{2})(\\d{2})$");
     /** Members holding GUIDs, lower-cased before hashing so that a case change is no new event. */
     static final Set<String> GUID_MEMBERS = Set.of("orderToken", "correlationId", "eventId", "uuid", "token");
 
-    private EventParser() {
-    }
+    private EventParser() {}
 
     /** @throws ProblemException 400 for what Scalepoint must fix */
     public static ScalepointEvent parse(byte[] body) {
@@ -51,15 +50,19 @@ public final class EventParser {
             eventType = wrapperType;
         }
         if (eventType == null || eventType.isBlank()) {
-            throw bad(envelope.containsKey("eventType") ? "'eventType' must be a non-empty string."
-                    : "'eventType' is required.");
+            throw bad(
+                    envelope.containsKey("eventType")
+                            ? "'eventType' must be a non-empty string."
+                            : "'eventType' is required.");
         }
         var orderToken = optionalString(envelope, "orderToken");
         if (orderToken != null && GUID.matcher(orderToken).matches()) {
             orderToken = orderToken.toLowerCase(Locale.ROOT);
         } else if (ScalepointEvent.ORDER_CREATED.equals(eventType)) {
-            throw bad(orderToken == null ? "'orderToken' is required for order_created."
-                    : "'orderToken' must be a GUID such as BC6270D7-B0FB-434F-BF83-93E361C335CD.");
+            throw bad(
+                    orderToken == null
+                            ? "'orderToken' is required for order_created."
+                            : "'orderToken' must be a GUID such as BC6270D7-B0FB-434F-BF83-93E361C335CD.");
         } else {
             orderToken = null;
         }
@@ -74,15 +77,26 @@ public final class EventParser {
             eventId = wrapperId;
         }
         var caseObject = optionalObject(envelope, "case");
-        var caseInfo = caseObject == null ? null : new CaseInfo(
-                lower(optionalString(caseObject, "uuid")), optionalString(caseObject, "number"),
-                optionalString(caseObject, "externalClaimId"), optionalString(caseObject, "token"),
-                optionalString(caseObject, "caseType"));
+        var caseInfo = caseObject == null
+                ? null
+                : new CaseInfo(
+                        lower(optionalString(caseObject, "uuid")),
+                        optionalString(caseObject, "number"),
+                        optionalString(caseObject, "externalClaimId"),
+                        optionalString(caseObject, "token"),
+                        optionalString(caseObject, "caseType"));
         var dedupeKey = eventId != null && !eventId.isBlank()
                 ? "id:" + eventId.toLowerCase(Locale.ROOT)
                 : "sha256:" + HexFormat.of().formatHex(Hashes.canonicalJsonSha256(normalised(envelope)));
-        return new ScalepointEvent(dedupeKey, eventType, version, supported,
-                lower(optionalString(envelope, "correlationId")), timestamp(timestampRaw), timestampRaw, orderToken,
+        return new ScalepointEvent(
+                dedupeKey,
+                eventType,
+                version,
+                supported,
+                lower(optionalString(envelope, "correlationId")),
+                timestamp(timestampRaw),
+                timestampRaw,
+                orderToken,
                 caseInfo);
     }
 

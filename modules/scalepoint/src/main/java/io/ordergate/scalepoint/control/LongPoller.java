@@ -70,8 +70,8 @@ public class LongPoller {
     @Inject
     WorkerPools pools;
 
-    final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString()
-            .substring(0, 8);
+    final String node = ManagementFactory.getRuntimeMXBean().getName() + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
     volatile boolean running;
     boolean holding;
     ThreadPoolExecutor thread;
@@ -122,10 +122,12 @@ public class LongPoller {
             } catch (RuntimeException e) {
                 failures++;
                 var wait = e instanceof PartnerUnavailable unavailable && unavailable.retryAfter() != null
-                        ? unavailable.retryAfter() : backoff(failures);
+                        ? unavailable.retryAfter()
+                        : backoff(failures);
                 var message = PartnerCalls.describe(e);
-                LOG.log(Level.WARNING, "Scalepoint long poll failed ({0}); next try in {1} s",
-                        new Object[] {message, wait.toSeconds()});
+                LOG.log(Level.WARNING, "Scalepoint long poll failed ({0}); next try in {1} s", new Object[] {
+                    message, wait.toSeconds()
+                });
                 try {
                     lease.failed(node, message);
                 } catch (RuntimeException ignored) {
@@ -145,19 +147,22 @@ public class LongPoller {
             throw new PartnerUnavailable(401, "The Event API refused the access token (401).", null, null);
         }
         if (!response.successful()) {
-            throw new PartnerUnavailable(response.status(), "The Event API answered " + response.status() + ": "
-                    + response.excerpt(), null, null);
+            throw new PartnerUnavailable(
+                    response.status(),
+                    "The Event API answered " + response.status() + ": " + response.excerpt(),
+                    null,
+                    null);
         }
         JsonObject page;
         try (var reader = Jsons.createReader(new StringReader(response.utf8()))) {
             if (!(reader.readValue() instanceof JsonObject object)) {
-                throw new BadPartnerResponse(response.status(), "The Event API answered with JSON that is not an "
-                        + "object.");
+                throw new BadPartnerResponse(
+                        response.status(), "The Event API answered with JSON that is not an " + "object.");
             }
             page = object;
         } catch (JsonParsingException | IllegalArgumentException e) {
-            throw new BadPartnerResponse(response.status(), "The Event API answered with a body that is not JSON: "
-                    + response.excerpt());
+            throw new BadPartnerResponse(
+                    response.status(), "The Event API answered with a body that is not JSON: " + response.excerpt());
         }
         var batch = new ArrayList<EventIntake.Polled>();
         String lastId = null;
@@ -171,8 +176,9 @@ public class LongPoller {
                     batch.add(new EventIntake.Polled(EventParser.parse(raw), raw));
                 } catch (ProblemException e) {
                     // An event we cannot read must not block the ones after it; it is logged and skipped.
-                    LOG.log(Level.WARNING, "Skipped an unreadable Scalepoint event {0}: {1}",
-                            new Object[] {lastId, e.problem().detail()});
+                    LOG.log(Level.WARNING, "Skipped an unreadable Scalepoint event {0}: {1}", new Object[] {
+                        lastId, e.problem().detail()
+                    });
                 }
             }
         }
@@ -191,8 +197,8 @@ public class LongPoller {
                 if (sameHost(uri, eventApi) && uri.getRawQuery() != null) {
                     for (var parameter : uri.getRawQuery().split("&")) {
                         if (parameter.startsWith("lastEventId=")) {
-                            return URLDecoder.decode(parameter.substring("lastEventId=".length()),
-                                    StandardCharsets.UTF_8);
+                            return URLDecoder.decode(
+                                    parameter.substring("lastEventId=".length()), StandardCharsets.UTF_8);
                         }
                     }
                 } else if (!sameHost(uri, eventApi)) {
@@ -207,8 +213,11 @@ public class LongPoller {
     }
 
     static boolean sameHost(URI uri, URI configured) {
-        return uri.getHost() != null && configured.getHost() != null
-                && uri.getHost().toLowerCase(Locale.ROOT).equals(configured.getHost().toLowerCase(Locale.ROOT))
+        return uri.getHost() != null
+                && configured.getHost() != null
+                && uri.getHost()
+                        .toLowerCase(Locale.ROOT)
+                        .equals(configured.getHost().toLowerCase(Locale.ROOT))
                 && port(uri) == port(configured)
                 && Objects.equals(scheme(uri), scheme(configured));
     }

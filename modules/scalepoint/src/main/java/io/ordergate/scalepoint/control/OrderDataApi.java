@@ -12,6 +12,6 @@ public interface OrderDataApi {
 
     @GET
     @Path("api/Orders")
-    Response order(@QueryParam("ExternalId") String externalId,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+    Response order(
+            @QueryParam("ExternalId") String externalId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 }

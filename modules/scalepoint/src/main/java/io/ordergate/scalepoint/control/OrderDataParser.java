@@ -33,6 +33,7 @@ public final class OrderDataParser {
     static final int MAX_LINES = 1000;
     /** Numbers beyond 30 integer or fraction digits are not prices or quantities: ignored. */
     static final int MAX_DIGITS = 30;
+
     static final int MAX_ENVELOPES = 8;
     static final int MAX_MESSAGE = 100;
 
@@ -41,8 +42,7 @@ public final class OrderDataParser {
     static final Pattern DOT_GROUPED = Pattern.compile("[+-]?\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?");
     static final Pattern COMMA_GROUPED = Pattern.compile("[+-]?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?");
 
-    private OrderDataParser() {
-    }
+    private OrderDataParser() {}
 
     /** @throws IllegalArgumentException when the text is not JSON */
     public static OrderData parse(String json) {
@@ -87,7 +87,10 @@ public final class OrderDataParser {
         var current = value;
         for (int i = 0; i < MAX_ENVELOPES; i++) {
             if (current instanceof JsonArray array) {
-                current = array.stream().filter(JsonObject.class::isInstance).findFirst().orElse(null);
+                current = array.stream()
+                        .filter(JsonObject.class::isInstance)
+                        .findFirst()
+                        .orElse(null);
             } else if (current instanceof JsonObject object && object.size() == 1) {
                 var member = object.entrySet().iterator().next();
                 if (!ENVELOPES.contains(member.getKey().toLowerCase(Locale.ROOT))
@@ -110,8 +113,20 @@ public final class OrderDataParser {
         var name = name(members);
         // "delivery": {"name": ..., "address": {...}}, one level only
         var inner = members.first(OrderDataParser::object, "address");
-        if (inner != null && members.first(OrderDataParser::text, "street", "street1", "addressLine1", "line1",
-                "postalCode", "zip", "zipCode", "postcode", "city", "town") == null) {
+        if (inner != null
+                && members.first(
+                                OrderDataParser::text,
+                                "street",
+                                "street1",
+                                "addressLine1",
+                                "line1",
+                                "postalCode",
+                                "zip",
+                                "zipCode",
+                                "postcode",
+                                "city",
+                                "town")
+                        == null) {
             members = new Members(inner);
             var innerName = name(members);
             name = innerName == null ? name : innerName;
@@ -121,7 +136,9 @@ public final class OrderDataParser {
         if (street2 != null) {
             street = capped(street == null ? street2 : street + ", " + street2);
         }
-        var address = new Address(name, street,
+        var address = new Address(
+                name,
+                street,
                 members.first(OrderDataParser::text, "postalCode", "zip", "zipCode", "postcode"),
                 members.first(OrderDataParser::text, "city", "town"),
                 members.first(v -> label(v, "code", "isoCode", "name", "value"), "countryCode", "country"));
@@ -133,7 +150,8 @@ public final class OrderDataParser {
             return null;
         }
         var members = new Members(object);
-        var contact = new Contact(name(members),
+        var contact = new Contact(
+                name(members),
                 members.first(OrderDataParser::text, "telephone", "phone", "phoneNumber", "mobile"),
                 members.first(OrderDataParser::text, "email", "eMail", "emailAddress"));
         return contact.equals(new Contact(null, null, null)) ? null : contact;
@@ -166,8 +184,7 @@ public final class OrderDataParser {
                 var members = new Members(object);
                 var line = new Line(
                         members.first(OrderDataParser::text, "lineId", "lineNumber", "lineNo", "id"),
-                        members.first(OrderDataParser::text, "productId", "sku", "ean", "productNumber",
-                                "productCode"),
+                        members.first(OrderDataParser::text, "productId", "sku", "ean", "productNumber", "productCode"),
                         members.first(OrderDataParser::text, "description", "name", "productName", "title"),
                         members.first(OrderDataParser::number, "quantity", "qty", "count"),
                         members.first(OrderDataParser::number, "unitPrice", "price"),
@@ -210,7 +227,8 @@ public final class OrderDataParser {
 
     /** {@link #text}, or for an object the text of its first member among {@code keys}. */
     static String label(JsonValue value, String... keys) {
-        return value instanceof JsonObject object ? new Members(object).first(OrderDataParser::text, keys)
+        return value instanceof JsonObject object
+                ? new Members(object).first(OrderDataParser::text, keys)
                 : text(value);
     }
 
@@ -246,8 +264,7 @@ public final class OrderDataParser {
         } catch (ArithmeticException | NumberFormatException e) {
             return null;
         }
-        if (number == null || number.scale() > MAX_DIGITS
-                || (long) number.precision() - number.scale() > MAX_DIGITS) {
+        if (number == null || number.scale() > MAX_DIGITS || (long) number.precision() - number.scale() > MAX_DIGITS) {
             return null;
         }
         return number;
@@ -309,7 +326,9 @@ public final class OrderDataParser {
                 byLowerCase = new HashMap<>();
                 object.forEach((name, value) -> {
                     if (name != null && value != null) {
-                        byLowerCase.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>(1)).add(value);
+                        byLowerCase
+                                .computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>(1))
+                                .add(value);
                     }
                 });
             }

@@ -43,8 +43,7 @@ public class OrderDataStore {
     Clock clock;
 
     /** What a successful fetch did: the version that holds the content, and whether it is new. */
-    public record Stored(int version, boolean changed) {
-    }
+    public record Stored(int version, boolean changed) {}
 
     /**
      * Stores a successful fetch in one transaction: the snapshot (new version only when the hash
@@ -58,8 +57,13 @@ public class OrderDataStore {
             throw new IllegalStateException("There is no Scalepoint order " + orderToken + " to store Order Data for.");
         }
         var sha256 = Hashes.sha256Hex(body.getBytes(StandardCharsets.UTF_8));
-        var latest = em.createNamedQuery(OrderSnapshot.NEWEST_FIRST, OrderSnapshot.class)
-                .setParameter("orderToken", orderToken).setMaxResults(1).getResultList().stream().findFirst();
+        var latest = em
+                .createNamedQuery(OrderSnapshot.NEWEST_FIRST, OrderSnapshot.class)
+                .setParameter("orderToken", orderToken)
+                .setMaxResults(1)
+                .getResultList()
+                .stream()
+                .findFirst();
         int version;
         boolean changed;
         if (latest.isPresent() && latest.get().holds(sha256)) {
@@ -72,16 +76,40 @@ public class OrderDataStore {
             em.persist(new OrderSnapshot(orderToken, version, sha256, body, now));
         }
         var address = data.deliveryAddress();
-        order.fetched(new ClaimOrder.Recognised(data.orderNumber(), data.status(), data.currency(), data.total(),
-                data.lines().size(), address == null ? null : address.name(), address == null ? null : address.city(),
-                address == null ? null : address.countryCode(), data.contact() == null ? null : data.contact().email()),
-                version, now);
+        order.fetched(
+                new ClaimOrder.Recognised(
+                        data.orderNumber(),
+                        data.status(),
+                        data.currency(),
+                        data.total(),
+                        data.lines().size(),
+                        address == null ? null : address.name(),
+                        address == null ? null : address.city(),
+                        address == null ? null : address.countryCode(),
+                        data.contact() == null ? null : data.contact().email()),
+                version,
+                now);
         var outcome = changed ? OrderFetch.NEW_VERSION : OrderFetch.UNCHANGED;
         em.persist(fetch(orderToken, job, outcome, httpStatus, null, version, now));
-        audit.record(new AuditEntry(AuditEntry.ACTOR_SYSTEM, "scalepoint", "scalepoint.order.fetched", outcome,
-                "scalepoint-order", orderToken, null, null, "sp_snapshot:" + orderToken + ":" + version,
-                Map.of("version", String.valueOf(version), "sha256", sha256, "jobId", String.valueOf(job.id()),
-                        "attempt", String.valueOf(job.attempt()))));
+        audit.record(new AuditEntry(
+                AuditEntry.ACTOR_SYSTEM,
+                "scalepoint",
+                "scalepoint.order.fetched",
+                outcome,
+                "scalepoint-order",
+                orderToken,
+                null,
+                null,
+                "sp_snapshot:" + orderToken + ":" + version,
+                Map.of(
+                        "version",
+                        String.valueOf(version),
+                        "sha256",
+                        sha256,
+                        "jobId",
+                        String.valueOf(job.id()),
+                        "attempt",
+                        String.valueOf(job.attempt()))));
         return new Stored(version, changed);
     }
 
@@ -111,17 +139,32 @@ public class OrderDataStore {
         if (status != null) {
             detail.put("httpStatus", String.valueOf(status));
         }
-        audit.record(new AuditEntry(AuditEntry.ACTOR_SYSTEM, "scalepoint", "scalepoint.order.fetch-failed",
-                dead ? "dead" : "retrying", "scalepoint-order", orderToken, null, null, null, detail));
+        audit.record(new AuditEntry(
+                AuditEntry.ACTOR_SYSTEM,
+                "scalepoint",
+                "scalepoint.order.fetch-failed",
+                dead ? "dead" : "retrying",
+                "scalepoint-order",
+                orderToken,
+                null,
+                null,
+                null,
+                detail));
     }
 
     ClaimOrder locked(String orderToken) {
         return em.find(ClaimOrder.class, orderToken, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    static OrderFetch fetch(String orderToken, Job job, String outcome, Integer httpStatus, String error,
-            Integer version, Instant now) {
-        return new OrderFetch(orderToken, job.id(), job.attempt(), job.startedAt(), now, outcome, httpStatus, error,
-                version);
+    static OrderFetch fetch(
+            String orderToken,
+            Job job,
+            String outcome,
+            Integer httpStatus,
+            String error,
+            Integer version,
+            Instant now) {
+        return new OrderFetch(
+                orderToken, job.id(), job.attempt(), job.startedAt(), now, outcome, httpStatus, error, version);
     }
 }

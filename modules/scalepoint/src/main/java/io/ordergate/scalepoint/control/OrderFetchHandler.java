@@ -74,8 +74,13 @@ public class OrderFetchHandler implements JobHandler {
             return PartnerCalls.guarded(() -> {
                 var settings = connection.settings();
                 var accessToken = tokens.accessToken(settings, settings.scopes());
-                return answer(job, orderToken, settings, circuit.call(CircuitWatch.Breaker.ORDER_DATA,
-                        () -> api.fetchOrder(settings.orderDataUrl(), accessToken, orderToken)));
+                return answer(
+                        job,
+                        orderToken,
+                        settings,
+                        circuit.call(
+                                CircuitWatch.Breaker.ORDER_DATA,
+                                () -> api.fetchOrder(settings.orderDataUrl(), accessToken, orderToken)));
             });
         } finally {
             meters.timer("ordergate.scalepoint.fetch.latency").update(Duration.ofNanos(System.nanoTime() - started));
@@ -93,43 +98,54 @@ public class OrderFetchHandler implements JobHandler {
                     json = reader.readValue();
                 }
             } catch (IllegalArgumentException | JsonParsingException e) {
-                return JobResult.retry(status, "Order Data answered " + status + " with a body that is not JSON: "
-                        + response.excerpt(), null);
+                return JobResult.retry(
+                        status,
+                        "Order Data answered " + status + " with a body that is not JSON: " + response.excerpt(),
+                        null);
             }
             if (!(json instanceof JsonObject || json instanceof JsonArray)) {
-                return JobResult.retry(status, "Order Data answered " + status + " with JSON that is not an order: "
-                        + response.excerpt(), null);
+                return JobResult.retry(
+                        status,
+                        "Order Data answered " + status + " with JSON that is not an order: " + response.excerpt(),
+                        null);
             }
             store.store(orderToken, job, status, body, OrderDataParser.parse(json));
             return JobResult.succeeded(status);
         }
         if (status == 401) {
             tokens.invalidate(settings, settings.scopes());
-            return JobResult.retry(status, "Order Data refused the access token (401); the next attempt uses a new "
-                    + "one.", null);
+            return JobResult.retry(
+                    status, "Order Data refused the access token (401); the next attempt uses a new " + "one.", null);
         }
         if (status == 404) {
             var error = "Order Data does not know order " + orderToken + " (404, attempt " + job.attempt() + " of "
                     + config.notFoundAttempts() + ").";
-            return job.attempt() >= config.notFoundAttempts() ? JobResult.permanent(status, error)
+            return job.attempt() >= config.notFoundAttempts()
+                    ? JobResult.permanent(status, error)
                     : JobResult.retry(status, error, null);
         }
         if (status >= 300 && status < 400) {
-            return JobResult.retry(status, "Order Data redirected to " + response.header("Location").orElse("?")
-                    + "; OrderGate calls only the configured host and does not follow redirects.", null);
+            return JobResult.retry(
+                    status,
+                    "Order Data redirected to " + response.header("Location").orElse("?")
+                            + "; OrderGate calls only the configured host and does not follow redirects.",
+                    null);
         }
         if (status == 400 || status == 410) {
-            return JobResult.permanent(status, "Order Data rejected the request for " + orderToken + " (" + status
-                    + "): " + response.excerpt());
+            return JobResult.permanent(
+                    status,
+                    "Order Data rejected the request for " + orderToken + " (" + status + "): " + response.excerpt());
         }
         return JobResult.retry(status, "Order Data answered " + status + ": " + response.excerpt(), null);
     }
 
     @Override
     public void recorded(Job job, JobResult result, String state) {
-        var outcome = result instanceof JobResult.Succeeded ? "succeeded" : "dead".equals(state) ? "dead"
-                : result instanceof JobResult.Deferred ? "deferred" : "failed";
-        registry.counter("ordergate.scalepoint.fetches", new Tag("outcome", outcome)).inc();
+        var outcome = result instanceof JobResult.Succeeded
+                ? "succeeded"
+                : "dead".equals(state) ? "dead" : result instanceof JobResult.Deferred ? "deferred" : "failed";
+        registry.counter("ordergate.scalepoint.fetches", new Tag("outcome", outcome))
+                .inc();
         if (outcome.equals("failed") || outcome.equals("dead")) {
             store.recordFailure(orderToken(job), job, result, state);
         }

@@ -42,7 +42,9 @@ public class OutboundConnection {
 
     /** The certificate OrderGate signs its token requests with, if any. */
     public Optional<ClientCertificate> activeCertificate() {
-        return em.createNamedQuery(ClientCertificate.ACTIVE, ClientCertificate.class).getResultStream().findFirst();
+        return em.createNamedQuery(ClientCertificate.ACTIVE, ClientCertificate.class)
+                .getResultStream()
+                .findFirst();
     }
 
     /**
@@ -51,8 +53,8 @@ public class OutboundConnection {
      * @throws NotConnected with what staff must do, when OrderGate is not connected yet
      */
     public Settings settings() {
-        var stored = stored().orElseThrow(() -> new NotConnected("Scalepoint is not connected: set the connection "
-                + "(PUT /api/admin/scalepoint/connection) first."));
+        var stored = stored().orElseThrow(() -> new NotConnected(
+                "Scalepoint is not connected: set the connection " + "(PUT /api/admin/scalepoint/connection) first."));
         var tokenUrl = URI.create(tokenUrl(stored));
         var orderDataUrl = URI.create(orderDataUrl(stored));
         var eventApiUrl = URI.create(eventApiUrl(stored));
@@ -65,19 +67,38 @@ public class OutboundConnection {
             throw new NotConnected("OrderGate does not call this URL: " + e.getMessage());
         }
         if (stored.withClientSecret()) {
-            return new Settings(stored.clientId(), stored.scopes(), stored.tenant(), stored.country(), tokenUrl,
-                    orderDataUrl, eventApiUrl, null, new String(vault.open(ConnectionSettings.SECRET_PURPOSE,
-                            stored.clientSecretSealed()), StandardCharsets.UTF_8),
+            return new Settings(
+                    stored.clientId(),
+                    stored.scopes(),
+                    stored.tenant(),
+                    stored.country(),
+                    tokenUrl,
+                    orderDataUrl,
+                    eventApiUrl,
+                    null,
+                    new String(
+                            vault.open(ConnectionSettings.SECRET_PURPOSE, stored.clientSecretSealed()),
+                            StandardCharsets.UTF_8),
                     Settings.version(stored.updatedAt(), "secret"));
         }
-        var active = activeCertificate().orElseThrow(() -> new NotConnected("Scalepoint is connected without a "
-                + "client secret, but there is no active certificate: generate one (POST "
-                + "/api/admin/scalepoint/connection/certificates) and send it to Scalepoint."));
+        var active = activeCertificate()
+                .orElseThrow(() -> new NotConnected("Scalepoint is connected without a "
+                        + "client secret, but there is no active certificate: generate one (POST "
+                        + "/api/admin/scalepoint/connection/certificates) and send it to Scalepoint."));
         var key = new ClientCertificates.KeyAndCertificate(
                 ClientCertificates.privateKey(vault.open(active.keyPurpose(), active.privateKeySealed())),
                 ClientCertificates.certificate(active.certificateDer()));
-        return new Settings(stored.clientId(), stored.scopes(), stored.tenant(), stored.country(), tokenUrl,
-                orderDataUrl, eventApiUrl, key, null, Settings.version(stored.updatedAt(), active.thumbprint()));
+        return new Settings(
+                stored.clientId(),
+                stored.scopes(),
+                stored.tenant(),
+                stored.country(),
+                tokenUrl,
+                orderDataUrl,
+                eventApiUrl,
+                key,
+                null,
+                Settings.version(stored.updatedAt(), active.thumbprint()));
     }
 
     /** The token URL in effect: the stored one, else the configured default. */

@@ -13,8 +13,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
  */
 final class PartnerCalls {
 
-    private PartnerCalls() {
-    }
+    private PartnerCalls() {}
 
     static JobResult guarded(Supplier<JobResult> call) {
         try {
@@ -39,8 +38,8 @@ final class PartnerCalls {
         var message = failure.getMessage();
         var name = failure.getClass().getSimpleName();
         return switch (name) {
-            case "CircuitBreakerOpenException" -> "Scalepoint failed repeatedly; OrderGate pauses calls for a while "
-                    + "(circuit breaker open).";
+            case "CircuitBreakerOpenException" ->
+                "Scalepoint failed repeatedly; OrderGate pauses calls for a while " + "(circuit breaker open).";
             case "TimeoutException" -> "Scalepoint did not answer in time.";
             case "BulkheadException" -> "Too many calls to Scalepoint at once; tried again later.";
             default -> message == null ? name : message;

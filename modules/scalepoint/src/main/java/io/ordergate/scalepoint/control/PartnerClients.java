@@ -69,8 +69,10 @@ public class PartnerClients {
         response.getStringHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
         int limit = config.maxResponseBytes();
         if (response.getLength() > limit) {
-            throw new BadPartnerResponse(response.getStatus(), what + " answered " + response.getStatus() + " with "
-                    + response.getLength() + " bytes, more than the limit of " + limit + " bytes.");
+            throw new BadPartnerResponse(
+                    response.getStatus(),
+                    what + " answered " + response.getStatus() + " with " + response.getLength()
+                            + " bytes, more than the limit of " + limit + " bytes.");
         }
         if (!response.hasEntity()) {
             return new PartnerResponse(response.getStatus(), headers, new byte[0]);
@@ -78,8 +80,10 @@ public class PartnerClients {
         try (InputStream in = response.readEntity(InputStream.class)) {
             var body = in.readNBytes(limit + 1);
             if (body.length > limit) {
-                throw new BadPartnerResponse(response.getStatus(), what + " answered " + response.getStatus()
-                        + " with more than the limit of " + limit + " bytes.");
+                throw new BadPartnerResponse(
+                        response.getStatus(),
+                        what + " answered " + response.getStatus() + " with more than the limit of " + limit
+                                + " bytes.");
             }
             return new PartnerResponse(response.getStatus(), headers, body);
         } catch (IOException e) {

@@ -25,7 +25,8 @@ public record PartnerResponse(int status, Map<String, List<String>> headers, byt
     /** The body as strict UTF-8. @throws IllegalArgumentException when it is not valid UTF-8 */
     public String utf8() {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body))

@@ -42,16 +42,30 @@ public class PublicationOutbox {
 
     /** Writes the publication with its send job; the body is final. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public Publication queue(String orderToken, String eventType, String correlationId, String body,
-            Instant now, String actor) {
+    public Publication queue(
+            String orderToken, String eventType, String correlationId, String body, Instant now, String actor) {
         var publication = new Publication(orderToken, eventType, correlationId, body, now, actor);
         em.persist(publication);
         long id = publication.id();
-        var jobId = jobs.enqueue(PublishHandler.JOB_TYPE, "publication:" + id,
-                Jsons.createObjectBuilder().add("publicationId", id).build().toString()).orElseThrow();
+        var jobId = jobs.enqueue(
+                        PublishHandler.JOB_TYPE,
+                        "publication:" + id,
+                        Jsons.createObjectBuilder()
+                                .add("publicationId", id)
+                                .build()
+                                .toString())
+                .orElseThrow();
         publication.queuedAs(jobId);
-        audit.record(new AuditEntry(AuditEntry.ACTOR_USER, actor, "scalepoint.event.publish-requested", "queued",
-                "scalepoint-order", orderToken, null, correlationId, "sp_publication:" + id,
+        audit.record(new AuditEntry(
+                AuditEntry.ACTOR_USER,
+                actor,
+                "scalepoint.event.publish-requested",
+                "queued",
+                "scalepoint-order",
+                orderToken,
+                null,
+                correlationId,
+                "sp_publication:" + id,
                 Map.of("eventType", eventType, "jobId", String.valueOf(jobId))));
         return publication;
     }
@@ -81,9 +95,17 @@ public class PublicationOutbox {
             if (error != null) {
                 detail.put("error", error.length() > 300 ? error.substring(0, 300) : error);
             }
-            audit.record(new AuditEntry(AuditEntry.ACTOR_SYSTEM, "scalepoint", "scalepoint.event.published",
-                    LowerCaseEnum.wire(next), "scalepoint-order",
-                    publication.orderToken(), null, publication.correlationId(), "sp_publication:" + id, detail));
+            audit.record(new AuditEntry(
+                    AuditEntry.ACTOR_SYSTEM,
+                    "scalepoint",
+                    "scalepoint.event.published",
+                    LowerCaseEnum.wire(next),
+                    "scalepoint-order",
+                    publication.orderToken(),
+                    null,
+                    publication.correlationId(),
+                    "sp_publication:" + id,
+                    detail));
         }
     }
 }

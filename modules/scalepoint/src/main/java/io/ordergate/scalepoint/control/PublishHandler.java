@@ -47,25 +47,33 @@ public class PublishHandler implements JobHandler {
 
     @Override
     public JobResult run(Job job) {
-        var publication = outbox.find(publicationId(job)).orElseThrow(() -> new IllegalStateException(
-                "Publication " + publicationId(job) + " of job " + job.id() + " does not exist."));
+        var publication = outbox.find(publicationId(job))
+                .orElseThrow(() -> new IllegalStateException(
+                        "Publication " + publicationId(job) + " of job " + job.id() + " does not exist."));
         return PartnerCalls.guarded(() -> {
             var settings = connection.settings();
             var accessToken = tokens.accessToken(settings, config.eventScopes());
-            var response = circuit.call(CircuitWatch.Breaker.EVENT_API, () -> api.sendEvent(settings, accessToken,
-                    publication.eventType(), publication.body().getBytes(StandardCharsets.UTF_8)));
+            var response = circuit.call(
+                    CircuitWatch.Breaker.EVENT_API,
+                    () -> api.sendEvent(
+                            settings,
+                            accessToken,
+                            publication.eventType(),
+                            publication.body().getBytes(StandardCharsets.UTF_8)));
             int status = response.status();
             if (response.successful()) {
                 return JobResult.succeeded(status);
             }
             if (status == 401) {
                 tokens.invalidate(settings, config.eventScopes());
-                return JobResult.retry(status, "The Event API refused the access token (401); the next attempt uses "
-                        + "a new one.", null);
+                return JobResult.retry(
+                        status,
+                        "The Event API refused the access token (401); the next attempt uses " + "a new one.",
+                        null);
             }
             if (status == 400 || status == 422) {
-                return JobResult.permanent(status, "The Event API rejected the event (" + status + "): "
-                        + response.excerpt());
+                return JobResult.permanent(
+                        status, "The Event API rejected the event (" + status + "): " + response.excerpt());
             }
             return JobResult.retry(status, "The Event API answered " + status + ": " + response.excerpt(), null);
         });

@@ -45,50 +45,83 @@ public class ScalepointApi {
     static final Duration RATE_LIMIT_WAIT = Duration.ofSeconds(5);
 
     @Timeout(15_000)
-    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
+    @CircuitBreaker(
+            requestVolumeThreshold = 8,
+            failureRatio = 0.5,
+            delay = 30_000,
+            successThreshold = 2,
             skipOn = {BadPartnerResponse.class, RateLimited.class})
     @Bulkhead(16)
     public PartnerResponse fetchOrder(URI orderDataUrl, String accessToken, String orderToken) {
         var what = "Order Data";
-        return available(what, clients.call(what, () -> clients
-                .client(OrderDataApi.class, orderDataUrl, config.readTimeout())
-                .order(orderToken, "Bearer " + accessToken)));
+        return available(
+                what,
+                clients.call(
+                        what,
+                        () -> clients.client(OrderDataApi.class, orderDataUrl, config.readTimeout())
+                                .order(orderToken, "Bearer " + accessToken)));
     }
 
     @Timeout(15_000)
-    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.75, delay = 15_000, successThreshold = 1,
+    @CircuitBreaker(
+            requestVolumeThreshold = 8,
+            failureRatio = 0.75,
+            delay = 15_000,
+            successThreshold = 1,
             skipOn = {BadPartnerResponse.class, RateLimited.class})
     @Bulkhead(8)
     public PartnerResponse requestToken(URI tokenUrl, MultivaluedMap<String, String> form) {
         var what = "The Scalepoint token endpoint";
-        return available(what, clients.call(what, () -> clients
-                .client(TokenApi.class, tokenUrl, config.readTimeout())
-                .token(form)));
+        return available(
+                what,
+                clients.call(
+                        what,
+                        () -> clients.client(TokenApi.class, tokenUrl, config.readTimeout())
+                                .token(form)));
     }
 
     @Timeout(15_000)
-    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
+    @CircuitBreaker(
+            requestVolumeThreshold = 8,
+            failureRatio = 0.5,
+            delay = 30_000,
+            successThreshold = 2,
             skipOn = {BadPartnerResponse.class, RateLimited.class})
     @Bulkhead(8)
     public PartnerResponse sendEvent(Settings settings, String accessToken, String eventType, byte[] body) {
         var what = "The Scalepoint Event API";
-        return available(what, clients.call(what, () -> clients
-                .client(EventApi.class, settings.eventApiUrl(), config.readTimeout(),
-                        new EventTypeHeader(config.eventTypeHeader()))
-                .send(settings.country(), settings.tenant(), "Bearer " + accessToken, eventType, body)));
+        return available(
+                what,
+                clients.call(
+                        what,
+                        () -> clients.client(
+                                        EventApi.class,
+                                        settings.eventApiUrl(),
+                                        config.readTimeout(),
+                                        new EventTypeHeader(config.eventTypeHeader()))
+                                .send(
+                                        settings.country(),
+                                        settings.tenant(),
+                                        "Bearer " + accessToken,
+                                        eventType,
+                                        body)));
     }
 
     /** A long poll: held open by Scalepoint until events exist, so no short timeout and no breaker. */
     public PartnerResponse receiveEvents(Settings settings, String accessToken, String lastEventId) {
         var what = "The Scalepoint Event API";
-        return available(what, clients.call(what, () -> clients
-                .client(EventApi.class, settings.eventApiUrl(), config.longPollTimeout())
-                .receive(settings.country(), settings.tenant(), lastEventId, "Bearer " + accessToken)));
+        return available(
+                what,
+                clients.call(
+                        what,
+                        () -> clients.client(EventApi.class, settings.eventApiUrl(), config.longPollTimeout())
+                                .receive(settings.country(), settings.tenant(), lastEventId, "Bearer " + accessToken)));
     }
 
     PartnerResponse available(String what, PartnerResponse response) {
         if (response.status() == 429 || response.status() >= 500) {
-            var retryAfter = response.header("Retry-After").flatMap(value -> RetryAfter.parse(value, clock.instant()))
+            var retryAfter = response.header("Retry-After")
+                    .flatMap(value -> RetryAfter.parse(value, clock.instant()))
                     .orElse(null);
             var message = what + " answered " + response.status()
                     + (retryAfter == null ? "" : " (Retry-After " + retryAfter.toSeconds() + " s)") + ": "

@@ -11,8 +11,16 @@ import java.time.Instant;
  *     content; a redelivery (also one that only changes the case of a GUID) has the same key
  * @param supported false for a payload version other than 1.x: stored and flagged, not acted on
  */
-public record ScalepointEvent(String dedupeKey, String eventType, String payloadVersion, boolean supported,
-        String correlationId, Instant timestamp, String timestampRaw, String orderToken, CaseInfo caseInfo) {
+public record ScalepointEvent(
+        String dedupeKey,
+        String eventType,
+        String payloadVersion,
+        boolean supported,
+        String correlationId,
+        Instant timestamp,
+        String timestampRaw,
+        String orderToken,
+        CaseInfo caseInfo) {
 
     public static final String ORDER_CREATED = "order_created";
 

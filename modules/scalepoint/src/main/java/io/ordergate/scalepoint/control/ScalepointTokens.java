@@ -30,6 +30,7 @@ public class ScalepointTokens {
     static final String ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
     /** Used when the token response does not say how long the token lives (RFC 6749 allows that). */
     static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(5);
+
     static final Duration LOCK_WAIT = Duration.ofSeconds(30);
 
     @Inject
@@ -81,8 +82,12 @@ public class ScalepointTokens {
         var lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
         try {
             if (!lock.tryLock(LOCK_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new PartnerUnavailable(null, "Another request for a Scalepoint token has not finished within "
-                        + LOCK_WAIT.toSeconds() + " s.", null, null);
+                throw new PartnerUnavailable(
+                        null,
+                        "Another request for a Scalepoint token has not finished within " + LOCK_WAIT.toSeconds()
+                                + " s.",
+                        null,
+                        null);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -95,11 +100,15 @@ public class ScalepointTokens {
             }
             var issued = request(settings, scopes);
             var lifetime = Duration.ofSeconds(issued.expiresIn());
-            var margin = config.tokenRefreshMargin().compareTo(lifetime.dividedBy(2)) < 0 ? config.tokenRefreshMargin()
+            var margin = config.tokenRefreshMargin().compareTo(lifetime.dividedBy(2)) < 0
+                    ? config.tokenRefreshMargin()
                     : lifetime.dividedBy(2);
             // A new connection version makes older entries useless: drop them.
             cache.keySet().removeIf(other -> !other.startsWith(settings.version() + "|"));
-            cache.put(key, new Cached(issued.accessToken(), clock.instant().plus(lifetime).minus(margin)));
+            cache.put(
+                    key,
+                    new Cached(
+                            issued.accessToken(), clock.instant().plus(lifetime).minus(margin)));
             return issued.accessToken();
         } finally {
             lock.unlock();
@@ -125,12 +134,15 @@ public class ScalepointTokens {
         }
         if (settings.privateKeyJwt()) {
             if (settings.key() == null) {
-                throw new TokenFailure(null, "No active certificate: generate or upload one, send it to Scalepoint "
-                        + "and activate it.");
+                throw new TokenFailure(
+                        null,
+                        "No active certificate: generate or upload one, send it to Scalepoint " + "and activate it.");
             }
             form.putSingle("client_assertion_type", ASSERTION_TYPE);
-            form.putSingle("client_assertion", ClientAssertions.create(settings.clientId(),
-                    settings.tokenUrl().toString(), settings.key(), clock.instant()));
+            form.putSingle(
+                    "client_assertion",
+                    ClientAssertions.create(
+                            settings.clientId(), settings.tokenUrl().toString(), settings.key(), clock.instant()));
         } else {
             form.putSingle("client_id", settings.clientId());
             form.putSingle("client_secret", settings.clientSecret());
@@ -150,20 +162,28 @@ public class ScalepointTokens {
             body = null;
         }
         if (!response.successful()) {
-            throw new TokenFailure(response.status(), "The Scalepoint token endpoint answered " + response.status()
-                    + describeError(body));
+            throw new TokenFailure(
+                    response.status(),
+                    "The Scalepoint token endpoint answered " + response.status() + describeError(body));
         }
-        if (body == null || !(body.get("access_token") instanceof JsonString token) || token.getString().isBlank()) {
-            throw new TokenFailure(response.status(), "The Scalepoint token endpoint answered " + response.status()
-                    + " without an access_token in a JSON object.");
+        if (body == null
+                || !(body.get("access_token") instanceof JsonString token)
+                || token.getString().isBlank()) {
+            throw new TokenFailure(
+                    response.status(),
+                    "The Scalepoint token endpoint answered " + response.status()
+                            + " without an access_token in a JSON object.");
         }
         var type = body.get("token_type") instanceof JsonString t ? t.getString() : "Bearer";
         if (!"bearer".equalsIgnoreCase(type)) {
-            throw new TokenFailure(response.status(), "The Scalepoint token endpoint issued a '" + clip(type)
-                    + "' token; OrderGate can only use Bearer tokens.");
+            throw new TokenFailure(
+                    response.status(),
+                    "The Scalepoint token endpoint issued a '" + clip(type)
+                            + "' token; OrderGate can only use Bearer tokens.");
         }
         long expiresIn = body.get("expires_in") instanceof JsonNumber n && n.isIntegral() && n.longValue() > 0
-                ? n.longValue() : DEFAULT_LIFETIME.toSeconds();
+                ? n.longValue()
+                : DEFAULT_LIFETIME.toSeconds();
         var scope = body.get("scope") instanceof JsonString s ? s.getString() : scopes;
         return new Issued(token.getString(), type, expiresIn, scope);
     }

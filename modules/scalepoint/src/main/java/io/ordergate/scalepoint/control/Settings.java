@@ -11,8 +11,16 @@ import java.time.Instant;
  * @param version changes whenever the connection or the active certificate changes; cached
  *     tokens are keyed by it
  */
-public record Settings(String clientId, String scopes, String tenant, String country, URI tokenUrl,
-        URI orderDataUrl, URI eventApiUrl, ClientCertificates.KeyAndCertificate key, String clientSecret,
+public record Settings(
+        String clientId,
+        String scopes,
+        String tenant,
+        String country,
+        URI tokenUrl,
+        URI orderDataUrl,
+        URI eventApiUrl,
+        ClientCertificates.KeyAndCertificate key,
+        String clientSecret,
         String version) {
 
     public boolean privateKeyJwt() {

@@ -90,13 +90,19 @@ public class ClaimOrder {
     @Column(name = "last_error")
     String lastError;
 
-    protected ClaimOrder() {
-    }
+    protected ClaimOrder() {}
 
     /** What the latest Order Data says, as far as lists show it. */
-    public record Recognised(String orderNumber, String orderStatus, String currency, BigDecimal total,
-            int lineCount, String deliveryName, String deliveryCity, String deliveryCountry, String contactEmail) {
-    }
+    public record Recognised(
+            String orderNumber,
+            String orderStatus,
+            String currency,
+            BigDecimal total,
+            int lineCount,
+            String deliveryName,
+            String deliveryCity,
+            String deliveryCountry,
+            String contactEmail) {}
 
     /** The fetch job that fetches this order next. */
     public void fetchQueued(long jobId) {

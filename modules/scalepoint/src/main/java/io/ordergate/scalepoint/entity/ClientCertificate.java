@@ -14,7 +14,8 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "sp_certificate")
-@NamedQuery(name = ClientCertificate.ALL,
+@NamedQuery(
+        name = ClientCertificate.ALL,
         query = "SELECT c FROM ClientCertificate c ORDER BY c.createdAt DESC, c.thumbprint")
 @NamedQuery(name = ClientCertificate.ACTIVE, query = "SELECT c FROM ClientCertificate c WHERE c.active = TRUE")
 public class ClientCertificate {
@@ -24,6 +25,7 @@ public class ClientCertificate {
 
     /** Where a certificate came from: made by OrderGate, or from a PKCS#12 file. */
     public static final String GENERATED = "generated";
+
     public static final String UPLOADED = "uploaded";
 
     /** Upper-case hex SHA-1 of the DER certificate; the JWT {@code kid}. */
@@ -64,12 +66,20 @@ public class ClientCertificate {
     @Column(name = "retired_at")
     Instant retiredAt;
 
-    protected ClientCertificate() {
-    }
+    protected ClientCertificate() {}
 
     /** {@code privateKeySealed} must be sealed for {@link #keyPurpose(String)} of this thumbprint. */
-    public ClientCertificate(String thumbprint, String x5t, byte[] certificateDer, byte[] privateKeySealed,
-            String subject, Instant notBefore, Instant notAfter, String origin, boolean active, Instant now,
+    public ClientCertificate(
+            String thumbprint,
+            String x5t,
+            byte[] certificateDer,
+            byte[] privateKeySealed,
+            String subject,
+            Instant notBefore,
+            Instant notAfter,
+            String origin,
+            boolean active,
+            Instant now,
             String actor) {
         this.thumbprint = thumbprint;
         this.x5t = x5t;

@@ -56,23 +56,49 @@ public class ConnectionSettings {
     @Column(name = "updated_by", nullable = false)
     String updatedBy;
 
-    protected ConnectionSettings() {
-    }
+    protected ConnectionSettings() {}
 
-    public ConnectionSettings(String clientId, List<String> scopes, String tenant, String country, String tokenUrl,
-            String orderDataUrl, String eventApiUrl, byte[] sealedSecret, Instant now, String actor) {
+    public ConnectionSettings(
+            String clientId,
+            List<String> scopes,
+            String tenant,
+            String country,
+            String tokenUrl,
+            String orderDataUrl,
+            String eventApiUrl,
+            byte[] sealedSecret,
+            Instant now,
+            String actor) {
         this.id = ID;
         assign(clientId, scopes, tenant, country, tokenUrl, orderDataUrl, eventApiUrl, sealedSecret, now, actor);
     }
 
     /** Replaces every setting; a null {@code sealedSecret} means {@code private_key_jwt}. */
-    public void change(String clientId, List<String> scopes, String tenant, String country, String tokenUrl,
-            String orderDataUrl, String eventApiUrl, byte[] sealedSecret, Instant now, String actor) {
+    public void change(
+            String clientId,
+            List<String> scopes,
+            String tenant,
+            String country,
+            String tokenUrl,
+            String orderDataUrl,
+            String eventApiUrl,
+            byte[] sealedSecret,
+            Instant now,
+            String actor) {
         assign(clientId, scopes, tenant, country, tokenUrl, orderDataUrl, eventApiUrl, sealedSecret, now, actor);
     }
 
-    private void assign(String clientId, List<String> scopes, String tenant, String country, String tokenUrl,
-            String orderDataUrl, String eventApiUrl, byte[] sealedSecret, Instant now, String actor) {
+    private void assign(
+            String clientId,
+            List<String> scopes,
+            String tenant,
+            String country,
+            String tokenUrl,
+            String orderDataUrl,
+            String eventApiUrl,
+            byte[] sealedSecret,
+            Instant now,
+            String actor) {
         this.clientId = clientId;
         this.scopes = String.join(" ", scopes);
         this.tenant = tenant;

@@ -16,12 +16,14 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "sp_fetch")
-@NamedQuery(name = OrderFetch.OF_ORDER,
+@NamedQuery(
+        name = OrderFetch.OF_ORDER,
         query = "SELECT f FROM OrderFetch f WHERE f.orderToken = :orderToken ORDER BY f.fetchId DESC")
 public class OrderFetch {
 
     /** An order's fetches, newest first. */
     public static final String OF_ORDER = "OrderFetch.ofOrder";
+
     public static final String NEW_VERSION = "new-version";
     public static final String UNCHANGED = "unchanged";
     public static final String FAILED = "failed";
@@ -60,11 +62,18 @@ public class OrderFetch {
     @Column(name = "snapshot_version")
     Integer snapshotVersion;
 
-    protected OrderFetch() {
-    }
+    protected OrderFetch() {}
 
-    public OrderFetch(String orderToken, Long jobId, Integer attempt, Instant startedAt, Instant finishedAt,
-            String outcome, Integer httpStatus, String error, Integer snapshotVersion) {
+    public OrderFetch(
+            String orderToken,
+            Long jobId,
+            Integer attempt,
+            Instant startedAt,
+            Instant finishedAt,
+            String outcome,
+            Integer httpStatus,
+            String error,
+            Integer snapshotVersion) {
         this.orderToken = orderToken;
         this.jobId = jobId;
         this.attempt = attempt;

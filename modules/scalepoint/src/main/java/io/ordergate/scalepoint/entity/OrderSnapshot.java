@@ -17,9 +17,11 @@ import java.util.Objects;
 @Entity
 @Table(name = "sp_snapshot")
 @IdClass(OrderSnapshot.Key.class)
-@NamedQuery(name = OrderSnapshot.OF_ORDER,
+@NamedQuery(
+        name = OrderSnapshot.OF_ORDER,
         query = "SELECT s FROM OrderSnapshot s WHERE s.orderToken = :orderToken ORDER BY s.version")
-@NamedQuery(name = OrderSnapshot.NEWEST_FIRST,
+@NamedQuery(
+        name = OrderSnapshot.NEWEST_FIRST,
         query = "SELECT s FROM OrderSnapshot s WHERE s.orderToken = :orderToken ORDER BY s.version DESC")
 public class OrderSnapshot {
 
@@ -48,8 +50,7 @@ public class OrderSnapshot {
     @Column(name = "last_seen_at", nullable = false)
     Instant lastSeenAt;
 
-    protected OrderSnapshot() {
-    }
+    protected OrderSnapshot() {}
 
     public OrderSnapshot(String orderToken, int version, String sha256, String body, Instant now) {
         this.orderToken = orderToken;
@@ -101,8 +102,7 @@ public class OrderSnapshot {
         String orderToken;
         int version;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String orderToken, int version) {
             this.orderToken = orderToken;

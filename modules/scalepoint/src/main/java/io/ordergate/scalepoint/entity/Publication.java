@@ -18,7 +18,8 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "sp_publication")
-@NamedQuery(name = Publication.OF_ORDER,
+@NamedQuery(
+        name = Publication.OF_ORDER,
         query = "SELECT p FROM Publication p WHERE p.orderToken = :orderToken ORDER BY p.id DESC")
 public class Publication {
 
@@ -27,7 +28,9 @@ public class Publication {
 
     @Id
     // the BIGSERIAL's own sequence, one id at a time, as the column default would take it
-    @SequenceGenerator(name = "sp_publication_seq", sequenceName = "sp_publication_publication_id_seq",
+    @SequenceGenerator(
+            name = "sp_publication_seq",
+            sequenceName = "sp_publication_publication_id_seq",
             allocationSize = 1)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sp_publication_seq")
     @Column(name = "publication_id")
@@ -67,11 +70,10 @@ public class Publication {
     @Column(name = "sent_at")
     Instant sentAt;
 
-    protected Publication() {
-    }
+    protected Publication() {}
 
-    public Publication(String orderToken, String eventType, String correlationId, String body, Instant now,
-            String createdBy) {
+    public Publication(
+            String orderToken, String eventType, String correlationId, String body, Instant now, String createdBy) {
         this.orderToken = orderToken;
         this.eventType = eventType;
         this.correlationId = correlationId;

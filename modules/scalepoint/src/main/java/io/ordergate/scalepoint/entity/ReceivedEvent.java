@@ -17,7 +17,8 @@ import java.time.Instant;
 @Entity
 @Table(name = "sp_event")
 @NamedQuery(name = ReceivedEvent.BY_DEDUPE_KEY, query = "SELECT e FROM ReceivedEvent e WHERE e.dedupeKey = :key")
-@NamedQuery(name = ReceivedEvent.COUNT_SINCE,
+@NamedQuery(
+        name = ReceivedEvent.COUNT_SINCE,
         query = "SELECT COUNT(e) FROM ReceivedEvent e WHERE e.receivedAt >= :since")
 public class ReceivedEvent {
 
@@ -69,8 +70,7 @@ public class ReceivedEvent {
     @Column(name = "raw_body", nullable = false)
     byte[] rawBody;
 
-    protected ReceivedEvent() {
-    }
+    protected ReceivedEvent() {}
 
     public long eventId() {
         return eventId;

@@ -19,8 +19,10 @@ class OrderStatusTest {
         assertThat(OrderStatus.filter("failed")).isEqualTo(OrderStatus.FAILED);
         assertThat(OrderStatus.filter(" ")).isNull();
         assertThat(OrderStatus.filter(null)).isNull();
-        assertThatThrownBy(() -> OrderStatus.filter("FAILED")).isInstanceOfSatisfying(ProblemException.class,
-                e -> assertThat(e.problem().detail())
-                        .isEqualTo("status must be one of [pending, fetched, failed, dead]."));
+        assertThatThrownBy(() -> OrderStatus.filter("FAILED"))
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.problem().detail())
+                                .isEqualTo("status must be one of [pending, fetched, failed, dead]."));
     }
 }

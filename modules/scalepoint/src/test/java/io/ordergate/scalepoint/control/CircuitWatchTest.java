@@ -21,8 +21,8 @@ class CircuitWatchTest {
 
     static CircuitWatch watch(Map<String, String> settings) {
         var watch = new CircuitWatch();
-        watch.config = (Config) Proxy.newProxyInstance(Config.class.getClassLoader(), new Class<?>[] {Config.class},
-                (proxy, method, arguments) -> {
+        watch.config = (Config) Proxy.newProxyInstance(
+                Config.class.getClassLoader(), new Class<?>[] {Config.class}, (proxy, method, arguments) -> {
                     if (method.getName().equals("getOptionalValue")) {
                         return Optional.ofNullable(settings.get((String) arguments[0]));
                     }
@@ -37,15 +37,19 @@ class CircuitWatchTest {
     }
 
     static void fail(CircuitWatch watch, Breaker breaker) {
-        catchThrowableOfType(PartnerUnavailable.class, () -> watch.call(breaker, () -> {
-            throw new PartnerUnavailable(503, "down", null, null);
-        }));
+        catchThrowableOfType(
+                PartnerUnavailable.class,
+                () -> watch.call(breaker, () -> {
+                    throw new PartnerUnavailable(503, "down", null, null);
+                }));
     }
 
     static CircuitOpen refuse(CircuitWatch watch, Breaker breaker) {
-        return catchThrowableOfType(CircuitOpen.class, () -> watch.call(breaker, () -> {
-            throw new CircuitBreakerOpenException();
-        }));
+        return catchThrowableOfType(
+                CircuitOpen.class,
+                () -> watch.call(breaker, () -> {
+                    throw new CircuitBreakerOpenException();
+                }));
     }
 
     @Test
@@ -58,16 +62,21 @@ class CircuitWatchTest {
 
         // the annotation's 30 s, spread over a tenth of it
         assertThat(refused.until()).isBetween(T.plusSeconds(30), T.plusSeconds(33));
-        assertThat(refused.getMessage()).startsWith("Waiting for the circuit breaker until 2026-12-07T10:00:3")
+        assertThat(refused.getMessage())
+                .startsWith("Waiting for the circuit breaker until 2026-12-07T10:00:3")
                 .contains("Order Data failed repeatedly");
         assertThat(watch.openSince()).isEqualTo(T.plusSeconds(5));
     }
 
     @Test
     void theDelayIsResolvedAsFaultToleranceResolvesIt() {
-        var watch = watch(Map.of("CircuitBreaker/delay", "2000",
-                ScalepointApi.class.getName() + "/requestToken/CircuitBreaker/delay", "5",
-                ScalepointApi.class.getName() + "/requestToken/CircuitBreaker/delayUnit", "SECONDS"));
+        var watch = watch(Map.of(
+                "CircuitBreaker/delay",
+                "2000",
+                ScalepointApi.class.getName() + "/requestToken/CircuitBreaker/delay",
+                "5",
+                ScalepointApi.class.getName() + "/requestToken/CircuitBreaker/delayUnit",
+                "SECONDS"));
 
         assertThat(watch.delay(Breaker.ORDER_DATA)).isEqualTo(Duration.ofSeconds(2));
         assertThat(watch.delay(Breaker.TOKEN)).isEqualTo(Duration.ofSeconds(5));
@@ -89,7 +98,8 @@ class CircuitWatchTest {
         fail(watch, Breaker.TOKEN);
         at(watch, T.plusSeconds(20));
 
-        assertThat(refuse(watch, Breaker.ORDER_DATA).until()).as("no Order Data failure seen: from now")
+        assertThat(refuse(watch, Breaker.ORDER_DATA).until())
+                .as("no Order Data failure seen: from now")
                 .isBetween(T.plusSeconds(50), T.plusSeconds(53));
         assertThat(refuse(watch, Breaker.TOKEN).until()).isBetween(T.plusSeconds(21), T.plusSeconds(23));
     }
@@ -100,9 +110,11 @@ class CircuitWatchTest {
         refuse(watch, Breaker.ORDER_DATA);
         assertThat(watch.openSince()).isEqualTo(T);
 
-        catchThrowableOfType(RateLimited.class, () -> watch.call(Breaker.ORDER_DATA, () -> {
-            throw new RateLimited("slow down", Duration.ofSeconds(5));
-        }));
+        catchThrowableOfType(
+                RateLimited.class,
+                () -> watch.call(Breaker.ORDER_DATA, () -> {
+                    throw new RateLimited("slow down", Duration.ofSeconds(5));
+                }));
 
         assertThat(watch.openSince()).isNull();
         refuse(watch, Breaker.ORDER_DATA);

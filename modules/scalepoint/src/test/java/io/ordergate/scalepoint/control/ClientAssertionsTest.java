@@ -31,13 +31,18 @@ class ClientAssertionsTest {
         var jwt = SignedJWT.parse(ClientAssertions.create(CLIENT_ID, TOKEN_URL, key, NOW));
         var other = ClientCertificates.generate("other", Duration.ofDays(1));
 
-        assertThat(jwt.verify(new RSASSAVerifier((RSAPublicKey) key.certificate().getPublicKey()))).isTrue();
-        assertThat(jwt.verify(new RSASSAVerifier((RSAPublicKey) other.certificate().getPublicKey()))).isFalse();
+        assertThat(jwt.verify(
+                        new RSASSAVerifier((RSAPublicKey) key.certificate().getPublicKey())))
+                .isTrue();
+        assertThat(jwt.verify(
+                        new RSASSAVerifier((RSAPublicKey) other.certificate().getPublicKey())))
+                .isFalse();
     }
 
     @Test
     void theHeaderNamesTheCertificate() throws Exception {
-        var header = SignedJWT.parse(ClientAssertions.create(CLIENT_ID, TOKEN_URL, key, NOW)).getHeader();
+        var header = SignedJWT.parse(ClientAssertions.create(CLIENT_ID, TOKEN_URL, key, NOW))
+                .getHeader();
 
         assertThat(header.getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
         assertThat(header.getType()).isEqualTo(JOSEObjectType.JWT);
@@ -59,15 +64,16 @@ class ClientAssertionsTest {
         assertThat(claims.getJWTID()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         assertThat(iat).isEqualTo(Instant.parse("2025-06-01T10:15:30Z"));
         assertThat(claims.getNotBeforeTime().toInstant()).isEqualTo(iat);
-        assertThat(Duration.between(iat, claims.getExpirationTime().toInstant())).isEqualTo(Duration.ofSeconds(60));
+        assertThat(Duration.between(iat, claims.getExpirationTime().toInstant()))
+                .isEqualTo(Duration.ofSeconds(60));
         assertThat(claims.getExpirationTime().toInstant()).isBeforeOrEqualTo(NOW.plusSeconds(60));
-        assertThat(jwt.getPayload().toJSONObject())
-                .containsOnlyKeys("iss", "sub", "aud", "jti", "iat", "nbf", "exp");
+        assertThat(jwt.getPayload().toJSONObject()).containsOnlyKeys("iss", "sub", "aud", "jti", "iat", "nbf", "exp");
     }
 
     @Test
     void theTimesAreWholeSecondsWithExpExactlySixtySecondsAfterIat() throws Exception {
-        var payload = SignedJWT.parse(ClientAssertions.create(CLIENT_ID, TOKEN_URL, key, NOW)).getPayload()
+        var payload = SignedJWT.parse(ClientAssertions.create(CLIENT_ID, TOKEN_URL, key, NOW))
+                .getPayload()
                 .toJSONObject();
 
         assertThat(payload.get("iat")).isEqualTo(1_748_772_930L);
@@ -77,8 +83,10 @@ class ClientAssertionsTest {
 
     @Test
     void everyAssertionHasItsOwnJti() throws Exception {
-        var first = SignedJWT.parse(ClientAssertions.create(CLIENT_ID, TOKEN_URL, key, NOW)).getJWTClaimsSet();
-        var second = SignedJWT.parse(ClientAssertions.create(CLIENT_ID, TOKEN_URL, key, NOW)).getJWTClaimsSet();
+        var first = SignedJWT.parse(ClientAssertions.create(CLIENT_ID, TOKEN_URL, key, NOW))
+                .getJWTClaimsSet();
+        var second = SignedJWT.parse(ClientAssertions.create(CLIENT_ID, TOKEN_URL, key, NOW))
+                .getJWTClaimsSet();
 
         assertThat(first.getJWTID()).isNotEqualTo(second.getJWTID());
     }

@@ -43,7 +43,8 @@ class ClientCertificatesTest {
         assertThat(certificate.getVersion()).isEqualTo(3);
         assertThat(certificate.getSigAlgName()).isEqualTo("SHA256withRSA");
         assertThat(certificate.getPublicKey()).isInstanceOf(RSAPublicKey.class);
-        assertThat(((RSAPublicKey) certificate.getPublicKey()).getModulus().bitLength()).isEqualTo(2048);
+        assertThat(((RSAPublicKey) certificate.getPublicKey()).getModulus().bitLength())
+                .isEqualTo(2048);
         assertThat(generated.privateKey().getAlgorithm()).isEqualTo("RSA");
         assertThat(certificate.getSubjectX500Principal())
                 .isEqualTo(new X500Principal("CN=OrderGate Scalepoint client"))
@@ -66,13 +67,15 @@ class ClientCertificatesTest {
     void serialNumbersAreRandom() {
         var other = ClientCertificates.generate("other", Duration.ofDays(1));
 
-        assertThat(other.certificate().getSerialNumber()).isNotEqualTo(generated.certificate().getSerialNumber());
+        assertThat(other.certificate().getSerialNumber())
+                .isNotEqualTo(generated.certificate().getSerialNumber());
         assertThat(other.certificate().getSubjectX500Principal().getName()).isEqualTo("CN=other");
     }
 
     @Test
     void aCommonNameWithSpecialCharactersIsNotParsedAsSeveralNames() {
-        var certificate = ClientCertificates.generate("Acme, Inc.+O=Evil", Duration.ofDays(1)).certificate();
+        var certificate = ClientCertificates.generate("Acme, Inc.+O=Evil", Duration.ofDays(1))
+                .certificate();
 
         assertThat(certificate.getSubjectX500Principal()).isEqualTo(new X500Principal("CN=Acme\\, Inc.\\+O\\=Evil"));
     }
@@ -80,14 +83,17 @@ class ClientCertificatesTest {
     @Test
     void unusableArgumentsAreRefused() {
         assertThatThrownBy(() -> ClientCertificates.generate(" ", VALIDITY))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("common name");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("common name");
         assertThatThrownBy(() -> ClientCertificates.generate("x", Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("validity");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("validity");
     }
 
     @Test
     void theThumbprintIsTheUpperCaseHexSha1OfTheDer() throws Exception {
-        var sha1 = MessageDigest.getInstance("SHA-1").digest(generated.certificate().getEncoded());
+        var sha1 = MessageDigest.getInstance("SHA-1")
+                .digest(generated.certificate().getEncoded());
 
         var thumbprint = ClientCertificates.thumbprint(generated.certificate());
 
@@ -97,7 +103,8 @@ class ClientCertificatesTest {
 
     @Test
     void x5tIsTheBase64UrlOfTheSameSha1() throws Exception {
-        var sha1 = MessageDigest.getInstance("SHA-1").digest(generated.certificate().getEncoded());
+        var sha1 = MessageDigest.getInstance("SHA-1")
+                .digest(generated.certificate().getEncoded());
 
         var x5t = ClientCertificates.x5t(generated.certificate());
 
@@ -117,9 +124,11 @@ class ClientCertificatesTest {
     @Test
     void garbageIsNeitherACertificateNorAKey() {
         assertThatThrownBy(() -> ClientCertificates.certificate(new byte[] {1, 2, 3}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("X.509 certificate");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("X.509 certificate");
         assertThatThrownBy(() -> ClientCertificates.privateKey(new byte[] {1, 2, 3}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PKCS#8");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PKCS#8");
     }
 
     @Test
@@ -143,9 +152,12 @@ class ClientCertificatesTest {
     @Test
     void garbageIsNotAPkcs12File() {
         assertThatThrownBy(() -> ClientCertificates.fromPkcs12(new byte[] {1, 2, 3}, PASSWORD))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a PKCS#12");
-        assertThatThrownBy(() -> ClientCertificates.fromPkcs12(generated.certificate().getEncoded(), PASSWORD))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a PKCS#12");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a PKCS#12");
+        assertThatThrownBy(() ->
+                        ClientCertificates.fromPkcs12(generated.certificate().getEncoded(), PASSWORD))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a PKCS#12");
     }
 
     @Test
@@ -153,11 +165,14 @@ class ClientCertificatesTest {
         var store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         store.setCertificateEntry("scalepoint", generated.certificate());
-        store.setEntry("secret", new KeyStore.SecretKeyEntry(new SecretKeySpec(new byte[32], "AES")),
+        store.setEntry(
+                "secret",
+                new KeyStore.SecretKeyEntry(new SecretKeySpec(new byte[32], "AES")),
                 new KeyStore.PasswordProtection(PASSWORD));
 
         assertThatThrownBy(() -> ClientCertificates.fromPkcs12(bytes(store), PASSWORD))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no private key entry");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no private key entry");
     }
 
     @Test
@@ -166,17 +181,20 @@ class ClientCertificatesTest {
         var mismatched = new KeyAndCertificate(generated.privateKey(), other.certificate());
 
         assertThatThrownBy(() -> ClientCertificates.fromPkcs12(pkcs12(mismatched, PASSWORD), PASSWORD))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not belong");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not belong");
     }
 
     @Test
     void theKeyIsNeverPrinted() {
         var printed = generated.toString();
 
-        assertThat(printed).contains("CN=OrderGate Scalepoint client")
+        assertThat(printed)
+                .contains("CN=OrderGate Scalepoint client")
                 .contains(ClientCertificates.thumbprint(generated.certificate()))
                 .doesNotContain(generated.privateKey().toString())
-                .doesNotContain(Base64.getEncoder().encodeToString(generated.privateKey().getEncoded()));
+                .doesNotContain(Base64.getEncoder()
+                        .encodeToString(generated.privateKey().getEncoded()));
     }
 
     static byte[] pkcs12(KeyAndCertificate key, char[] password) throws Exception {

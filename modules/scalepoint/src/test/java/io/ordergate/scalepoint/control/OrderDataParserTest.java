@@ -1,12 +1,11 @@
 package io.ordergate.scalepoint.control;
 
-import io.ordergate.scalepoint.boundary.OrderData;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.ordergate.scalepoint.boundary.OrderData;
 import io.ordergate.scalepoint.boundary.OrderData.Address;
 import io.ordergate.scalepoint.boundary.OrderData.Contact;
 import io.ordergate.scalepoint.boundary.OrderData.Line;
@@ -79,10 +78,9 @@ class OrderDataParserTest {
         assertThat(order.deliveryAddress())
                 .isEqualTo(new Address("Jens Hansen", "Vestergade 1, 2. th.", "8000", "Aarhus C", "DK"));
         assertThat(order.contact()).isEqualTo(new Contact("Jens", "+4512345678", "jens@example.dk"));
-        assertThat(order.lines()).extracting(Line::lineId, Line::productId, Line::description)
-                .containsExactly(
-                        tuple("1", "A-1", "Cable"),
-                        tuple(null, "5701234567890", "Plug"));
+        assertThat(order.lines())
+                .extracting(Line::lineId, Line::productId, Line::description)
+                .containsExactly(tuple("1", "A-1", "Cable"), tuple(null, "5701234567890", "Plug"));
         assertThat(order.lines().get(0).quantity()).isEqualByComparingTo("2");
         assertThat(order.lines().get(0).unitPrice()).isEqualByComparingTo("5");
         assertThat(order.lines().get(1).unitPrice()).isEqualByComparingTo("2.5");
@@ -161,7 +159,8 @@ class OrderDataParserTest {
 
     @Test
     void anEnvelopeNameWithOtherMembersOrAScalarIsNoEnvelope() {
-        assertThat(OrderDataParser.parse("{\"data\": {\"orderNumber\": \"1\"}, \"orderNumber\": \"2\"}").orderNumber())
+        assertThat(OrderDataParser.parse("{\"data\": {\"orderNumber\": \"1\"}, \"orderNumber\": \"2\"}")
+                        .orderNumber())
                 .isEqualTo("2");
         assertThat(OrderDataParser.parse("{\"order\": \"1\"}")).isEqualTo(OrderData.empty());
     }
@@ -206,13 +205,18 @@ class OrderDataParserTest {
 
     @Test
     void statusMayBeAnObject() {
-        assertThat(OrderDataParser.parse("{\"status\": {\"name\": \"Created\", \"code\": 1}}").status())
+        assertThat(OrderDataParser.parse("{\"status\": {\"name\": \"Created\", \"code\": 1}}")
+                        .status())
                 .isEqualTo("Created");
-        assertThat(OrderDataParser.parse("{\"status\": {\"Code\": 10}}").status()).isEqualTo("10");
-        assertThat(OrderDataParser.parse("{\"status\": {\"value\": \"Open\"}}").status()).isEqualTo("Open");
-        assertThat(OrderDataParser.parse("{\"status\": {\"other\": \"x\"}}").status()).isNull();
+        assertThat(OrderDataParser.parse("{\"status\": {\"Code\": 10}}").status())
+                .isEqualTo("10");
+        assertThat(OrderDataParser.parse("{\"status\": {\"value\": \"Open\"}}").status())
+                .isEqualTo("Open");
+        assertThat(OrderDataParser.parse("{\"status\": {\"other\": \"x\"}}").status())
+                .isNull();
         assertThat(OrderDataParser.parse("{\"currency\": {\"code\": \"DKK\", \"name\": \"Danish krone\"}}")
-                .currency()).isEqualTo("DKK");
+                        .currency())
+                .isEqualTo("DKK");
     }
 
     @Test
@@ -221,12 +225,14 @@ class OrderDataParserTest {
 
         assertThat(order).isEqualTo(new OrderData(null, "7001234", null, null, null, null, List.of(), null));
         assertThat(order.lines()).isNotNull().isEmpty();
-        assertThat(new OrderData(null, null, null, null, null, null, null, null).lines()).isEmpty();
+        assertThat(new OrderData(null, null, null, null, null, null, null, null).lines())
+                .isEmpty();
     }
 
     @Test
     void stringsAreTrimmedAndBlankIsNull() {
-        var order = OrderDataParser.parse("{\"orderNumber\": \"  7001234\\n\", \"status\": \"   \", \"currency\": \"\"}");
+        var order =
+                OrderDataParser.parse("{\"orderNumber\": \"  7001234\\n\", \"status\": \"   \", \"currency\": \"\"}");
 
         assertThat(order.orderNumber()).isEqualTo("7001234");
         assertThat(order.status()).isNull();
@@ -258,14 +264,24 @@ class OrderDataParserTest {
 
     @Test
     void anyJsonValueIsAcceptedWithoutException() {
-        var values = List.<JsonValue>of(JsonValue.NULL, JsonValue.TRUE, JsonValue.FALSE, JsonValue.EMPTY_JSON_ARRAY,
-                JsonValue.EMPTY_JSON_OBJECT, Json.createValue("text"), Json.createValue(42),
+        var values = List.<JsonValue>of(
+                JsonValue.NULL,
+                JsonValue.TRUE,
+                JsonValue.FALSE,
+                JsonValue.EMPTY_JSON_ARRAY,
+                JsonValue.EMPTY_JSON_OBJECT,
+                Json.createValue("text"),
+                Json.createValue(42),
                 Json.createValue(new BigDecimal("1E+999999999")),
-                Json.createObjectBuilder().add("total", Json.createValue(new BigDecimal("1E-999999999")))
-                        .add("lines", Json.createArrayBuilder()
-                                .add(Json.createObjectBuilder().add("sku", "S")
-                                        .add("total", new BigDecimal("1E+999999999")))
-                                .add(Json.createObjectBuilder().add("total", 1)))
+                Json.createObjectBuilder()
+                        .add("total", Json.createValue(new BigDecimal("1E-999999999")))
+                        .add(
+                                "lines",
+                                Json.createArrayBuilder()
+                                        .add(Json.createObjectBuilder()
+                                                .add("sku", "S")
+                                                .add("total", new BigDecimal("1E+999999999")))
+                                        .add(Json.createObjectBuilder().add("total", 1)))
                         .build());
 
         for (var value : values) {
@@ -294,10 +310,8 @@ class OrderDataParserTest {
         assertThatThrownBy(() -> OrderDataParser.parse("<html>503</html>"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("The Order Data response is not JSON: ");
-        assertThatThrownBy(() -> OrderDataParser.parse(""))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> OrderDataParser.parse((String) null))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> OrderDataParser.parse("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> OrderDataParser.parse((String) null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> OrderDataParser.parse("[".repeat(100_000)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -317,8 +331,8 @@ class OrderDataParserTest {
 
     @Test
     void stringsAreCappedAt500Characters() {
-        var order = OrderDataParser.parse("{\"orderNumber\": \"" + "7".repeat(5000) + "\", \"status\": \""
-                + "a".repeat(499) + "\uD83D\uDE00\"}");
+        var order = OrderDataParser.parse(
+                "{\"orderNumber\": \"" + "7".repeat(5000) + "\", \"status\": \"" + "a".repeat(499) + "\uD83D\uDE00\"}");
 
         assertThat(order.orderNumber()).hasSize(500);
         assertThat(order.status()).as("no half surrogate pair").isEqualTo("a".repeat(499));

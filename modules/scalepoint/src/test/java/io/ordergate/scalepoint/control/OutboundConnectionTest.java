@@ -20,8 +20,17 @@ class OutboundConnectionTest {
     }
 
     static ConnectionSettings stored(String tokenUrl, String orderDataUrl, String eventApiUrl) {
-        return new ConnectionSettings("client", List.of("orderdata"), "scalepoint", "dk", tokenUrl, orderDataUrl,
-                eventApiUrl, null, Instant.parse("2026-01-01T00:00:00Z"), "admin");
+        return new ConnectionSettings(
+                "client",
+                List.of("orderdata"),
+                "scalepoint",
+                "dk",
+                tokenUrl,
+                orderDataUrl,
+                eventApiUrl,
+                null,
+                Instant.parse("2026-01-01T00:00:00Z"),
+                "admin");
     }
 
     @Test

@@ -31,8 +31,19 @@ class ClaimOrderTest {
     @Test
     void anOrderWithOrderDataStaysFetchedWhenALaterFetchFails() {
         var order = pending();
-        order.fetched(new ClaimOrder.Recognised("7001234", "Created", "DKK", new BigDecimal("6999.00"), 1,
-                "Jens Hansen", "Aarhus C", "DK", "jens@example.dk"), 1, NOW);
+        order.fetched(
+                new ClaimOrder.Recognised(
+                        "7001234",
+                        "Created",
+                        "DKK",
+                        new BigDecimal("6999.00"),
+                        1,
+                        "Jens Hansen",
+                        "Aarhus C",
+                        "DK",
+                        "jens@example.dk"),
+                1,
+                NOW);
         assertThat(order.status()).isEqualTo(OrderStatus.FETCHED);
         order.fetchFailed(true, "Order Data answered 500", NOW.plusSeconds(60));
         assertThat(order.status()).isEqualTo(OrderStatus.FETCHED);

@@ -10,8 +10,18 @@ class ClientCertificateTest {
     static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
     static ClientCertificate certificate(boolean active) {
-        return new ClientCertificate("AB12", "qxI", new byte[] {1}, new byte[] {2}, "CN=OrderGate",
-                NOW.minusSeconds(3600), NOW.plusSeconds(3600), ClientCertificate.GENERATED, active, NOW, "admin");
+        return new ClientCertificate(
+                "AB12",
+                "qxI",
+                new byte[] {1},
+                new byte[] {2},
+                "CN=OrderGate",
+                NOW.minusSeconds(3600),
+                NOW.plusSeconds(3600),
+                ClientCertificate.GENERATED,
+                active,
+                NOW,
+                "admin");
     }
 
     @Test
@@ -48,7 +58,8 @@ class ClientCertificateTest {
 
     @Test
     void theKeyIsSealedForItsOwnCertificate() {
-        assertThat(certificate(true).keyPurpose()).isEqualTo("scalepoint.certificate-key:AB12")
+        assertThat(certificate(true).keyPurpose())
+                .isEqualTo("scalepoint.certificate-key:AB12")
                 .isEqualTo(ClientCertificate.keyPurpose("AB12"));
     }
 }

@@ -11,8 +11,8 @@ class ConnectionSettingsTest {
     static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
     static ConnectionSettings settings(List<String> scopes, byte[] sealedSecret) {
-        return new ConnectionSettings("client", scopes, "scalepoint", "dk", null, null, null, sealedSecret, NOW,
-                "admin");
+        return new ConnectionSettings(
+                "client", scopes, "scalepoint", "dk", null, null, null, sealedSecret, NOW, "admin");
     }
 
     @Test

@@ -40,18 +40,37 @@ public class Cancellations {
     @PermitAll
     public Claim receive(Inbound inbound, CancellationRequest request) {
         var answer = new StoredResponse(201, "application/json", Acknowledgements.cancellation(request));
-        var claim = idempotency.claim(Deliveries.CANCELLATION_SCOPE, Deliveries.identity(request.merchantKey(),
-                request.orderReferenceKey(), request.warehouseIdsJson()), request.contentSha256(), answer);
-        var cancellation = claim.first() ? deliveries.storeCancellation(inbound, request)
-                : deliveries.redelivered(request, claim);
-        var attempt = deliveries.recordAttempt("cancellation", inbound, request.orderReferenceKey(), claim,
-                cancellation.delegationId(), cancellation.id());
-        audit.record(new AuditEntry(AuditEntry.ACTOR_SCAYLE, inbound.caller().username(),
-                "scayle.cancellation.received", claim.outcome().label(), "scayle-order",
-                request.merchantKey() + "/" + request.orderReferenceKey(), inbound.source(), inbound.requestId(),
+        var claim = idempotency.claim(
+                Deliveries.CANCELLATION_SCOPE,
+                Deliveries.identity(request.merchantKey(), request.orderReferenceKey(), request.warehouseIdsJson()),
+                request.contentSha256(),
+                answer);
+        var cancellation =
+                claim.first() ? deliveries.storeCancellation(inbound, request) : deliveries.redelivered(request, claim);
+        var attempt = deliveries.recordAttempt(
+                "cancellation",
+                inbound,
+                request.orderReferenceKey(),
+                claim,
+                cancellation.delegationId(),
+                cancellation.id());
+        audit.record(new AuditEntry(
+                AuditEntry.ACTOR_SCAYLE,
+                inbound.caller().username(),
+                "scayle.cancellation.received",
+                claim.outcome().label(),
+                "scayle-order",
+                request.merchantKey() + "/" + request.orderReferenceKey(),
+                inbound.source(),
+                inbound.requestId(),
                 "scayle_delivery_attempt:" + attempt.id(),
-                Map.of("payloadSha256", attempt.payloadSha256(), "unknownOrder",
-                        String.valueOf(cancellation.unknownOrder()), "warehouseIds", request.warehouseIdsJson())));
+                Map.of(
+                        "payloadSha256",
+                        attempt.payloadSha256(),
+                        "unknownOrder",
+                        String.valueOf(cancellation.unknownOrder()),
+                        "warehouseIds",
+                        request.warehouseIdsJson())));
         return claim;
     }
 }

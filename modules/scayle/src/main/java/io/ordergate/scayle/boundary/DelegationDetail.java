@@ -32,20 +32,30 @@ public record DelegationDetail(
         List<Attempt> attempts,
         List<CancellationView> cancellations) {
 
-    public record Customer(String referenceKey, String email) {
-    }
+    public record Customer(String referenceKey, String email) {}
 
-    public record Item(String referenceKey, String merchantKey, int quantity, int deliverableQuantity,
-            Long orderItemId, String sku, String name, String currencyCode, Long price,
-            String warehouseReferenceKey) {
-    }
+    public record Item(
+            String referenceKey,
+            String merchantKey,
+            int quantity,
+            int deliverableQuantity,
+            Long orderItemId,
+            String sku,
+            String name,
+            String currencyCode,
+            Long price,
+            String warehouseReferenceKey) {}
 
     /** @param kind delegation or cancellation */
-    public record Attempt(long id, String kind, String requestId, Instant receivedAt, String payloadSha256,
-            DeliveryOutcome outcome, int responseStatus) {
-    }
+    public record Attempt(
+            long id,
+            String kind,
+            String requestId,
+            Instant receivedAt,
+            String payloadSha256,
+            DeliveryOutcome outcome,
+            int responseStatus) {}
 
-    public record CancellationView(String orderReferenceKey, String warehouseIds, Instant receivedAt,
-            boolean conflict) {
-    }
+    public record CancellationView(
+            String orderReferenceKey, String warehouseIds, Instant receivedAt, boolean conflict) {}
 }

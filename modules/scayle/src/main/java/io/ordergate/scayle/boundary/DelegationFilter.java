@@ -11,11 +11,22 @@ import java.time.Instant;
  * reference, an item's SKU or (ignoring case) the customer's e-mail: each an indexed lookup,
  * so it stays fast at millions of orders.
  */
-public record DelegationFilter(String merchantKey, String referenceKey, DelegationStatus status, Boolean conflict,
-        Instant from, Instant to, String text) {
+public record DelegationFilter(
+        String merchantKey,
+        String referenceKey,
+        DelegationStatus status,
+        Boolean conflict,
+        Instant from,
+        Instant to,
+        String text) {
 
-    public DelegationFilter(String merchantKey, String referenceKey, DelegationStatus status, Boolean conflict,
-            Instant from, Instant to) {
+    public DelegationFilter(
+            String merchantKey,
+            String referenceKey,
+            DelegationStatus status,
+            Boolean conflict,
+            Instant from,
+            Instant to) {
         this(merchantKey, referenceKey, status, conflict, from, to, null);
     }
 

@@ -29,12 +29,23 @@ public record DelegationRequest(
         List<Item> items,
         byte[] contentSha256) {
 
-    public record Item(String referenceKey, String merchantKey, int quantity, Long orderItemId, String sku,
-            String name, String currencyCode, Long price, String warehouseReferenceKey) {
-    }
+    public record Item(
+            String referenceKey,
+            String merchantKey,
+            int quantity,
+            Long orderItemId,
+            String sku,
+            String name,
+            String currencyCode,
+            Long price,
+            String warehouseReferenceKey) {}
 
     /** The currency of the order, taken from its first item that names one. */
     public String currencyCode() {
-        return items.stream().map(Item::currencyCode).filter(c -> c != null).findFirst().orElse(null);
+        return items.stream()
+                .map(Item::currencyCode)
+                .filter(c -> c != null)
+                .findFirst()
+                .orElse(null);
     }
 }

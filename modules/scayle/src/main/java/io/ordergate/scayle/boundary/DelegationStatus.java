@@ -10,7 +10,8 @@ import jakarta.json.bind.annotation.JsonbTypeAdapter;
  */
 @JsonbTypeAdapter(DelegationStatus.Json.class)
 public enum DelegationStatus {
-    ACKNOWLEDGED, CANCELLED;
+    ACKNOWLEDGED,
+    CANCELLED;
 
     /**
      * A status filter as staff type it; blank means any.

@@ -43,21 +43,35 @@ public class Delegations {
      */
     @PermitAll
     public Claim receive(Inbound inbound, DelegationRequest order) {
-        var deliverable = order.items().stream().map(item -> quantities.deliverable(order, item)).toList();
-        var acknowledgement = new StoredResponse(201, "application/json",
-                Acknowledgements.delegation(order, deliverable));
-        var claim = idempotency.claim(Deliveries.DELEGATION_SCOPE,
-                Deliveries.identity(order.fulfillingMerchantKey(), order.referenceKey()), order.contentSha256(),
+        var deliverable = order.items().stream()
+                .map(item -> quantities.deliverable(order, item))
+                .toList();
+        var acknowledgement =
+                new StoredResponse(201, "application/json", Acknowledgements.delegation(order, deliverable));
+        var claim = idempotency.claim(
+                Deliveries.DELEGATION_SCOPE,
+                Deliveries.identity(order.fulfillingMerchantKey(), order.referenceKey()),
+                order.contentSha256(),
                 acknowledgement);
-        var delegation = claim.first() ? deliveries.storeDelegation(inbound, order, deliverable)
+        var delegation = claim.first()
+                ? deliveries.storeDelegation(inbound, order, deliverable)
                 : deliveries.redelivered(order, claim);
-        var attempt = deliveries.recordAttempt("delegation", inbound, order.referenceKey(), claim, delegation.id(),
-                null);
-        audit.record(new AuditEntry(AuditEntry.ACTOR_SCAYLE, inbound.caller().username(),
-                "scayle.delegation.received", claim.outcome().label(), "scayle-order",
-                order.fulfillingMerchantKey() + "/" + order.referenceKey(), inbound.source(), inbound.requestId(),
+        var attempt =
+                deliveries.recordAttempt("delegation", inbound, order.referenceKey(), claim, delegation.id(), null);
+        audit.record(new AuditEntry(
+                AuditEntry.ACTOR_SCAYLE,
+                inbound.caller().username(),
+                "scayle.delegation.received",
+                claim.outcome().label(),
+                "scayle-order",
+                order.fulfillingMerchantKey() + "/" + order.referenceKey(),
+                inbound.source(),
+                inbound.requestId(),
                 "scayle_delivery_attempt:" + attempt.id(),
-                Map.of("payloadSha256", attempt.payloadSha256(), "responseStatus",
+                Map.of(
+                        "payloadSha256",
+                        attempt.payloadSha256(),
+                        "responseStatus",
                         String.valueOf(claim.response().status()))));
         return claim;
     }

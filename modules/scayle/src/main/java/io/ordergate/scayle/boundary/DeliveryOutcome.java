@@ -11,7 +11,9 @@ import jakarta.json.bind.annotation.JsonbTypeAdapter;
  */
 @JsonbTypeAdapter(DeliveryOutcome.Json.class)
 public enum DeliveryOutcome {
-    CREATED, REPLAYED, CONFLICT;
+    CREATED,
+    REPLAYED,
+    CONFLICT;
 
     /** The idempotency claim's outcome under the name attempts and the audit trail use. */
     public static DeliveryOutcome of(Claim claim) {

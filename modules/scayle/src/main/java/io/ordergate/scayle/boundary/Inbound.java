@@ -8,6 +8,5 @@ import java.time.Instant;
  *
  * @param headersJson the request headers as a JSON object, without Authorization and cookies
  */
-public record Inbound(ScayleCaller caller, byte[] body, String requestId, String headersJson, String source,
-        Instant receivedAt) {
-}
+public record Inbound(
+        ScayleCaller caller, byte[] body, String requestId, String headersJson, String source, Instant receivedAt) {}

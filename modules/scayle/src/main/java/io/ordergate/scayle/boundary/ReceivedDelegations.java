@@ -58,7 +58,11 @@ public class ReceivedDelegations {
     }
 
     void listed(DelegationFilter filter, long total, Reader reader) {
-        audit.record(AuditEntry.byUser(reader.actor(), "scayle.delegations.listed", "scayle-delegations", null,
+        audit.record(AuditEntry.byUser(
+                reader.actor(),
+                "scayle.delegations.listed",
+                "scayle-delegations",
+                null,
                 reader.detail(Map.of("filter", filter.toString(), "total", String.valueOf(total)))));
     }
 
@@ -72,8 +76,12 @@ public class ReceivedDelegations {
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     public Optional<DelegationDetail> detail(String merchantKey, String referenceKey, Reader reader) {
         var detail = queries.detail(merchantKey, referenceKey);
-        detail.ifPresent(found -> audit.record(AuditEntry.byUser(reader.actor(), "scayle.delegation.viewed",
-                "scayle-order", merchantKey + "/" + referenceKey, reader.detail(Map.of()))));
+        detail.ifPresent(found -> audit.record(AuditEntry.byUser(
+                reader.actor(),
+                "scayle.delegation.viewed",
+                "scayle-order",
+                merchantKey + "/" + referenceKey,
+                reader.detail(Map.of()))));
         return detail;
     }
 
@@ -85,8 +93,11 @@ public class ReceivedDelegations {
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     public Optional<String> attemptBody(String merchantKey, String referenceKey, long attemptId, Reader reader) {
         var body = queries.attemptBody(merchantKey, referenceKey, attemptId);
-        body.ifPresent(found -> audit.record(AuditEntry.byUser(reader.actor(), "scayle.delegation.payload-viewed",
-                "scayle-order", merchantKey + "/" + referenceKey,
+        body.ifPresent(found -> audit.record(AuditEntry.byUser(
+                reader.actor(),
+                "scayle.delegation.payload-viewed",
+                "scayle-order",
+                merchantKey + "/" + referenceKey,
                 reader.detail(Map.of("attemptId", String.valueOf(attemptId))))));
         return body;
     }

@@ -6,5 +6,4 @@ package io.ordergate.scayle.boundary;
  * redeliveries answered from the stored acknowledgement ({@code replayed}) and redeliveries with
  * different content ({@code conflicts}); and new cancellations.
  */
-public record ScayleActivity(long deliveries, long acknowledged, long replayed, long conflicts, long cancellations) {
-}
+public record ScayleActivity(long deliveries, long acknowledged, long replayed, long conflicts, long cancellations) {}

@@ -22,10 +22,12 @@ public class ScayleCancellationsAdminResource {
 
     /** Newest first; {@code unknownOrder=true} lists the ones flagged for staff. */
     @GET
-    public Page<CancellationSummary> list(@QueryParam("merchantKey") String merchantKey,
-            @QueryParam("unknownOrder") String unknownOrder, @QueryParam("page") @DefaultValue("0") String page,
+    public Page<CancellationSummary> list(
+            @QueryParam("merchantKey") String merchantKey,
+            @QueryParam("unknownOrder") String unknownOrder,
+            @QueryParam("page") @DefaultValue("0") String page,
             @QueryParam("size") @DefaultValue("50") String size) {
-        return cancellations.list(merchantKey, QueryParams.bool("unknownOrder", unknownOrder),
-                QueryParams.page(page, size));
+        return cancellations.list(
+                merchantKey, QueryParams.bool("unknownOrder", unknownOrder), QueryParams.page(page, size));
     }
 }

@@ -1,10 +1,10 @@
 package io.ordergate.scayle.boundary;
 
-import io.ordergate.platform.boundary.AdminApi;
+import io.ordergate.credentials.boundary.IssuedScayleCredential;
 import io.ordergate.credentials.boundary.ScayleCredentialInfo;
 import io.ordergate.credentials.boundary.ScayleMerchantCredentials;
-import io.ordergate.credentials.boundary.IssuedScayleCredential;
 import io.ordergate.credentials.boundary.ScayleMerchantInfo;
+import io.ordergate.platform.boundary.AdminApi;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.PublicUrl;
 import io.ordergate.platform.boundary.StrictJson;
@@ -52,7 +52,8 @@ public class ScayleMerchantsResource {
         }
         var issued = credentials.createScayleMerchant(merchantKey.getString(), actor());
         return Response.created(URI.create("api/admin/scayle/merchants/" + issued.merchantKey() + "/credentials"))
-                .entity(view(issued)).build();
+                .entity(view(issued))
+                .build();
     }
 
     @POST

@@ -12,9 +12,9 @@ import io.ordergate.scayle.control.WebhookWorkers;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -81,14 +81,26 @@ public class ScayleWebhooksResource {
     @POST
     @Path("order-delegations")
     public void delegate(@Context HttpHeaders headers, InputStream body, @Suspended AsyncResponse async) {
-        deliver("delegation", headers, body, async, DelegationParser::parse, DelegationRequest::fulfillingMerchantKey,
+        deliver(
+                "delegation",
+                headers,
+                body,
+                async,
+                DelegationParser::parse,
+                DelegationRequest::fulfillingMerchantKey,
                 delegations::receive);
     }
 
     @POST
     @Path("order-cancellations")
     public void cancel(@Context HttpHeaders headers, InputStream body, @Suspended AsyncResponse async) {
-        deliver("cancellation", headers, body, async, CancellationParser::parse, CancellationRequest::merchantKey,
+        deliver(
+                "cancellation",
+                headers,
+                body,
+                async,
+                CancellationParser::parse,
+                CancellationRequest::merchantKey,
                 cancellations::receive);
     }
 
@@ -99,8 +111,14 @@ public class ScayleWebhooksResource {
      * @param kind {@code delegation} or {@code cancellation}
      * @param merchantOf the merchant the body is for, which must be the caller's
      */
-    <T> void deliver(String kind, HttpHeaders headers, InputStream body, AsyncResponse async,
-            Function<byte[], T> parser, Function<T, String> merchantOf, BiFunction<Inbound, T, Claim> facade) {
+    <T> void deliver(
+            String kind,
+            HttpHeaders headers,
+            InputStream body,
+            AsyncResponse async,
+            Function<byte[], T> parser,
+            Function<T, String> merchantOf,
+            BiFunction<Inbound, T, Claim> facade) {
         var received = gate.receive(headers, clientAddress.of(http), body);
         answer("scayle-" + kind, received.receivedAt(), async, () -> {
             var inbound = gate.admit(kind, received);
@@ -134,17 +152,21 @@ public class ScayleWebhooksResource {
     }
 
     /** A response with what it means for the metrics: created, replayed, conflict, rejected, unavailable. */
-    record Answer(String outcome, Response response) {
-    }
+    record Answer(String outcome, Response response) {}
 
     static Answer process(Supplier<Claim> delivery) {
         try {
             var claim = delivery.get();
             var stored = claim.response();
-            return new Answer(claim.outcome().label(),
-                    Response.status(stored.status()).type(stored.contentType()).entity(stored.body()).build());
+            return new Answer(
+                    claim.outcome().label(),
+                    Response.status(stored.status())
+                            .type(stored.contentType())
+                            .entity(stored.body())
+                            .build());
         } catch (ProblemException e) {
-            return new Answer(Meters.outcomeOf(e.problem().status()), e.problem().toResponse(e.headers()));
+            return new Answer(
+                    Meters.outcomeOf(e.problem().status()), e.problem().toResponse(e.headers()));
         } catch (RuntimeException e) {
             // Whatever it was, the delivery is not stored: SCAYLE must retry rather than cancel.
             var reference = UUID.randomUUID();

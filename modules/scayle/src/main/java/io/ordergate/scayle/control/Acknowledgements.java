@@ -9,8 +9,7 @@ import java.util.List;
 /** The response bodies of the two webhooks, field by field as in the spec (sections 4 and 6). */
 public final class Acknowledgements {
 
-    private Acknowledgements() {
-    }
+    private Acknowledgements() {}
 
     /** @param deliverable one quantity per item, in request order */
     public static byte[] delegation(DelegationRequest order, List<Integer> deliverable) {

@@ -18,8 +18,7 @@ import java.util.TreeSet;
 /** Validates a cancellation body against the SCAYLE contract (spec section 6). */
 public final class CancellationParser {
 
-    private CancellationParser() {
-    }
+    private CancellationParser() {}
 
     /** @throws ProblemException 400 naming the first thing the sender must fix */
     public static CancellationRequest parse(byte[] body) {
@@ -51,7 +50,11 @@ public final class CancellationParser {
         if (!warehouses.isEmpty()) {
             normalized.add("warehouseIds", Jsons.createArrayBuilder(List.copyOf(warehouses)));
         }
-        return new CancellationRequest(orderReferenceKey, merchantKey, optionalLong(request, "companyId"),
-                List.copyOf(warehouses), Hashes.canonicalJsonSha256(normalized.build()));
+        return new CancellationRequest(
+                orderReferenceKey,
+                merchantKey,
+                optionalLong(request, "companyId"),
+                List.copyOf(warehouses),
+                Hashes.canonicalJsonSha256(normalized.build()));
     }
 }

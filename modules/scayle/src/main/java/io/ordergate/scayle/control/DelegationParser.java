@@ -20,8 +20,7 @@ import java.util.HashSet;
 /** Validates an order delegation body against the SCAYLE contract (spec section 3). */
 public final class DelegationParser {
 
-    private DelegationParser() {
-    }
+    private DelegationParser() {}
 
     /** @throws ProblemException 400 naming the first thing the sender must fix */
     public static DelegationRequest parse(byte[] body) {
@@ -113,8 +112,15 @@ public final class DelegationParser {
         if (street == null) {
             street = optionalString(a, "streetHouseNumber");
         }
-        return new Address(optionalString(a, "firstName"), optionalString(a, "lastName"), street,
-                optionalString(a, "houseNumber"), optionalString(a, "additional"), optionalString(a, "zipCode"),
-                optionalString(a, "city"), optionalString(a, "countryCode"), optionalString(a, "phoneNumber"));
+        return new Address(
+                optionalString(a, "firstName"),
+                optionalString(a, "lastName"),
+                street,
+                optionalString(a, "houseNumber"),
+                optionalString(a, "additional"),
+                optionalString(a, "zipCode"),
+                optionalString(a, "city"),
+                optionalString(a, "countryCode"),
+                optionalString(a, "phoneNumber"));
     }
 }

@@ -62,9 +62,11 @@ public class Deliveries {
 
     /** The order stored by an earlier delivery; flagged when this one brought other content. */
     public Delegation redelivered(DelegationRequest order, Claim claim) {
-        return redelivered(em.createNamedQuery(Delegation.BY_IDENTITY, Delegation.class)
-                .setParameter("merchantKey", order.fulfillingMerchantKey())
-                .setParameter("referenceKey", order.referenceKey()), claim);
+        return redelivered(
+                em.createNamedQuery(Delegation.BY_IDENTITY, Delegation.class)
+                        .setParameter("merchantKey", order.fulfillingMerchantKey())
+                        .setParameter("referenceKey", order.referenceKey()),
+                claim);
     }
 
     /**
@@ -77,7 +79,9 @@ public class Deliveries {
                 .setParameter("key", request.orderReferenceKey())
                 .getResultList();
         orders.forEach(order -> order.cancel(inbound.receivedAt()));
-        var cancellation = new Cancellation(request, inbound.receivedAt(),
+        var cancellation = new Cancellation(
+                request,
+                inbound.receivedAt(),
                 orders.isEmpty() ? null : orders.get(0).id());
         em.persist(cancellation);
         return cancellation;
@@ -85,10 +89,12 @@ public class Deliveries {
 
     /** The cancellation stored by an earlier delivery; flagged when this one brought other content. */
     public Cancellation redelivered(CancellationRequest request, Claim claim) {
-        return redelivered(em.createNamedQuery(Cancellation.BY_IDENTITY, Cancellation.class)
-                .setParameter("merchantKey", request.merchantKey())
-                .setParameter("orderReferenceKey", request.orderReferenceKey())
-                .setParameter("warehouseIds", request.warehouseIdsJson()), claim);
+        return redelivered(
+                em.createNamedQuery(Cancellation.BY_IDENTITY, Cancellation.class)
+                        .setParameter("merchantKey", request.merchantKey())
+                        .setParameter("orderReferenceKey", request.orderReferenceKey())
+                        .setParameter("warehouseIds", request.warehouseIdsJson()),
+                claim);
     }
 
     static <T extends Delivered> T redelivered(TypedQuery<T> stored, Claim claim) {
@@ -103,10 +109,16 @@ public class Deliveries {
      * @param kind {@code delegation} or {@code cancellation}
      * @param cancellationId null for a delegation
      */
-    public DeliveryAttempt recordAttempt(String kind, Inbound inbound, String referenceKey, Claim claim,
-            Long delegationId, Long cancellationId) {
-        var attempt = new DeliveryAttempt(kind, inbound, referenceKey, delegationId, cancellationId,
-                DeliveryOutcome.of(claim), claim.response().status());
+    public DeliveryAttempt recordAttempt(
+            String kind, Inbound inbound, String referenceKey, Claim claim, Long delegationId, Long cancellationId) {
+        var attempt = new DeliveryAttempt(
+                kind,
+                inbound,
+                referenceKey,
+                delegationId,
+                cancellationId,
+                DeliveryOutcome.of(claim),
+                claim.response().status());
         em.persist(attempt);
         return attempt;
     }

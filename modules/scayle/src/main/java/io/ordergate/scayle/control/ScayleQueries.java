@@ -44,8 +44,9 @@ public class ScayleQueries {
 
     public List<DelegationSummary> delegations(DelegationFilter filter, DelegationSort sort, Page.Request page) {
         var parameters = new HashMap<String, Object>();
-        var rows = em.createQuery("SELECT d FROM Delegation d" + where(filter, parameters) + " ORDER BY "
-                + orderBy(sort), Delegation.class);
+        var rows = em.createQuery(
+                "SELECT d FROM Delegation d" + where(filter, parameters) + " ORDER BY " + orderBy(sort),
+                Delegation.class);
         parameters.forEach(rows::setParameter);
         return rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList().stream()
                 .map(Delegation::summary)
@@ -71,8 +72,12 @@ public class ScayleQueries {
     static String where(DelegationFilter filter, Map<String, Object> parameters) {
         var where = new StringBuilder(" WHERE 1 = 1");
         condition(where, parameters, "merchantKey", "d.merchantKey = :merchantKey", filter.merchantKey());
-        condition(where, parameters, "referenceKey",
-                "(d.referenceKey = :referenceKey OR d.orderReferenceKey = :referenceKey)", filter.referenceKey());
+        condition(
+                where,
+                parameters,
+                "referenceKey",
+                "(d.referenceKey = :referenceKey OR d.orderReferenceKey = :referenceKey)",
+                filter.referenceKey());
         condition(where, parameters, "status", "d.status = :status", filter.status());
         condition(where, parameters, "conflict", "d.conflict = :conflict", filter.conflict());
         condition(where, parameters, "from", "d.receivedAt >= :from", filter.from());
@@ -88,8 +93,8 @@ public class ScayleQueries {
         return where.toString();
     }
 
-    static void condition(StringBuilder where, Map<String, Object> parameters, String name, String clause,
-            Object value) {
+    static void condition(
+            StringBuilder where, Map<String, Object> parameters, String name, String clause, Object value) {
         if (value != null && !(value instanceof String s && s.isBlank())) {
             where.append(" AND ").append(clause);
             parameters.put(name, value);
@@ -104,21 +109,29 @@ public class ScayleQueries {
                        count(*) FILTER (WHERE kind = 'delegation' AND outcome = 'replayed') AS replayed,
                        count(*) FILTER (WHERE kind = 'delegation' AND outcome = 'conflict') AS conflicts,
                        count(*) FILTER (WHERE kind = 'cancellation' AND outcome = 'created') AS cancellations
-                FROM scayle_delivery_attempt WHERE received_at >= ?1""")
-                .setParameter(1, java.sql.Timestamp.from(since))).orElseThrow();
-        return new ScayleActivity(row.count("deliveries"), row.count("acknowledged"), row.count("replayed"),
-                row.count("conflicts"), row.count("cancellations"));
+                FROM scayle_delivery_attempt WHERE received_at >= ?1""").setParameter(1, java.sql.Timestamp.from(since)))
+                .orElseThrow();
+        return new ScayleActivity(
+                row.count("deliveries"),
+                row.count("acknowledged"),
+                row.count("replayed"),
+                row.count("conflicts"),
+                row.count("cancellations"));
     }
 
     /** The body of one attempt at the delegation as SCAYLE sent it (UTF-8 JSON: it passed validation). */
     public Optional<String> attemptBody(String merchantKey, String referenceKey, long attemptId) {
-        return em.createQuery("SELECT a.rawBody FROM DeliveryAttempt a, Delegation d WHERE d.id = a.delegationId"
-                + " AND a.id = :attemptId AND d.merchantKey = :merchantKey AND d.referenceKey = :referenceKey",
-                byte[].class)
+        return em
+                .createQuery(
+                        "SELECT a.rawBody FROM DeliveryAttempt a, Delegation d WHERE d.id = a.delegationId"
+                                + " AND a.id = :attemptId AND d.merchantKey = :merchantKey AND d.referenceKey = :referenceKey",
+                        byte[].class)
                 .setParameter("attemptId", attemptId)
                 .setParameter("merchantKey", merchantKey)
                 .setParameter("referenceKey", referenceKey)
-                .getResultList().stream().findFirst()
+                .getResultList()
+                .stream()
+                .findFirst()
                 .map(body -> new String(body, StandardCharsets.UTF_8));
     }
 
@@ -131,28 +144,45 @@ public class ScayleQueries {
             return Optional.empty();
         }
         var delegation = found.get(0);
-        var items = em.createNamedQuery(DelegationItem.OF_DELEGATION, DelegationItem.class)
-                .setParameter("id", delegation.id()).getResultList().stream()
+        var items = em
+                .createNamedQuery(DelegationItem.OF_DELEGATION, DelegationItem.class)
+                .setParameter("id", delegation.id())
+                .getResultList()
+                .stream()
                 .map(DelegationItem::item)
                 .toList();
         var addresses = new HashMap<String, Address>();
         em.createNamedQuery(DelegationAddress.OF_DELEGATION, DelegationAddress.class)
-                .setParameter("id", delegation.id()).getResultList()
+                .setParameter("id", delegation.id())
+                .getResultList()
                 .forEach(address -> addresses.put(address.kind(), address.address()));
-        var attempts = em.createNamedQuery(DeliveryAttempt.OF_DELEGATION, DeliveryAttempt.class)
-                .setParameter("id", delegation.id()).getResultList().stream()
+        var attempts = em
+                .createNamedQuery(DeliveryAttempt.OF_DELEGATION, DeliveryAttempt.class)
+                .setParameter("id", delegation.id())
+                .getResultList()
+                .stream()
                 .map(DeliveryAttempt::attempt)
                 .toList();
-        var cancellations = em.createNamedQuery(Cancellation.OF_DELEGATION, Cancellation.class)
-                .setParameter("id", delegation.id()).getResultList().stream()
+        var cancellations = em
+                .createNamedQuery(Cancellation.OF_DELEGATION, Cancellation.class)
+                .setParameter("id", delegation.id())
+                .getResultList()
+                .stream()
                 .map(Cancellation::view)
                 .toList();
-        JsonValue acknowledgement = idempotency.find(Deliveries.DELEGATION_SCOPE,
-                        Deliveries.identity(merchantKey, referenceKey))
-                .map(r -> Jsons.createReader(new ByteArrayInputStream(r.response().body())).readValue())
+        JsonValue acknowledgement = idempotency
+                .find(Deliveries.DELEGATION_SCOPE, Deliveries.identity(merchantKey, referenceKey))
+                .map(r -> Jsons.createReader(
+                                new ByteArrayInputStream(r.response().body()))
+                        .readValue())
                 .orElse(JsonValue.NULL);
-        return Optional.of(delegation.detail(items, addresses.get(DelegationAddress.BILLING),
-                addresses.get(DelegationAddress.SHIPPING), acknowledgement, attempts, cancellations));
+        return Optional.of(delegation.detail(
+                items,
+                addresses.get(DelegationAddress.BILLING),
+                addresses.get(DelegationAddress.SHIPPING),
+                acknowledgement,
+                attempts,
+                cancellations));
     }
 
     /** Newest first, paged in the database; null filters mean "any". */
@@ -161,16 +191,21 @@ public class ScayleQueries {
         var parameters = new HashMap<String, Object>();
         condition(where, parameters, "merchantKey", "c.merchantKey = :merchantKey", merchantKey);
         condition(where, parameters, "unknownOrder", "c.unknownOrder = :unknownOrder", unknownOrder);
-        var rows = em.createQuery("SELECT c FROM Cancellation c" + where + " ORDER BY c.receivedAt DESC, c.id DESC",
-                Cancellation.class);
+        var rows = em.createQuery(
+                "SELECT c FROM Cancellation c" + where + " ORDER BY c.receivedAt DESC, c.id DESC", Cancellation.class);
         var count = em.createQuery("SELECT COUNT(c) FROM Cancellation c" + where, Long.class);
         parameters.forEach((name, value) -> {
             rows.setParameter(name, value);
             count.setParameter(name, value);
         });
-        var page = rows.setFirstResult(request.offset()).setMaxResults(request.size()).getResultList();
-        var references = references(page.stream().map(Cancellation::delegationId).filter(Objects::nonNull)
-                .distinct().toList());
+        var page = rows.setFirstResult(request.offset())
+                .setMaxResults(request.size())
+                .getResultList();
+        var references = references(page.stream()
+                .map(Cancellation::delegationId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
         var items = page.stream()
                 .map(c -> c.summary(c.delegationId() == null ? null : references.get(c.delegationId())))
                 .toList();
@@ -182,8 +217,11 @@ public class ScayleQueries {
         if (delegationIds.isEmpty()) {
             return Map.of();
         }
-        return em.createQuery("SELECT d FROM Delegation d WHERE d.id IN :ids", Delegation.class)
-                .setParameter("ids", delegationIds).getResultList().stream()
+        return em
+                .createQuery("SELECT d FROM Delegation d WHERE d.id IN :ids", Delegation.class)
+                .setParameter("ids", delegationIds)
+                .getResultList()
+                .stream()
                 .collect(Collectors.toMap(Delegation::id, Delegation::referenceKey));
     }
 }

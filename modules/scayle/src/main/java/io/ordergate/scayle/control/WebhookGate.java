@@ -3,9 +3,9 @@ package io.ordergate.scayle.control;
 import io.ordergate.audit.boundary.AuditEntry;
 import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.credentials.boundary.AuthenticationFailed;
-import io.ordergate.credentials.boundary.ScayleMerchantCredentials;
 import io.ordergate.credentials.boundary.RejectedRequests;
 import io.ordergate.credentials.boundary.ScayleCaller;
+import io.ordergate.credentials.boundary.ScayleMerchantCredentials;
 import io.ordergate.platform.boundary.Hashes;
 import io.ordergate.platform.boundary.Jsons;
 import io.ordergate.platform.boundary.Meters;
@@ -66,17 +66,30 @@ public class WebhookGate {
      * the database or reads the body): the body is read only once its sender is authenticated.
      */
     public Received receive(HttpHeaders headers, String source, InputStream body) {
-        return new Received(clock.instant(), headers.getHeaderString(HttpHeaders.AUTHORIZATION),
-                headers.getHeaderString(HttpHeaders.CONTENT_TYPE), requestId(headers), headersJson(headers), source,
-                body, headers.getLength());
+        return new Received(
+                clock.instant(),
+                headers.getHeaderString(HttpHeaders.AUTHORIZATION),
+                headers.getHeaderString(HttpHeaders.CONTENT_TYPE),
+                requestId(headers),
+                headersJson(headers),
+                source,
+                body,
+                headers.getLength());
     }
 
     /**
      * A webhook request as received, its body not yet read. {@code declaredLength} is the
      * Content-Length, or -1.
      */
-    public record Received(Instant receivedAt, String authorization, String contentType, String requestId,
-            String headersJson, String source, InputStream body, long declaredLength) {
+    public record Received(
+            Instant receivedAt,
+            String authorization,
+            String contentType,
+            String requestId,
+            String headersJson,
+            String source,
+            InputStream body,
+            long declaredLength) {
 
         @Override
         public String toString() {
@@ -102,8 +115,8 @@ public class WebhookGate {
         try {
             RequestBodies.requireJson(request.contentType());
             var body = RequestBodies.read(request.body(), request.declaredLength(), maxBodyBytes);
-            return new Inbound(caller, body, request.requestId(), request.headersJson(), request.source(),
-                    request.receivedAt());
+            return new Inbound(
+                    caller, body, request.requestId(), request.headersJson(), request.source(), request.receivedAt());
         } catch (ProblemException e) {
             throw rejected(kind, e, caller.username(), reasonOf(e), request.source(), request.requestId(), null);
         }
@@ -115,21 +128,42 @@ public class WebhookGate {
         try {
             request = parser.apply(inbound.body());
         } catch (ProblemException e) {
-            throw rejected(kind, e, inbound.caller().username(), "invalid", inbound.source(), inbound.requestId(),
+            throw rejected(
+                    kind,
+                    e,
+                    inbound.caller().username(),
+                    "invalid",
+                    inbound.source(),
+                    inbound.requestId(),
                     inbound.body());
         }
         var merchant = merchantOf.apply(request);
         if (!merchant.equals(inbound.caller().merchantKey())) {
-            throw rejected(kind, new ProblemException(403, "Forbidden", "These credentials belong to merchant '"
-                    + inbound.caller().merchantKey() + "' and may not deliver for merchant '" + merchant + "'."),
-                    inbound.caller().username(), "wrong-merchant", inbound.source(), inbound.requestId(),
+            throw rejected(
+                    kind,
+                    new ProblemException(
+                            403,
+                            "Forbidden",
+                            "These credentials belong to merchant '"
+                                    + inbound.caller().merchantKey() + "' and may not deliver for merchant '" + merchant
+                                    + "'."),
+                    inbound.caller().username(),
+                    "wrong-merchant",
+                    inbound.source(),
+                    inbound.requestId(),
                     inbound.body());
         }
         return request;
     }
 
-    ProblemException rejected(String kind, ProblemException problem, String username, String reason, String source,
-            String requestId, byte[] body) {
+    ProblemException rejected(
+            String kind,
+            ProblemException problem,
+            String username,
+            String reason,
+            String source,
+            String requestId,
+            byte[] body) {
         var detail = new HashMap<String, String>();
         detail.put("reason", reason);
         detail.put("status", String.valueOf(problem.problem().status()));
@@ -139,9 +173,17 @@ public class WebhookGate {
             detail.put("payloadBytes", String.valueOf(body.length));
         }
         try {
-            var entry = new AuditEntry(username == null ? AuditEntry.ACTOR_ANONYMOUS : AuditEntry.ACTOR_SCAYLE,
-                    username == null ? source : username, "scayle." + kind + ".rejected", "rejected",
-                    "scayle-webhook", kind, source, requestId, null, detail);
+            var entry = new AuditEntry(
+                    username == null ? AuditEntry.ACTOR_ANONYMOUS : AuditEntry.ACTOR_SCAYLE,
+                    username == null ? source : username,
+                    "scayle." + kind + ".rejected",
+                    "rejected",
+                    "scayle-webhook",
+                    kind,
+                    source,
+                    requestId,
+                    null,
+                    detail);
             if (problem instanceof AuthenticationFailed) {
                 // Anyone can send these: a flood from one source is summarised, not kept record by record.
                 rejectedRequests.audit(entry);

@@ -16,10 +16,12 @@ import java.time.Instant;
 /** A cancellation SCAYLE sent, linked to its delegation or flagged as for an unknown order. */
 @Entity
 @Table(name = "scayle_cancellation")
-@NamedQuery(name = Cancellation.BY_IDENTITY,
+@NamedQuery(
+        name = Cancellation.BY_IDENTITY,
         query = "SELECT c FROM Cancellation c WHERE c.merchantKey = :merchantKey "
                 + "AND c.orderReferenceKey = :orderReferenceKey AND c.warehouseIds = :warehouseIds")
-@NamedQuery(name = Cancellation.OF_DELEGATION,
+@NamedQuery(
+        name = Cancellation.OF_DELEGATION,
         query = "SELECT c FROM Cancellation c WHERE c.delegationId = :id ORDER BY c.receivedAt")
 public class Cancellation implements Delivered {
 
@@ -56,8 +58,7 @@ public class Cancellation implements Delivered {
     @Column(name = "received_at", nullable = false)
     Instant receivedAt;
 
-    protected Cancellation() {
-    }
+    protected Cancellation() {}
 
     /** @param delegationId the order it cancels; null when we never received that order */
     public Cancellation(CancellationRequest request, Instant receivedAt, Long delegationId) {
@@ -93,7 +94,14 @@ public class Cancellation implements Delivered {
 
     /** @param delegationReferenceKey the reference of the order it cancelled, null for an unknown order */
     public CancellationSummary summary(String delegationReferenceKey) {
-        return new CancellationSummary(merchantKey, orderReferenceKey, warehouseIds, companyId, unknownOrder, conflict,
-                delegationReferenceKey, receivedAt);
+        return new CancellationSummary(
+                merchantKey,
+                orderReferenceKey,
+                warehouseIds,
+                companyId,
+                unknownOrder,
+                conflict,
+                delegationReferenceKey,
+                receivedAt);
     }
 }

@@ -21,9 +21,11 @@ import java.util.List;
 /** A delegated order of one merchant, identified by (merchantKey, referenceKey). */
 @Entity
 @Table(name = "scayle_delegation")
-@NamedQuery(name = Delegation.BY_IDENTITY,
+@NamedQuery(
+        name = Delegation.BY_IDENTITY,
         query = "SELECT d FROM Delegation d WHERE d.merchantKey = :merchantKey AND d.referenceKey = :referenceKey")
-@NamedQuery(name = Delegation.FOR_CANCELLATION,
+@NamedQuery(
+        name = Delegation.FOR_CANCELLATION,
         query = "SELECT d FROM Delegation d WHERE d.merchantKey = :merchantKey AND "
                 + "(d.referenceKey = :key OR d.orderReferenceKey = :key) ORDER BY d.id")
 public class Delegation implements Delivered {
@@ -101,8 +103,7 @@ public class Delegation implements Delivered {
     @Column(name = "cancelled_at")
     Instant cancelledAt;
 
-    protected Delegation() {
-    }
+    protected Delegation() {}
 
     /** The order as SCAYLE delegated it, acknowledged at {@code receivedAt}. */
     public Delegation(DelegationRequest order, Instant receivedAt) {
@@ -149,17 +150,52 @@ public class Delegation implements Delivered {
     }
 
     public DelegationSummary summary() {
-        return new DelegationSummary(merchantKey, referenceKey, orderReferenceKey, scayleOrderId, status, conflict,
-                itemCount, customerEmail, receivedAt, cancelledAt);
+        return new DelegationSummary(
+                merchantKey,
+                referenceKey,
+                orderReferenceKey,
+                scayleOrderId,
+                status,
+                conflict,
+                itemCount,
+                customerEmail,
+                receivedAt,
+                cancelledAt);
     }
 
     /** The stored order with what was stored around it. */
-    public DelegationDetail detail(List<DelegationDetail.Item> items, Address billing, Address shipping,
-            JsonValue acknowledgement, List<DelegationDetail.Attempt> attempts,
+    public DelegationDetail detail(
+            List<DelegationDetail.Item> items,
+            Address billing,
+            Address shipping,
+            JsonValue acknowledgement,
+            List<DelegationDetail.Attempt> attempts,
             List<DelegationDetail.CancellationView> cancellations) {
-        return new DelegationDetail(merchantKey, referenceKey, orderReferenceKey, scayleOrderId, scayleId, companyId,
-                shopId, shopKey, countryCode, languageCode, paymentMethod, carrierKey,
-                new DelegationDetail.Customer(customerReferenceKey, customerEmail), totalWithTax, currencyCode, status,
-                conflict, receivedAt, cancelledAt, items, billing, shipping, acknowledgement, attempts, cancellations);
+        return new DelegationDetail(
+                merchantKey,
+                referenceKey,
+                orderReferenceKey,
+                scayleOrderId,
+                scayleId,
+                companyId,
+                shopId,
+                shopKey,
+                countryCode,
+                languageCode,
+                paymentMethod,
+                carrierKey,
+                new DelegationDetail.Customer(customerReferenceKey, customerEmail),
+                totalWithTax,
+                currencyCode,
+                status,
+                conflict,
+                receivedAt,
+                cancelledAt,
+                items,
+                billing,
+                shipping,
+                acknowledgement,
+                attempts,
+                cancellations);
     }
 }

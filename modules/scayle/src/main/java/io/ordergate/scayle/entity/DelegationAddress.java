@@ -14,7 +14,8 @@ import java.util.Objects;
 @Entity
 @Table(name = "scayle_delegation_address")
 @IdClass(DelegationAddress.Key.class)
-@NamedQuery(name = DelegationAddress.OF_DELEGATION,
+@NamedQuery(
+        name = DelegationAddress.OF_DELEGATION,
         query = "SELECT a FROM DelegationAddress a WHERE a.delegationId = :id ORDER BY a.kind")
 public class DelegationAddress {
 
@@ -57,8 +58,7 @@ public class DelegationAddress {
     @Column(name = "phone_number")
     String phoneNumber;
 
-    protected DelegationAddress() {
-    }
+    protected DelegationAddress() {}
 
     /** @param kind {@link #BILLING} or {@link #SHIPPING} */
     public DelegationAddress(long delegationId, String kind, Address address) {
@@ -80,8 +80,8 @@ public class DelegationAddress {
     }
 
     public Address address() {
-        return new Address(firstName, lastName, street, houseNumber, additional, zipCode, city, countryCode,
-                phoneNumber);
+        return new Address(
+                firstName, lastName, street, houseNumber, additional, zipCode, city, countryCode, phoneNumber);
     }
 
     /** The composite primary key. */
@@ -93,7 +93,8 @@ public class DelegationAddress {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(delegationId, key.delegationId)
+            return other instanceof Key key
+                    && Objects.equals(delegationId, key.delegationId)
                     && Objects.equals(kind, key.kind);
         }
 

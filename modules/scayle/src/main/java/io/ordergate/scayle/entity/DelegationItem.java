@@ -15,7 +15,8 @@ import java.util.Objects;
 @Entity
 @Table(name = "scayle_delegation_item")
 @IdClass(DelegationItem.Key.class)
-@NamedQuery(name = DelegationItem.OF_DELEGATION,
+@NamedQuery(
+        name = DelegationItem.OF_DELEGATION,
         query = "SELECT i FROM DelegationItem i WHERE i.delegationId = :id ORDER BY i.position")
 public class DelegationItem {
 
@@ -59,8 +60,7 @@ public class DelegationItem {
     @Column(name = "warehouse_reference_key")
     String warehouseReferenceKey;
 
-    protected DelegationItem() {
-    }
+    protected DelegationItem() {}
 
     /** The item at {@code position} of the order, as SCAYLE sent it, and how many units we promised. */
     public DelegationItem(long delegationId, int position, DelegationRequest.Item item, int deliverableQuantity) {
@@ -79,8 +79,17 @@ public class DelegationItem {
     }
 
     public DelegationDetail.Item item() {
-        return new DelegationDetail.Item(referenceKey, merchantKey, quantity, deliverableQuantity, orderItemId, sku,
-                name, currencyCode, price, warehouseReferenceKey);
+        return new DelegationDetail.Item(
+                referenceKey,
+                merchantKey,
+                quantity,
+                deliverableQuantity,
+                orderItemId,
+                sku,
+                name,
+                currencyCode,
+                price,
+                warehouseReferenceKey);
     }
 
     /** The composite primary key. */
@@ -92,7 +101,8 @@ public class DelegationItem {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(delegationId, key.delegationId)
+            return other instanceof Key key
+                    && Objects.equals(delegationId, key.delegationId)
                     && position == key.position;
         }
 

@@ -20,7 +20,8 @@ import java.time.Instant;
 /** One delivery of a delegation or cancellation that passed authentication and validation. */
 @Entity
 @Table(name = "scayle_delivery_attempt")
-@NamedQuery(name = DeliveryAttempt.OF_DELEGATION,
+@NamedQuery(
+        name = DeliveryAttempt.OF_DELEGATION,
         query = "SELECT a FROM DeliveryAttempt a WHERE a.delegationId = :id ORDER BY a.receivedAt, a.id")
 public class DeliveryAttempt {
 
@@ -73,8 +74,7 @@ public class DeliveryAttempt {
     @Column(name = "response_status", nullable = false)
     int responseStatus;
 
-    protected DeliveryAttempt() {
-    }
+    protected DeliveryAttempt() {}
 
     /**
      * One delivery as it arrived and what it was.
@@ -84,8 +84,14 @@ public class DeliveryAttempt {
      * @param delegationId the order it concerns; null for a cancellation of an order we never received
      * @param cancellationId the cancellation it delivered; null for a delegation
      */
-    public DeliveryAttempt(String kind, Inbound inbound, String referenceKey, Long delegationId, Long cancellationId,
-            DeliveryOutcome outcome, int responseStatus) {
+    public DeliveryAttempt(
+            String kind,
+            Inbound inbound,
+            String referenceKey,
+            Long delegationId,
+            Long cancellationId,
+            DeliveryOutcome outcome,
+            int responseStatus) {
         this.kind = kind;
         this.merchantKey = inbound.caller().merchantKey();
         this.referenceKey = referenceKey;

@@ -18,7 +18,8 @@ class StatesTest {
         assertThat(DelegationStatus.ofFilter(null)).isNull();
         assertThat(DelegationStatus.ofFilter(" ")).isNull();
         for (var bad : new String[] {"ACKNOWLEDGED", "open", "cancelled "}) {
-            assertThatThrownBy(() -> DelegationStatus.ofFilter(bad)).as(bad)
+            assertThatThrownBy(() -> DelegationStatus.ofFilter(bad))
+                    .as(bad)
                     .isInstanceOfSatisfying(ProblemException.class, e -> {
                         assertThat(e.problem().status()).isEqualTo(400);
                         assertThat(e.problem().detail()).isEqualTo("status must be 'acknowledged' or 'cancelled'.");
@@ -28,7 +29,10 @@ class StatesTest {
 
     @Test
     void attemptOutcomesKeepTheWordsOfTheClaim() {
-        assertThat(Arrays.stream(Claim.Outcome.values()).map(o -> new Claim(o, null)).map(DeliveryOutcome::of)
-                .map(LowerCaseEnum::wire)).containsExactly("created", "replayed", "conflict");
+        assertThat(Arrays.stream(Claim.Outcome.values())
+                        .map(o -> new Claim(o, null))
+                        .map(DeliveryOutcome::of)
+                        .map(LowerCaseEnum::wire))
+                .containsExactly("created", "replayed", "conflict");
     }
 }

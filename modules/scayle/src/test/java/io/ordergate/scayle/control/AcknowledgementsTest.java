@@ -14,20 +14,26 @@ class AcknowledgementsTest {
 
         var body = new String(Acknowledgements.delegation(order, List.of(1, 0)), StandardCharsets.UTF_8);
 
-        assertThat(body).isEqualTo("{\"orderDelegationResult\":\"acknowledged\",\"referenceKey\":\"fa-10001-99110901\","
-                + "\"merchantReferenceKey\":\"acme\",\"items\":["
-                + "{\"referenceKey\":\"1968655\",\"merchantReferenceKey\":\"acme\",\"deliverableQuantity\":1},"
-                + "{\"referenceKey\":\"1968656\",\"merchantReferenceKey\":\"acme-wh\",\"deliverableQuantity\":0}]}");
+        assertThat(body)
+                .isEqualTo(
+                        "{\"orderDelegationResult\":\"acknowledged\",\"referenceKey\":\"fa-10001-99110901\","
+                                + "\"merchantReferenceKey\":\"acme\",\"items\":["
+                                + "{\"referenceKey\":\"1968655\",\"merchantReferenceKey\":\"acme\",\"deliverableQuantity\":1},"
+                                + "{\"referenceKey\":\"1968656\",\"merchantReferenceKey\":\"acme-wh\",\"deliverableQuantity\":0}]}");
     }
 
     @Test
     void defaultPolicyPromisesEveryOrderedUnit() {
-        var order = DelegationParser.parse(DelegationParserTest.SPEC_EXAMPLE.replace(
-                "\"orderItemId\": 1968656, \"merchantKey\": \"acme-wh\", \"quantity\": 2",
-                "\"orderItemId\": 1968656, \"merchantKey\": \"acme-wh\", \"quantity\": 3").getBytes(StandardCharsets.UTF_8));
+        var order = DelegationParser.parse(DelegationParserTest.SPEC_EXAMPLE
+                .replace(
+                        "\"orderItemId\": 1968656, \"merchantKey\": \"acme-wh\", \"quantity\": 2",
+                        "\"orderItemId\": 1968656, \"merchantKey\": \"acme-wh\", \"quantity\": 3")
+                .getBytes(StandardCharsets.UTF_8));
         var policy = new DeliverableQuantities();
 
-        assertThat(order.items()).extracting(item -> policy.deliverable(order, item)).containsExactly(1, 3);
+        assertThat(order.items())
+                .extracting(item -> policy.deliverable(order, item))
+                .containsExactly(1, 3);
     }
 
     @Test

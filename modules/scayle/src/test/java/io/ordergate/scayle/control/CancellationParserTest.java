@@ -26,19 +26,28 @@ class CancellationParserTest {
 
     @Test
     void merchantKeyIsTheFallbackForTheFulfillingMerchant() {
-        assertThat(parse("{\"orderReferenceKey\":\"o\",\"merchantKey\":\"m\"}").merchantKey()).isEqualTo("m");
+        assertThat(parse("{\"orderReferenceKey\":\"o\",\"merchantKey\":\"m\"}").merchantKey())
+                .isEqualTo("m");
         assertThat(parse("{\"orderReferenceKey\":\"o\",\"merchantKey\":\"x\",\"fulfillingMerchantKey\":\"m\"}")
-                .merchantKey()).isEqualTo("m");
-        assertThat(parse("{\"orderReferenceKey\":\"o\",\"merchantKey\":\"m\"}").warehouseIdsJson()).isEqualTo("[]");
+                        .merchantKey())
+                .isEqualTo("m");
+        assertThat(parse("{\"orderReferenceKey\":\"o\",\"merchantKey\":\"m\"}").warehouseIdsJson())
+                .isEqualTo("[]");
     }
 
     @Test
     void invalidCancellationsAre400() {
-        for (var bad : new String[] {"{\"fulfillingMerchantKey\":\"m\"}", "{\"orderReferenceKey\":\"o\"}",
-                "{\"orderReferenceKey\":\"o\",\"merchantKey\":\"m\",\"warehouseIds\":[\"a\"]}",
-                "{\"orderReferenceKey\":\"o\",\"merchantKey\":\"m\",\"warehouseIds\":5}"}) {
-            assertThatThrownBy(() -> parse(bad)).as(bad).isInstanceOfSatisfying(ProblemException.class,
-                    e -> assertThat(e.problem().status()).isEqualTo(400));
+        for (var bad : new String[] {
+            "{\"fulfillingMerchantKey\":\"m\"}",
+            "{\"orderReferenceKey\":\"o\"}",
+            "{\"orderReferenceKey\":\"o\",\"merchantKey\":\"m\",\"warehouseIds\":[\"a\"]}",
+            "{\"orderReferenceKey\":\"o\",\"merchantKey\":\"m\",\"warehouseIds\":5}"
+        }) {
+            assertThatThrownBy(() -> parse(bad))
+                    .as(bad)
+                    .isInstanceOfSatisfying(
+                            ProblemException.class,
+                            e -> assertThat(e.problem().status()).isEqualTo(400));
         }
     }
 }

@@ -19,7 +19,8 @@ class DelegationParserTest {
     /** The shared example delegation with its placeholders filled in. */
     static String example(String reference, String merchant) {
         try (var in = DelegationParserTest.class.getResourceAsStream("/fixtures/scayle-order-delegation.json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{reference}}", reference)
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("{{reference}}", reference)
                     .replace("{{merchant}}", merchant);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -47,9 +48,15 @@ class DelegationParserTest {
         assertThat(order.currencyCode()).isEqualTo("EUR");
         assertThat(order.billing().city()).isEqualTo("Wien");
         assertThat(order.shipping().zipCode()).isEqualTo("1020");
-        assertThat(order.items()).extracting(DelegationRequest.Item::referenceKey, DelegationRequest.Item::orderItemId,
-                DelegationRequest.Item::sku, DelegationRequest.Item::quantity, DelegationRequest.Item::merchantKey)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("1968655", 1968655L, "SKU-1022643", 1, "acme"),
+        assertThat(order.items())
+                .extracting(
+                        DelegationRequest.Item::referenceKey,
+                        DelegationRequest.Item::orderItemId,
+                        DelegationRequest.Item::sku,
+                        DelegationRequest.Item::quantity,
+                        DelegationRequest.Item::merchantKey)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("1968655", 1968655L, "SKU-1022643", 1, "acme"),
                         org.assertj.core.groups.Tuple.tuple("1968656", 1968656L, "SKU-738854", 2, "acme-wh"));
     }
 
@@ -85,15 +92,26 @@ class DelegationParserTest {
                 List.of("\"text\"", "must be a JSON object"),
                 List.of("{\"fulfillingMerchantKey\":\"m\",\"items\":[{}]}", "'referenceKey' is required"),
                 List.of("{\"referenceKey\":\" \",\"fulfillingMerchantKey\":\"m\"}", "'referenceKey' must not be empty"),
-                List.of("{\"referenceKey\":\"r\",\"fulfillingMerchantKey\":null}", "'fulfillingMerchantKey' is required"),
-                List.of("{\"referenceKey\":\"r\",\"fulfillingMerchantKey\":\"m\",\"items\":[1]}", "'items[0]' must be an object"),
-                List.of("{\"referenceKey\":\"r\",\"fulfillingMerchantKey\":\"m\",\"items\":[{\"referenceKey\":\"i\","
-                        + "\"merchantKey\":\"m\"}]}", "'items[0].quantity' is required"),
-                List.of("{\"referenceKey\":\"r\",\"fulfillingMerchantKey\":\"m\",\"items\":[{\"referenceKey\":\"i\","
-                        + "\"merchantKey\":\"m\",\"quantity\":1.5}]}", "must be a whole number"),
-                List.of("{\"referenceKey\":\"r\",\"fulfillingMerchantKey\":\"m\",\"items\":[{\"referenceKey\":\"i\","
-                        + "\"merchantKey\":\"m\",\"quantity\":-1}]}", "must be at least 1"))) {
-            assertThatThrownBy(() -> parse(bad.get(0))).as(bad.get(0))
+                List.of(
+                        "{\"referenceKey\":\"r\",\"fulfillingMerchantKey\":null}",
+                        "'fulfillingMerchantKey' is required"),
+                List.of(
+                        "{\"referenceKey\":\"r\",\"fulfillingMerchantKey\":\"m\",\"items\":[1]}",
+                        "'items[0]' must be an object"),
+                List.of(
+                        "{\"referenceKey\":\"r\",\"fulfillingMerchantKey\":\"m\",\"items\":[{\"referenceKey\":\"i\","
+                                + "\"merchantKey\":\"m\"}]}",
+                        "'items[0].quantity' is required"),
+                List.of(
+                        "{\"referenceKey\":\"r\",\"fulfillingMerchantKey\":\"m\",\"items\":[{\"referenceKey\":\"i\","
+                                + "\"merchantKey\":\"m\",\"quantity\":1.5}]}",
+                        "must be a whole number"),
+                List.of(
+                        "{\"referenceKey\":\"r\",\"fulfillingMerchantKey\":\"m\",\"items\":[{\"referenceKey\":\"i\","
+                                + "\"merchantKey\":\"m\",\"quantity\":-1}]}",
+                        "must be at least 1"))) {
+            assertThatThrownBy(() -> parse(bad.get(0)))
+                    .as(bad.get(0))
                     .isInstanceOfSatisfying(ProblemException.class, e -> {
                         assertThat(e.problem().status()).isEqualTo(400);
                         assertThat(e.problem().detail()).contains(bad.get(1));
@@ -105,7 +123,9 @@ class DelegationParserTest {
     void deeplyNestedJsonIsRejectedNotACrash() {
         var nested = "{\"referenceKey\":\"r\",\"x\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
 
-        assertThatThrownBy(() -> parse(nested)).isInstanceOfSatisfying(ProblemException.class,
-                e -> assertThat(e.problem().status()).isEqualTo(400));
+        assertThatThrownBy(() -> parse(nested))
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.problem().status()).isEqualTo(400));
     }
 }
