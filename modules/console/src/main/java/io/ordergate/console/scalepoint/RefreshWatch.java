@@ -4,9 +4,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.server.Command;
 import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -42,12 +40,13 @@ final class RefreshWatch {
         this.whenFinished = whenFinished;
     }
 
-    /**
-     * @param scheduler a managed one: it runs the probe with the context of the thread that calls
-     *     this (the user's request), so the facades see the user and their roles
-     */
-    void start(ScheduledExecutorService scheduler) {
-        future = scheduler.scheduleWithFixedDelay(this::poll, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    /** Where the polls run: the console's {@code Watchers}, which run them as the user who started the watch. */
+    interface Repeater {
+        ScheduledFuture<?> every(Duration every, Runnable task);
+    }
+
+    void start(Repeater repeater) {
+        future = repeater.every(EVERY, this::poll);
     }
 
     void stop() {

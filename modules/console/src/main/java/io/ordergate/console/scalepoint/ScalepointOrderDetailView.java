@@ -37,6 +37,7 @@ import io.ordergate.console.ui.BrowserTime;
 import io.ordergate.console.ui.CopyButton;
 import io.ordergate.console.ui.DiffView;
 import io.ordergate.console.ui.PrettyJson;
+import io.ordergate.console.ui.Watchers;
 import io.ordergate.jobs.boundary.Jobs;
 import io.ordergate.platform.boundary.Jsons;
 import io.ordergate.platform.boundary.LowerCaseEnum;
@@ -49,10 +50,8 @@ import io.ordergate.scalepoint.boundary.ScalepointOrderDetail;
 import io.ordergate.scalepoint.boundary.ScalepointOrders;
 import io.ordergate.scalepoint.boundary.ScalepointPublications;
 import io.ordergate.scalepoint.boundary.ScalepointPublications.PublicationView;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJBAccessException;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
@@ -93,12 +92,9 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
     @Inject
     Jobs jobs;
 
-    /**
-     * Managed, so the refresh's progress is read with the user's security context (the facades
-     * check roles; a plain thread would call them as nobody) and the threads are the server's.
-     */
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    transient ManagedScheduledExecutorService scheduler;
+    /** Polls the refresh's progress as the user (the facades check roles), on the console's own threads. */
+    @Inject
+    transient Watchers watchers;
 
     final Span status = new Span();
     final Button refresh = new Button("Refresh Order Data", VaadinIcon.REFRESH.create());
@@ -445,7 +441,7 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
                         }
                     };
                 });
-        watch.start(scheduler);
+        watch.start(watchers::every);
     }
 
     void showProgress(RefreshProgress p) {

@@ -117,7 +117,8 @@ class RefreshWatchTest {
                 return RefreshProgress.queued();
             });
 
-            watch.start(scheduler);
+            watch.start((every, task) ->
+                    scheduler.scheduleWithFixedDelay(task, 0, every.toMillis(), TimeUnit.MILLISECONDS));
 
             assertThat(polled.await(10, TimeUnit.SECONDS)).isTrue();
             watch.stop();
