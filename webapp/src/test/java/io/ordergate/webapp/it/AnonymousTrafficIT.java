@@ -122,7 +122,7 @@ class AnonymousTrafficIT extends OrderGateIT {
             assertThat(answer.statusCode()).isEqualTo(429);
             assertThat(answer.headers().firstValue("Retry-After"))
                     .hasValueSatisfying(
-                            seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 61));
+                            seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 121));
         });
         var individual = count(
                 "SELECT count(*) FROM audit_record WHERE source LIKE ? " + "AND action = 'scalepoint.event.rejected'",

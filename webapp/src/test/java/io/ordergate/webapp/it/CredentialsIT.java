@@ -181,7 +181,7 @@ class CredentialsIT extends OrderGateIT {
         assertThat(response.statusCode()).isEqualTo(429);
         assertThat(response.headers().firstValue("Retry-After"))
                 .hasValueSatisfying(
-                        seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 61));
+                        seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 121));
         // another merchant's credentials from the same source are not locked out
         var bystander = newMerchant();
         assertThat(deliver(bystander, bystander.username(), bystander.password()))

@@ -1,6 +1,7 @@
 package io.ordergate.credentials.control;
 
 import io.ordergate.platform.boundary.Hashes;
+import io.ordergate.platform.boundary.SqlRow;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -23,8 +24,12 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Throttles repeated authentication failures per bucket (a source, or a source and user name) in
- * fixed one-minute windows. A source is an IPv4 address or an IPv6 /64 ({@link #sourceKey}): one
+ * Throttles repeated authentication failures per bucket (a source, or a source and user name).
+ * Failures are counted in one-minute windows, and a bucket is blocked once this window and the
+ * previous one together hold the limit: every minute-long span lies within those two windows, so no
+ * minute ever sees more failures than the limit, also a flood that straddles a window's end (fixed
+ * windows alone would let twice the limit through there). The price is a block of up to two
+ * minutes instead of one. A source is an IPv4 address or an IPv6 /64 ({@link #sourceKey}): one
  * host is usually given a whole /64, so counting its addresses one by one would throttle nothing.
  *
  * <p>The counters live in PostgreSQL so every node sees every failure. Buckets are stored as
@@ -45,7 +50,8 @@ public class AuthThrottle {
     static final String COUNT = """
             INSERT INTO cred_auth_failure (bucket, window_start, failures) VALUES (?1, ?2, 1)
             ON CONFLICT (bucket, window_start) DO UPDATE SET failures = cred_auth_failure.failures + 1
-            RETURNING failures""";
+            RETURNING failures AS current, (SELECT p.failures FROM cred_auth_failure p
+                WHERE p.bucket = ?1 AND p.window_start = ?3) AS previous""";
 
     @PersistenceContext
     EntityManager em;
@@ -135,19 +141,31 @@ public class AuthThrottle {
     void failed(String bucket, int weight) {
         var now = clock.instant();
         var windowStart = Instant.ofEpochMilli(now.toEpochMilli() - now.toEpochMilli() % WINDOW.toMillis());
-        var failures = ((Number) em.createNativeQuery(COUNT)
+        var counts = SqlRow.first(em.createNativeQuery(COUNT)
                         .setParameter(1, bucket)
                         .setParameter(2, Timestamp.from(windowStart))
-                        .getSingleResult())
-                .intValue();
-        if (failures >= limit * weight) {
-            block(bucket, windowStart.plus(WINDOW), now);
-        }
+                        .setParameter(3, Timestamp.from(windowStart.minus(WINDOW))))
+                .orElseThrow();
+        blockedUntil(counts.integer("current"), (int) counts.count("previous"), limit * weight, windowStart)
+                .ifPresent(until -> block(bucket, until, now));
         if (ThreadLocalRandom.current().nextInt(100) == 0) {
             em.createNativeQuery("DELETE FROM cred_auth_failure WHERE window_start < ?1")
                     .setParameter(1, Timestamp.from(now.minus(Duration.ofHours(1))))
                     .executeUpdate();
         }
+    }
+
+    /**
+     * Until when a bucket is blocked, if it is: while this window's and the previous window's
+     * failures together reach the limit, that is until the window in which, without further failures,
+     * they no longer do.
+     */
+    static Optional<Instant> blockedUntil(int current, int previous, int limit, Instant windowStart) {
+        if (current + previous < limit) {
+            return Optional.empty();
+        }
+        // next window: this one's failures become the previous ones; the one after: none are left
+        return Optional.of(windowStart.plus(current < limit ? WINDOW : WINDOW.multipliedBy(2)));
     }
 
     /**

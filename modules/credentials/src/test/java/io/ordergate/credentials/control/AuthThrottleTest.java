@@ -38,6 +38,26 @@ class AuthThrottleTest {
     }
 
     @Test
+    void aFloodAcrossAWindowBoundaryIsBlockedAtTheLimit() {
+        var windowStart = Instant.parse("2026-12-07T10:00:00Z");
+
+        // 99 failures just before the boundary, the 100th just after: 100 within a minute
+        assertThat(AuthThrottle.blockedUntil(1, 99, 100, windowStart)).contains(windowStart.plusSeconds(60));
+        assertThat(AuthThrottle.blockedUntil(1, 98, 100, windowStart)).isEmpty();
+    }
+
+    @Test
+    void aBlockLastsUntilTheTwoWindowsHoldLessThanTheLimit() {
+        var windowStart = Instant.parse("2026-12-07T10:00:00Z");
+
+        assertThat(AuthThrottle.blockedUntil(99, 0, 100, windowStart)).isEmpty();
+        // the limit reached within this window: its failures still count in the next one
+        assertThat(AuthThrottle.blockedUntil(100, 0, 100, windowStart)).contains(windowStart.plusSeconds(120));
+        // with the previous window's help: the next window holds only this one's 50
+        assertThat(AuthThrottle.blockedUntil(50, 50, 100, windowStart)).contains(windowStart.plusSeconds(60));
+    }
+
+    @Test
     void theBlockMapStaysBoundedAndDropsEndedBlocksFirst() {
         var now = Instant.parse("2026-12-07T10:00:30Z");
         AuthThrottle.block("ended", now.minusSeconds(1), now);
