@@ -19,6 +19,7 @@
  * <li>API: {@link io.ordergate.audit.boundary.AuditCheckpoint},
  * {@link io.ordergate.audit.boundary.AuditEntry},
  * {@link io.ordergate.audit.boundary.AuditFilter},
+ * {@link io.ordergate.audit.boundary.AuditFilterParams},
  * {@link io.ordergate.audit.boundary.AuditResource},
  * {@link io.ordergate.audit.boundary.AuditSeals},
  * {@link io.ordergate.audit.boundary.AuditSearch},

@@ -6,6 +6,7 @@ import io.ordergate.platform.boundary.QueryParams;
 import io.ordergate.platform.boundary.StrictJson;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -41,17 +42,10 @@ public class AuditResource {
 
     @GET
     public Page<AuditView> list(
-            @QueryParam("actor") String actor,
-            @QueryParam("action") String action,
-            @QueryParam("outcome") String outcome,
-            @QueryParam("subjectType") String subjectType,
-            @QueryParam("subjectKey") String subjectKey,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
+            @BeanParam AuditFilterParams filter,
             @QueryParam("page") @DefaultValue("0") String page,
             @QueryParam("size") @DefaultValue("50") String size) {
-        return search.search(
-                filter(actor, action, outcome, subjectType, subjectKey, from, to), QueryParams.page(page, size));
+        return search.search(filter.filter(), QueryParams.page(page, size));
     }
 
     /** Everything about one subject, oldest first: e.g. {@code subjectType=scayle-order&subjectKey=acme/1001}. */
@@ -70,18 +64,11 @@ public class AuditResource {
     @Path("export")
     @Produces({"text/csv", MediaType.APPLICATION_JSON})
     public Response export(
-            @QueryParam("format") @DefaultValue("csv") String format,
-            @QueryParam("actor") String actor,
-            @QueryParam("action") String action,
-            @QueryParam("outcome") String outcome,
-            @QueryParam("subjectType") String subjectType,
-            @QueryParam("subjectKey") String subjectKey,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to) {
+            @QueryParam("format") @DefaultValue("csv") String format, @BeanParam AuditFilterParams params) {
         if (!format.equals("csv") && !format.equals("json")) {
             throw new ProblemException(400, "Bad Request", "format must be csv or json.");
         }
-        var filter = filter(actor, action, outcome, subjectType, subjectKey, from, to);
+        var filter = params.filter();
         var user = security.getUserPrincipal().getName();
         StreamingOutput body = out -> search.export(filter, format, out, user);
         var name = "ordergate-audit-"
@@ -124,23 +111,5 @@ public class AuditResource {
                 StrictJson.requiredString(json, "headHash", "headHash"),
                 StrictJson.requiredString(json, "issuedAt", "issuedAt"),
                 StrictJson.requiredString(json, "mac", "mac"));
-    }
-
-    static AuditFilter filter(
-            String actor,
-            String action,
-            String outcome,
-            String subjectType,
-            String subjectKey,
-            String from,
-            String to) {
-        return new AuditFilter(
-                actor,
-                action,
-                outcome,
-                subjectType,
-                subjectKey,
-                QueryParams.instant("from", from),
-                QueryParams.instant("to", to));
     }
 }
