@@ -9,7 +9,8 @@
  * <li>Calling Scalepoint: the connection settings and its test ({@code ScalepointConnection}), the
  * client certificates ({@code ScalepointCertificates}), both resolved for every call by
  * {@code control.OutboundConnection}; the token client ({@code private_key_jwt} or {@code client_secret},
- * cached per scope set), and the Rest Clients behind Fault Tolerance ({@code ScalepointApi}).</li>
+ * cached per scope set), the calls that carry a token ({@code control.AuthorizedCalls}, which forgets a
+ * token Scalepoint refused), and the Rest Clients behind Fault Tolerance ({@code ScalepointApi}).</li>
  * <li>Fetching: job type {@code scalepoint.fetch-order}; snapshots and every fetch
  * ({@code OrderSnapshots}); orders and refreshes ({@code ScalepointOrders}, which audits who reads
  * an order's customer data).</li>

@@ -90,26 +90,16 @@ public class ScalepointConnection {
             var secret = text("clientSecret", request.clientSecret(), 1000);
             sealedSecret = vault.seal(ConnectionSettings.SECRET_PURPOSE, secret.getBytes(StandardCharsets.UTF_8));
         }
+        var values = new ConnectionSettings.Values(
+                clientId, scopes, tenant, country, tokenUrl, orderDataUrl, eventApiUrl, sealedSecret);
         // as the database keeps it, so that this answer and later reads agree
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var stored = outboundConnection.stored();
         if (stored.isPresent()) {
-            stored.get()
-                    .change(
-                            clientId,
-                            scopes,
-                            tenant,
-                            country,
-                            tokenUrl,
-                            orderDataUrl,
-                            eventApiUrl,
-                            sealedSecret,
-                            now,
-                            actor);
+            stored.get().change(values, now, actor);
             em.flush();
         } else {
-            em.persist(new ConnectionSettings(
-                    clientId, scopes, tenant, country, tokenUrl, orderDataUrl, eventApiUrl, sealedSecret, now, actor));
+            em.persist(new ConnectionSettings(values, now, actor));
             try {
                 em.flush();
             } catch (PersistenceException firstSaveLost) {

@@ -53,10 +53,7 @@ public class LongPoller {
     ScalepointConfig config;
 
     @Inject
-    OutboundConnection connection;
-
-    @Inject
-    ScalepointTokens tokens;
+    AuthorizedCalls calls;
 
     @Inject
     ScalepointApi api;
@@ -139,11 +136,14 @@ public class LongPoller {
     }
 
     void pollOnce() {
-        var settings = connection.settings();
         var cursor = lease.cursor();
-        var response = api.receiveEvents(settings, tokens.accessToken(settings, config.eventScopes()), cursor);
+        var answer = calls.unguarded(
+                settings -> config.eventScopes(),
+                (settings, accessToken) -> api.receiveEvents(settings, accessToken, cursor));
+        var settings = answer.settings();
+        var response = answer.response();
         if (response.status() == 401) {
-            tokens.invalidate(settings, config.eventScopes());
+            // AuthorizedCalls forgot the refused token already.
             throw new PartnerUnavailable(401, "The Event API refused the access token (401).", null, null);
         }
         if (!response.successful()) {

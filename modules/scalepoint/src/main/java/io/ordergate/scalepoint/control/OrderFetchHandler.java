@@ -38,10 +38,7 @@ public class OrderFetchHandler implements JobHandler {
     public static final String JOB_TYPE = "scalepoint.fetch-order";
 
     @Inject
-    OutboundConnection connection;
-
-    @Inject
-    ScalepointTokens tokens;
+    AuthorizedCalls calls;
 
     @Inject
     ScalepointApi api;
@@ -51,9 +48,6 @@ public class OrderFetchHandler implements JobHandler {
 
     @Inject
     OrderDataStore store;
-
-    @Inject
-    CircuitWatch circuit;
 
     @Inject
     MetricRegistry registry;
@@ -71,23 +65,21 @@ public class OrderFetchHandler implements JobHandler {
         var orderToken = orderToken(job);
         var started = System.nanoTime();
         try {
-            return PartnerCalls.guarded(() -> {
-                var settings = connection.settings();
-                var accessToken = tokens.accessToken(settings, settings.scopes());
-                return answer(
-                        job,
-                        orderToken,
-                        settings,
-                        circuit.call(
-                                CircuitWatch.Breaker.ORDER_DATA,
-                                () -> api.fetchOrder(settings.orderDataUrl(), accessToken, orderToken)));
-            });
+            return PartnerCalls.guarded(() -> answer(
+                    job,
+                    orderToken,
+                    calls.call(
+                                    CircuitWatch.Breaker.ORDER_DATA,
+                                    Settings::scopes,
+                                    (settings, accessToken) ->
+                                            api.fetchOrder(settings.orderDataUrl(), accessToken, orderToken))
+                            .response()));
         } finally {
             meters.timer("ordergate.scalepoint.fetch.latency").update(Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
-    JobResult answer(Job job, String orderToken, Settings settings, PartnerResponse response) {
+    JobResult answer(Job job, String orderToken, PartnerResponse response) {
         int status = response.status();
         if (response.successful()) {
             String body;
@@ -113,7 +105,7 @@ public class OrderFetchHandler implements JobHandler {
             return JobResult.succeeded(status);
         }
         if (status == 401) {
-            tokens.invalidate(settings, settings.scopes());
+            // AuthorizedCalls forgot the refused token already.
             return JobResult.retry(
                     status, "Order Data refused the access token (401); the next attempt uses a new " + "one.", null);
         }

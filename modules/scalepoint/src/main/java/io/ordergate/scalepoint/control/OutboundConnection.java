@@ -66,28 +66,24 @@ public class OutboundConnection {
         } catch (OutboundUrls.Refused e) {
             throw new NotConnected("OrderGate does not call this URL: " + e.getMessage());
         }
+        // Either a client secret or the active certificate's key authenticates OrderGate, never both.
+        ClientCertificates.KeyAndCertificate key = null;
+        String clientSecret = null;
+        String credential;
         if (stored.withClientSecret()) {
-            return new Settings(
-                    stored.clientId(),
-                    stored.scopes(),
-                    stored.tenant(),
-                    stored.country(),
-                    tokenUrl,
-                    orderDataUrl,
-                    eventApiUrl,
-                    null,
-                    new String(
-                            vault.open(ConnectionSettings.SECRET_PURPOSE, stored.clientSecretSealed()),
-                            StandardCharsets.UTF_8),
-                    Settings.version(stored.updatedAt(), "secret"));
+            clientSecret = new String(
+                    vault.open(ConnectionSettings.SECRET_PURPOSE, stored.clientSecretSealed()), StandardCharsets.UTF_8);
+            credential = "secret";
+        } else {
+            var active = activeCertificate()
+                    .orElseThrow(() -> new NotConnected("Scalepoint is connected without a "
+                            + "client secret, but there is no active certificate: generate one (POST "
+                            + "/api/admin/scalepoint/connection/certificates) and send it to Scalepoint."));
+            key = new ClientCertificates.KeyAndCertificate(
+                    ClientCertificates.privateKey(vault.open(active.keyPurpose(), active.privateKeySealed())),
+                    ClientCertificates.certificate(active.certificateDer()));
+            credential = active.thumbprint();
         }
-        var active = activeCertificate()
-                .orElseThrow(() -> new NotConnected("Scalepoint is connected without a "
-                        + "client secret, but there is no active certificate: generate one (POST "
-                        + "/api/admin/scalepoint/connection/certificates) and send it to Scalepoint."));
-        var key = new ClientCertificates.KeyAndCertificate(
-                ClientCertificates.privateKey(vault.open(active.keyPurpose(), active.privateKeySealed())),
-                ClientCertificates.certificate(active.certificateDer()));
         return new Settings(
                 stored.clientId(),
                 stored.scopes(),
@@ -97,8 +93,8 @@ public class OutboundConnection {
                 orderDataUrl,
                 eventApiUrl,
                 key,
-                null,
-                Settings.version(stored.updatedAt(), active.thumbprint()));
+                clientSecret,
+                Settings.version(stored.updatedAt(), credential));
     }
 
     /** The token URL in effect: the stored one, else the configured default. */

@@ -23,10 +23,7 @@ public class PublishHandler implements JobHandler {
     public static final String JOB_TYPE = "scalepoint.publish-event";
 
     @Inject
-    OutboundConnection connection;
-
-    @Inject
-    ScalepointTokens tokens;
+    AuthorizedCalls calls;
 
     @Inject
     ScalepointApi api;
@@ -36,9 +33,6 @@ public class PublishHandler implements JobHandler {
 
     @Inject
     PublicationOutbox outbox;
-
-    @Inject
-    CircuitWatch circuit;
 
     @Override
     public String type() {
@@ -51,21 +45,21 @@ public class PublishHandler implements JobHandler {
                 .orElseThrow(() -> new IllegalStateException(
                         "Publication " + publicationId(job) + " of job " + job.id() + " does not exist."));
         return PartnerCalls.guarded(() -> {
-            var settings = connection.settings();
-            var accessToken = tokens.accessToken(settings, config.eventScopes());
-            var response = circuit.call(
-                    CircuitWatch.Breaker.EVENT_API,
-                    () -> api.sendEvent(
-                            settings,
-                            accessToken,
-                            publication.eventType(),
-                            publication.body().getBytes(StandardCharsets.UTF_8)));
+            var response = calls.call(
+                            CircuitWatch.Breaker.EVENT_API,
+                            settings -> config.eventScopes(),
+                            (settings, accessToken) -> api.sendEvent(
+                                    settings,
+                                    accessToken,
+                                    publication.eventType(),
+                                    publication.body().getBytes(StandardCharsets.UTF_8)))
+                    .response();
             int status = response.status();
             if (response.successful()) {
                 return JobResult.succeeded(status);
             }
             if (status == 401) {
-                tokens.invalidate(settings, config.eventScopes());
+                // AuthorizedCalls forgot the refused token already.
                 return JobResult.retry(
                         status,
                         "The Event API refused the access token (401); the next attempt uses " + "a new one.",

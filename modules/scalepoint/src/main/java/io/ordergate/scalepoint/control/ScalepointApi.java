@@ -4,9 +4,11 @@ import io.ordergate.platform.boundary.RetryAfter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -53,13 +55,10 @@ public class ScalepointApi {
             skipOn = {BadPartnerResponse.class, RateLimited.class})
     @Bulkhead(16)
     public PartnerResponse fetchOrder(URI orderDataUrl, String accessToken, String orderToken) {
-        var what = "Order Data";
-        return available(
-                what,
-                clients.call(
-                        what,
-                        () -> clients.client(OrderDataApi.class, orderDataUrl, config.readTimeout())
-                                .order(orderToken, "Bearer " + accessToken)));
+        return call(
+                "Order Data",
+                () -> clients.client(OrderDataApi.class, orderDataUrl, config.readTimeout())
+                        .order(orderToken, "Bearer " + accessToken));
     }
 
     @Timeout(15_000)
@@ -71,13 +70,10 @@ public class ScalepointApi {
             skipOn = {BadPartnerResponse.class, RateLimited.class})
     @Bulkhead(8)
     public PartnerResponse requestToken(URI tokenUrl, MultivaluedMap<String, String> form) {
-        var what = "The Scalepoint token endpoint";
-        return available(
-                what,
-                clients.call(
-                        what,
-                        () -> clients.client(TokenApi.class, tokenUrl, config.readTimeout())
-                                .token(form)));
+        return call(
+                "The Scalepoint token endpoint",
+                () -> clients.client(TokenApi.class, tokenUrl, config.readTimeout())
+                        .token(form));
     }
 
     @Timeout(15_000)
@@ -89,36 +85,32 @@ public class ScalepointApi {
             skipOn = {BadPartnerResponse.class, RateLimited.class})
     @Bulkhead(8)
     public PartnerResponse sendEvent(Settings settings, String accessToken, String eventType, byte[] body) {
-        var what = "The Scalepoint Event API";
-        return available(
-                what,
-                clients.call(
-                        what,
-                        () -> clients.client(
-                                        EventApi.class,
-                                        settings.eventApiUrl(),
-                                        config.readTimeout(),
-                                        new EventTypeHeader(config.eventTypeHeader()))
-                                .send(
-                                        settings.country(),
-                                        settings.tenant(),
-                                        "Bearer " + accessToken,
-                                        eventType,
-                                        body)));
+        return call(
+                "The Scalepoint Event API",
+                () -> clients.client(
+                                EventApi.class,
+                                settings.eventApiUrl(),
+                                config.readTimeout(),
+                                new EventTypeHeader(config.eventTypeHeader()))
+                        .send(settings.country(), settings.tenant(), "Bearer " + accessToken, eventType, body));
     }
 
     /** A long poll: held open by Scalepoint until events exist, so no short timeout and no breaker. */
     public PartnerResponse receiveEvents(Settings settings, String accessToken, String lastEventId) {
-        var what = "The Scalepoint Event API";
-        return available(
-                what,
-                clients.call(
-                        what,
-                        () -> clients.client(EventApi.class, settings.eventApiUrl(), config.longPollTimeout())
-                                .receive(settings.country(), settings.tenant(), lastEventId, "Bearer " + accessToken)));
+        return call(
+                "The Scalepoint Event API",
+                () -> clients.client(EventApi.class, settings.eventApiUrl(), config.longPollTimeout())
+                        .receive(settings.country(), settings.tenant(), lastEventId, "Bearer " + accessToken));
     }
 
-    PartnerResponse available(String what, PartnerResponse response) {
+    /**
+     * Makes one call and reads its answer; a 429 or 5xx is thrown. The guards stay on the public
+     * methods above, where Fault Tolerance sees them; this runs inside them.
+     *
+     * @param what names the partner API in error messages
+     */
+    private PartnerResponse call(String what, Supplier<Response> call) {
+        var response = clients.call(what, call);
         if (response.status() == 429 || response.status() >= 500) {
             var retryAfter = response.header("Retry-After")
                     .flatMap(value -> RetryAfter.parse(value, clock.instant()))

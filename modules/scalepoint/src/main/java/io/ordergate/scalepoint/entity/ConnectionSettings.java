@@ -58,7 +58,13 @@ public class ConnectionSettings {
 
     protected ConnectionSettings() {}
 
-    public ConnectionSettings(
+    /**
+     * What staff set; null URLs mean the configured defaults, a null {@code sealedSecret} means
+     * {@code private_key_jwt}.
+     *
+     * @param scopes kept as one space-separated string, as the token endpoint takes them
+     */
+    public record Values(
             String clientId,
             List<String> scopes,
             String tenant,
@@ -66,47 +72,23 @@ public class ConnectionSettings {
             String tokenUrl,
             String orderDataUrl,
             String eventApiUrl,
-            byte[] sealedSecret,
-            Instant now,
-            String actor) {
+            byte[] sealedSecret) {}
+
+    public ConnectionSettings(Values values, Instant now, String actor) {
         this.id = ID;
-        assign(clientId, scopes, tenant, country, tokenUrl, orderDataUrl, eventApiUrl, sealedSecret, now, actor);
+        change(values, now, actor);
     }
 
-    /** Replaces every setting; a null {@code sealedSecret} means {@code private_key_jwt}. */
-    public void change(
-            String clientId,
-            List<String> scopes,
-            String tenant,
-            String country,
-            String tokenUrl,
-            String orderDataUrl,
-            String eventApiUrl,
-            byte[] sealedSecret,
-            Instant now,
-            String actor) {
-        assign(clientId, scopes, tenant, country, tokenUrl, orderDataUrl, eventApiUrl, sealedSecret, now, actor);
-    }
-
-    private void assign(
-            String clientId,
-            List<String> scopes,
-            String tenant,
-            String country,
-            String tokenUrl,
-            String orderDataUrl,
-            String eventApiUrl,
-            byte[] sealedSecret,
-            Instant now,
-            String actor) {
-        this.clientId = clientId;
-        this.scopes = String.join(" ", scopes);
-        this.tenant = tenant;
-        this.country = country;
-        this.tokenUrl = tokenUrl;
-        this.orderDataUrl = orderDataUrl;
-        this.eventApiUrl = eventApiUrl;
-        this.clientSecretSealed = sealedSecret;
+    /** Replaces every setting, the client secret included. */
+    public void change(Values values, Instant now, String actor) {
+        this.clientId = values.clientId();
+        this.scopes = String.join(" ", values.scopes());
+        this.tenant = values.tenant();
+        this.country = values.country();
+        this.tokenUrl = values.tokenUrl();
+        this.orderDataUrl = values.orderDataUrl();
+        this.eventApiUrl = values.eventApiUrl();
+        this.clientSecretSealed = values.sealedSecret();
         this.updatedAt = now;
         this.updatedBy = actor;
     }

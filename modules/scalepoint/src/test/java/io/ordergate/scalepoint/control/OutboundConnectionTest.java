@@ -21,14 +21,8 @@ class OutboundConnectionTest {
 
     static ConnectionSettings stored(String tokenUrl, String orderDataUrl, String eventApiUrl) {
         return new ConnectionSettings(
-                "client",
-                List.of("orderdata"),
-                "scalepoint",
-                "dk",
-                tokenUrl,
-                orderDataUrl,
-                eventApiUrl,
-                null,
+                new ConnectionSettings.Values(
+                        "client", List.of("orderdata"), "scalepoint", "dk", tokenUrl, orderDataUrl, eventApiUrl, null),
                 Instant.parse("2026-01-01T00:00:00Z"),
                 "admin");
     }

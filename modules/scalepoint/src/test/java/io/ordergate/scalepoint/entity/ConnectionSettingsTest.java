@@ -12,7 +12,9 @@ class ConnectionSettingsTest {
 
     static ConnectionSettings settings(List<String> scopes, byte[] sealedSecret) {
         return new ConnectionSettings(
-                "client", scopes, "scalepoint", "dk", null, null, null, sealedSecret, NOW, "admin");
+                new ConnectionSettings.Values("client", scopes, "scalepoint", "dk", null, null, null, sealedSecret),
+                NOW,
+                "admin");
     }
 
     @Test
@@ -35,7 +37,11 @@ class ConnectionSettingsTest {
         var settings = settings(List.of("a"), new byte[] {1});
         var later = NOW.plusSeconds(60);
 
-        settings.change("other", List.of("b"), "t", "se", "https://token.example", null, null, null, later, "root");
+        settings.change(
+                new ConnectionSettings.Values(
+                        "other", List.of("b"), "t", "se", "https://token.example", null, null, null),
+                later,
+                "root");
 
         assertThat(settings.clientId()).isEqualTo("other");
         assertThat(settings.scopes()).isEqualTo("b");
