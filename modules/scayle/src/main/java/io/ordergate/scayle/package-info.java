@@ -9,7 +9,9 @@
  * {@link io.ordergate.scayle.boundary.Delegations} ({@code receive}) is the one transaction that
  * stores a delegation, with the idempotency claim and the audit record; the rows themselves are
  * written by {@code control.Deliveries.storeDelegation}: table {@code scayle_delegation}, entity
- * {@code io.ordergate.scayle.entity.Delegation}, with its items, addresses and delivery attempts. Cancellations likewise go through {@code Cancellations}.
+ * {@code io.ordergate.scayle.entity.Delegation}, with its items, addresses and delivery attempts
+ * ({@code control.Deliveries.recordAttempt} stores each attempt and its audit record for both
+ * webhooks). Cancellations likewise go through {@code Cancellations}.
  *
  * <p>{@link io.ordergate.scayle.boundary.Delegations} and
  * {@link io.ordergate.scayle.boundary.Cancellations} receive the webhooks;

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
+import io.ordergate.platform.boundary.Roles;
 import jakarta.servlet.ServletException;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -26,6 +27,18 @@ public final class CurrentUser {
     /** The name for the audit trail; views behind {@link AccessControl} always have one. */
     public static String actor() {
         return name().orElseThrow(() -> new IllegalStateException("No user is logged in"));
+    }
+
+    /** Whether the current user is an admin; false outside a request. */
+    public static boolean isAdmin() {
+        var request = VaadinRequest.getCurrent();
+        return request != null && request.isUserInRole(Roles.ADMIN);
+    }
+
+    /** Whether the current user may change things (staff and admins); auditors only look. */
+    public static boolean mayChange() {
+        var request = VaadinRequest.getCurrent();
+        return request != null && (request.isUserInRole(Roles.ADMIN) || request.isUserInRole(Roles.STAFF));
     }
 
     /** Whether the current user may open the view (the same rule {@link AccessControl} enforces). */

@@ -25,6 +25,7 @@ import io.ordergate.audit.boundary.AuditSearch;
 import io.ordergate.console.access.CurrentUser;
 import io.ordergate.console.layout.MainLayout;
 import io.ordergate.console.ui.BrowserTime;
+import io.ordergate.console.ui.Grids;
 import io.ordergate.console.ui.Paging;
 import io.ordergate.platform.boundary.Page;
 import io.ordergate.platform.boundary.Roles;
@@ -78,10 +79,7 @@ public class AuditTrailView extends VerticalLayout implements BeforeEnterObserve
 
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText("No audit record matches these filters.");
-        grid.addColumn(r -> BrowserTime.format(r.occurredAt()))
-                .setHeader("When")
-                .setTooltipGenerator(r -> BrowserTime.utc(r.occurredAt()))
-                .setAutoWidth(true)
+        Grids.time(grid, "When", io.ordergate.audit.boundary.AuditView::occurredAt)
                 .setFlexGrow(0);
         grid.addColumn(r -> r.actor() + " (" + r.actorType() + ")")
                 .setHeader("Who")

@@ -7,7 +7,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinService;
+import io.ordergate.console.access.CurrentUser;
 import io.ordergate.console.layout.MainLayout;
 import io.ordergate.credentials.boundary.ScayleMerchantCredentials;
 import io.ordergate.credentials.boundary.WebhookClients;
@@ -45,8 +45,7 @@ public class CredentialsView extends VerticalLayout implements BeforeEnterObserv
             Clock clock) {
         setId("credentials");
         setSizeFull();
-        var request = VaadinService.getCurrentRequest();
-        boolean admin = request != null && request.isUserInRole(Roles.ADMIN);
+        boolean admin = CurrentUser.isAdmin();
         tabs.setId("credential-tabs");
         tabs.setWidthFull();
         tabs.add("SCAYLE merchants", new ScayleMerchantsPanel(credentials, urls, clock, admin));

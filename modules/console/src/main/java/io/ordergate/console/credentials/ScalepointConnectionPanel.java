@@ -22,6 +22,7 @@ import io.ordergate.console.ui.Actions;
 import io.ordergate.console.ui.BrowserTime;
 import io.ordergate.console.ui.Confirm;
 import io.ordergate.console.ui.CopyButton;
+import io.ordergate.console.ui.Grids;
 import io.ordergate.scalepoint.boundary.CertificateView;
 import io.ordergate.scalepoint.boundary.ConnectionRequest;
 import io.ordergate.scalepoint.boundary.ConnectionTest;
@@ -135,11 +136,7 @@ class ScalepointConnectionPanel extends VerticalLayout {
                 .setAutoWidth(true);
         certificates.addColumn(CertificateView::subject).setHeader("Subject").setAutoWidth(true);
         certificates.addColumn(this::state).setHeader("State").setAutoWidth(true);
-        certificates
-                .addColumn(c -> BrowserTime.format(c.notAfter()))
-                .setHeader("Expires")
-                .setAutoWidth(true)
-                .setTooltipGenerator(c -> BrowserTime.utc(c.notAfter()))
+        Grids.time(certificates, "Expires", CertificateView::notAfter)
                 .setPartNameGenerator(c -> expiresSoon(c) ? "expiring" : null);
         certificates.addColumn(CertificateView::origin).setHeader("Origin").setAutoWidth(true);
         certificates.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);

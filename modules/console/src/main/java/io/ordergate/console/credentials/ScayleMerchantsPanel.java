@@ -15,6 +15,7 @@ import io.ordergate.console.ui.Actions;
 import io.ordergate.console.ui.BrowserTime;
 import io.ordergate.console.ui.Confirm;
 import io.ordergate.console.ui.SecretDialog;
+import io.ordergate.console.ui.SecretDialog.Secret;
 import io.ordergate.credentials.boundary.IssuedScayleCredential;
 import io.ordergate.credentials.boundary.ScayleCredentialInfo;
 import io.ordergate.credentials.boundary.ScayleMerchantCredentials;
@@ -22,8 +23,6 @@ import io.ordergate.credentials.boundary.ScayleMerchantInfo;
 import io.ordergate.platform.boundary.PublicUrl;
 import io.ordergate.scayle.boundary.MerchantCredentials;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * SCAYLE merchants and their Basic Auth credentials. Admins add a merchant, rotate its
@@ -194,23 +193,12 @@ class ScayleMerchantsPanel extends VerticalLayout {
 
     void show(String title, String intro, IssuedScayleCredential issued) {
         var ready = MerchantCredentials.of(issued, urls);
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("Order delegation URL", ready.orderDelegationUrl());
-        values.put("Cancellation URL", ready.cancellationUrl());
-        values.put("Username", ready.username());
-        values.put("Password", ready.password());
         SecretDialog.show(
                 title,
                 intro,
-                values,
-                Map.of(
-                        "Order delegation URL",
-                        "issued-delegation-url",
-                        "Cancellation URL",
-                        "issued-cancellation-url",
-                        "Username",
-                        "issued-username",
-                        "Password",
-                        "issued-password"));
+                new Secret("Order delegation URL", "issued-delegation-url", ready.orderDelegationUrl()),
+                new Secret("Cancellation URL", "issued-cancellation-url", ready.cancellationUrl()),
+                new Secret("Username", "issued-username", ready.username()),
+                new Secret("Password", "issued-password", ready.password()));
     }
 }

@@ -12,6 +12,7 @@ import io.ordergate.console.ui.Actions;
 import io.ordergate.console.ui.BrowserTime;
 import io.ordergate.console.ui.Confirm;
 import io.ordergate.console.ui.SecretDialog;
+import io.ordergate.console.ui.SecretDialog.Secret;
 import io.ordergate.credentials.boundary.IssuedClient;
 import io.ordergate.credentials.boundary.WebhookClientInfo;
 import io.ordergate.credentials.boundary.WebhookClients;
@@ -20,8 +21,6 @@ import io.ordergate.scalepoint.boundary.ScalepointEventsResource;
 import io.ordergate.scalepoint.boundary.WebhookClientCredentials;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The OAuth2 clients Scalepoint's Event API uses to call our event webhook: the same pattern as
@@ -145,26 +144,13 @@ class WebhookClientsPanel extends VerticalLayout {
 
     void show(String title, String intro, IssuedClient issued) {
         var ready = WebhookClientCredentials.of(issued, urls);
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("Token URL", ready.tokenUrl());
-        values.put("Webhook URL", ready.webhookUrl());
-        values.put("Client id", ready.clientId());
-        values.put("Client secret", ready.clientSecret());
-        values.put("Scope", ready.scope());
         SecretDialog.show(
                 title,
                 intro,
-                values,
-                Map.of(
-                        "Token URL",
-                        "issued-token-url",
-                        "Webhook URL",
-                        "issued-webhook-url",
-                        "Client id",
-                        "issued-client-id",
-                        "Client secret",
-                        "issued-client-secret",
-                        "Scope",
-                        "issued-scope"));
+                new Secret("Token URL", "issued-token-url", ready.tokenUrl()),
+                new Secret("Webhook URL", "issued-webhook-url", ready.webhookUrl()),
+                new Secret("Client id", "issued-client-id", ready.clientId()),
+                new Secret("Client secret", "issued-client-secret", ready.clientSecret()),
+                new Secret("Scope", "issued-scope", ready.scope()));
     }
 }

@@ -1,5 +1,7 @@
 package io.ordergate.console.delegations;
 
+import static io.ordergate.console.ui.Values.form;
+import static io.ordergate.console.ui.Values.joined;
 import static io.ordergate.console.ui.Values.text;
 import static io.ordergate.console.ui.Values.time;
 import static io.ordergate.platform.boundary.LowerCaseEnum.wire;
@@ -7,9 +9,6 @@ import static io.ordergate.platform.boundary.LowerCaseEnum.wire;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -26,8 +25,10 @@ import com.vaadin.flow.router.Route;
 import io.ordergate.console.access.CurrentUser;
 import io.ordergate.console.layout.MainLayout;
 import io.ordergate.console.ui.BrowserTime;
+import io.ordergate.console.ui.CodeBlock;
 import io.ordergate.console.ui.CopyButton;
 import io.ordergate.console.ui.DiffView;
+import io.ordergate.console.ui.Grids;
 import io.ordergate.console.ui.PrettyJson;
 import io.ordergate.credentials.boundary.AuthenticatedUser;
 import io.ordergate.scayle.boundary.Address;
@@ -37,8 +38,6 @@ import io.ordergate.scayle.boundary.ReceivedDelegations;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * One delegation: the order as stored, its items and addresses, and the acknowledgement exactly
@@ -87,8 +86,7 @@ public class DelegationDetailView extends VerticalLayout implements BeforeEnterO
         status.setId("delegation-status");
         add(back, title, status);
 
-        var order = new FormLayout();
-        order.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));
+        var order = form(3);
         order.addFormItem(text(d.merchantKey()), "Merchant");
         order.addFormItem(text(d.orderReferenceKey()), "Order reference");
         order.addFormItem(text(d.orderId()), "SCAYLE order id");
@@ -107,10 +105,7 @@ public class DelegationDetailView extends VerticalLayout implements BeforeEnterO
         order.addFormItem(text(address(d.shippingAddress())), "Shipping address");
         add(order);
 
-        var items = new Grid<>(DelegationDetail.Item.class, false);
-        items.setId("items");
-        items.addThemeVariants(GridVariant.LUMO_COMPACT);
-        items.setAllRowsVisible(true);
+        var items = Grids.detail(DelegationDetail.Item.class, "items");
         items.addColumn(DelegationDetail.Item::referenceKey)
                 .setHeader("Item reference")
                 .setAutoWidth(true);
@@ -134,13 +129,7 @@ public class DelegationDetailView extends VerticalLayout implements BeforeEnterO
                         ? "(none stored)"
                         : PrettyJson.format(d.acknowledgement()));
         acknowledgement.setId("acknowledgement");
-        acknowledgement
-                .getStyle()
-                .set("background", "var(--lumo-contrast-5pct)")
-                .set("padding", "var(--lumo-space-m)")
-                .set("border-radius", "var(--lumo-border-radius-m)")
-                .set("overflow", "auto")
-                .set("margin", "0");
+        CodeBlock.shade(acknowledgement);
         // Compact serialisation of what we stored is byte for byte what SCAYLE received.
         var copy = new CopyButton(
                 "Copy as sent",
@@ -150,14 +139,8 @@ public class DelegationDetailView extends VerticalLayout implements BeforeEnterO
         heading.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(heading, acknowledgement);
 
-        var attempts = new Grid<>(DelegationDetail.Attempt.class, false);
-        attempts.setId("attempts");
-        attempts.addThemeVariants(GridVariant.LUMO_COMPACT);
-        attempts.setAllRowsVisible(true);
-        attempts.addColumn(a -> BrowserTime.format(a.receivedAt()))
-                .setHeader("Received")
-                .setTooltipGenerator(a -> BrowserTime.utc(a.receivedAt()))
-                .setAutoWidth(true);
+        var attempts = Grids.detail(DelegationDetail.Attempt.class, "attempts");
+        Grids.time(attempts, "Received", DelegationDetail.Attempt::receivedAt);
         attempts.addColumn(DelegationDetail.Attempt::kind).setHeader("Kind").setAutoWidth(true);
         attempts.addColumn(DelegationDetail.Attempt::requestId)
                 .setHeader("Request id")
@@ -175,15 +158,8 @@ public class DelegationDetailView extends VerticalLayout implements BeforeEnterO
         attempts.setItems(d.attempts());
         add(new H3("Delivery attempts"), attempts);
 
-        var cancellations = new Grid<>(DelegationDetail.CancellationView.class, false);
-        cancellations.setId("cancellations");
-        cancellations.addThemeVariants(GridVariant.LUMO_COMPACT);
-        cancellations.setAllRowsVisible(true);
-        cancellations
-                .addColumn(c -> BrowserTime.format(c.receivedAt()))
-                .setHeader("Received")
-                .setTooltipGenerator(c -> BrowserTime.utc(c.receivedAt()))
-                .setAutoWidth(true);
+        var cancellations = Grids.detail(DelegationDetail.CancellationView.class, "cancellations");
+        Grids.time(cancellations, "Received", DelegationDetail.CancellationView::receivedAt);
         cancellations
                 .addColumn(DelegationDetail.CancellationView::warehouseIds)
                 .setHeader("Warehouses")
@@ -267,34 +243,24 @@ public class DelegationDetailView extends VerticalLayout implements BeforeEnterO
         dialog.open();
     }
 
+    /** A dialog's text: shaded, and never taller than most of the window. */
     static void block(Pre pre) {
-        pre.getStyle()
-                .set("background", "var(--lumo-contrast-5pct)")
-                .set("padding", "var(--lumo-space-m)")
-                .set("border-radius", "var(--lumo-border-radius-m)")
-                .set("overflow", "auto")
-                .set("margin", "0")
-                .set("max-height", "60vh");
+        CodeBlock.shade(pre).set("max-height", "60vh");
     }
 
+    /** One line; empty (not "—") for an address that was sent with nothing in it. */
     static String address(Address a) {
         if (a == null) {
             return null;
         }
-        return Stream.of(
-                        join(a.firstName(), a.lastName()),
-                        join(a.street(), a.houseNumber()),
-                        a.additional(),
-                        join(a.zipCode(), a.city()),
-                        a.countryCode(),
-                        a.phoneNumber())
-                .filter(part -> part != null && !part.isBlank())
-                .collect(Collectors.joining(", "));
-    }
-
-    static String join(String first, String second) {
-        return Stream.of(first, second)
-                .filter(part -> part != null && !part.isBlank())
-                .collect(Collectors.joining(" "));
+        var line = joined(
+                ", ",
+                joined(" ", a.firstName(), a.lastName()),
+                joined(" ", a.street(), a.houseNumber()),
+                a.additional(),
+                joined(" ", a.zipCode(), a.city()),
+                a.countryCode(),
+                a.phoneNumber());
+        return line == null ? "" : line;
     }
 }

@@ -23,6 +23,7 @@ import com.vaadin.flow.router.RouteParameters;
 import io.ordergate.console.access.CurrentUser;
 import io.ordergate.console.layout.MainLayout;
 import io.ordergate.console.ui.BrowserTime;
+import io.ordergate.console.ui.Grids;
 import io.ordergate.console.ui.Paging;
 import io.ordergate.platform.boundary.LowerCaseEnum;
 import io.ordergate.platform.boundary.Roles;
@@ -100,10 +101,7 @@ public class DelegationsView extends VerticalLayout implements BeforeEnterObserv
 
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText("No delegation matches these filters.");
-        var received = grid.addColumn(d -> BrowserTime.format(d.receivedAt()))
-                .setHeader("Received")
-                .setTooltipGenerator(d -> BrowserTime.utc(d.receivedAt()))
-                .setAutoWidth(true)
+        var received = Grids.time(grid, "Received", DelegationSummary::receivedAt)
                 .setFlexGrow(0)
                 .setSortable(true)
                 .setSortProperty("received");

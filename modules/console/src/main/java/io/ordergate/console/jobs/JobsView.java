@@ -16,12 +16,11 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinService;
 import io.ordergate.console.access.CurrentUser;
 import io.ordergate.console.layout.MainLayout;
 import io.ordergate.console.ui.Actions;
-import io.ordergate.console.ui.BrowserTime;
 import io.ordergate.console.ui.Confirm;
+import io.ordergate.console.ui.Grids;
 import io.ordergate.console.ui.Paging;
 import io.ordergate.jobs.boundary.JobState;
 import io.ordergate.jobs.boundary.JobView;
@@ -63,7 +62,7 @@ public class JobsView extends VerticalLayout implements BeforeEnterObserver {
         state.addValueChangeListener(change -> refresh());
         summary.setId("job-summary");
 
-        boolean mayRetry = mayRetry();
+        boolean mayRetry = CurrentUser.mayChange();
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText("No jobs in this state.");
         grid.addColumn(JobView::id).setHeader("Job").setAutoWidth(true).setFlexGrow(0);
@@ -74,10 +73,7 @@ public class JobsView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(j -> j.maxAttempts() > 0 ? j.attempts() + " / " + j.maxAttempts() : String.valueOf(j.attempts()))
                 .setHeader("Attempts")
                 .setAutoWidth(true);
-        grid.addColumn(j -> BrowserTime.format(j.updatedAt()))
-                .setHeader("Changed")
-                .setTooltipGenerator(j -> BrowserTime.utc(j.updatedAt()))
-                .setAutoWidth(true);
+        Grids.time(grid, "Changed", JobView::updatedAt);
         grid.addColumn(j -> j.lastStatus() == null ? "" : String.valueOf(j.lastStatus()))
                 .setHeader("HTTP")
                 .setAutoWidth(true)
@@ -180,10 +176,5 @@ public class JobsView extends VerticalLayout implements BeforeEnterObserver {
                     result.refused().isEmpty() ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_WARNING);
         });
         refresh();
-    }
-
-    static boolean mayRetry() {
-        var request = VaadinService.getCurrentRequest();
-        return request != null && (request.isUserInRole(Roles.ADMIN) || request.isUserInRole(Roles.STAFF));
     }
 }

@@ -8,7 +8,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -20,6 +19,7 @@ import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.data.binder.Validator;
 import com.vaadin.flow.shared.Registration;
+import io.ordergate.console.ui.Values;
 import io.ordergate.platform.boundary.LowerCaseEnum;
 import io.ordergate.scalepoint.boundary.PublishableEvent.Field;
 import io.ordergate.scalepoint.boundary.ScalepointPublications.PublicationView;
@@ -102,8 +102,8 @@ class PublishForm extends VerticalLayout {
         eventType.addValueChangeListener(change -> showFieldsOf(change.getValue()));
         showFieldsOf(eventType.getValue());
 
-        var fields = new FormLayout(eventType, status, trackingNumber, carrier, expectedDeliveryDate, comment);
-        fields.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));
+        var fields = Values.form(3);
+        fields.add(eventType, status, trackingNumber, carrier, expectedDeliveryDate, comment);
         fields.setColspan(comment, 3);
         var actions = new HorizontalLayout(submit, problem, result);
         actions.setAlignItems(FlexComponent.Alignment.BASELINE);

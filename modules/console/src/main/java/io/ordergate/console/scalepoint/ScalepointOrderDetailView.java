@@ -1,5 +1,7 @@
 package io.ordergate.console.scalepoint;
 
+import static io.ordergate.console.ui.Values.form;
+import static io.ordergate.console.ui.Values.joined;
 import static io.ordergate.console.ui.Values.text;
 import static io.ordergate.console.ui.Values.time;
 
@@ -7,9 +9,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -30,16 +30,16 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.Command;
-import com.vaadin.flow.server.VaadinService;
 import io.ordergate.console.access.CurrentUser;
 import io.ordergate.console.layout.MainLayout;
 import io.ordergate.console.ui.BrowserTime;
+import io.ordergate.console.ui.CodeBlock;
 import io.ordergate.console.ui.CopyButton;
 import io.ordergate.console.ui.DiffView;
+import io.ordergate.console.ui.Grids;
 import io.ordergate.console.ui.PrettyJson;
 import io.ordergate.console.ui.Watchers;
 import io.ordergate.jobs.boundary.Jobs;
-import io.ordergate.platform.boundary.Jsons;
 import io.ordergate.platform.boundary.LowerCaseEnum;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.Roles;
@@ -53,15 +53,11 @@ import io.ordergate.scalepoint.boundary.ScalepointPublications.PublicationView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
-import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * One Scalepoint order: the case, what the latest Order Data says (lines, delivery address,
@@ -79,7 +75,7 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
     static final String ORDER_TOKEN = "orderToken";
     /** The audit trail's name for reads through the console. */
     static final String CHANNEL = "console";
-    /** Unchanged lines shown around each change in the snapshot difference. */
+
     @Inject
     ScalepointOrders orders;
 
@@ -101,7 +97,7 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
     final ProgressBar progressBar = new ProgressBar();
     final Span progress = new Span();
     final VerticalLayout content = new VerticalLayout();
-    final Grid<PublicationView> publicationList = new Grid<>(PublicationView.class, false);
+    final Grid<PublicationView> publicationList = Grids.detail(PublicationView.class, "publications");
     String orderToken;
     Long watchedJob;
     transient RefreshWatch watch;
@@ -117,14 +113,7 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
         progressBar.setVisible(false);
         progressBar.setWidth("12em");
         progress.setId("refresh-progress");
-        publicationList.setId("publications");
-        publicationList.addThemeVariants(GridVariant.LUMO_COMPACT);
-        publicationList.setAllRowsVisible(true);
-        publicationList
-                .addColumn(p -> BrowserTime.format(p.createdAt()))
-                .setHeader("Created")
-                .setTooltipGenerator(p -> BrowserTime.utc(p.createdAt()))
-                .setAutoWidth(true);
+        Grids.time(publicationList, "Created", PublicationView::createdAt);
         publicationList
                 .addColumn(PublicationView::eventType)
                 .setHeader("Event type")
@@ -169,7 +158,7 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
             return;
         }
         orderToken = detail.orderToken();
-        boolean mayChange = mayChange();
+        boolean mayChange = CurrentUser.mayChange();
         BrowserTime.whenKnown(event.getUI(), zone -> {
             removeAll();
             var title = new H2("Scalepoint order "
@@ -203,9 +192,8 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
                 + (summary.lastError() == null ? "" : " · last error: " + summary.lastError()));
         content.removeAll();
 
-        var caseInfo = new FormLayout();
+        var caseInfo = form(3);
         caseInfo.setId("case");
-        caseInfo.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));
         var c = d.caseInfo();
         caseInfo.addFormItem(text(d.orderToken()), "Order token");
         caseInfo.addFormItem(text(c == null ? null : c.number()), "Case number");
@@ -225,10 +213,7 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
         content.add(caseInfo);
 
         var data = d.order() == null ? OrderData.empty() : d.order();
-        var lines = new Grid<>(OrderData.Line.class, false);
-        lines.setId("lines");
-        lines.addThemeVariants(GridVariant.LUMO_COMPACT);
-        lines.setAllRowsVisible(true);
+        var lines = Grids.detail(OrderData.Line.class, "lines");
         lines.addColumn(OrderData.Line::lineId)
                 .setHeader("Line")
                 .setAutoWidth(true)
@@ -245,9 +230,8 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
         lines.setItems(data.lines());
         content.add(new H3("Lines"), d.order() == null ? new Span("No Order Data fetched yet.") : lines);
 
-        var delivery = new FormLayout();
+        var delivery = form(2);
         delivery.setId("delivery");
-        delivery.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         var a = data.deliveryAddress();
         delivery.addFormItem(
                 text(
@@ -269,14 +253,8 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
         content.add(new H3("Order Data versions"));
         content.add(snapshots(d.snapshots()));
 
-        var attempts = new Grid<>(OrderSnapshots.FetchView.class, false);
-        attempts.setId("attempts");
-        attempts.addThemeVariants(GridVariant.LUMO_COMPACT);
-        attempts.setAllRowsVisible(true);
-        attempts.addColumn(f -> BrowserTime.format(f.finishedAt()))
-                .setHeader("Finished")
-                .setTooltipGenerator(f -> BrowserTime.utc(f.finishedAt()))
-                .setAutoWidth(true);
+        var attempts = Grids.detail(OrderSnapshots.FetchView.class, "attempts");
+        Grids.time(attempts, "Finished", OrderSnapshots.FetchView::finishedAt);
         attempts.addColumn(OrderSnapshots.FetchView::jobId)
                 .setHeader("Job")
                 .setAutoWidth(true)
@@ -303,14 +281,8 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
         attempts.setItems(d.attempts());
         content.add(new H3("Fetch attempts"), attempts);
 
-        var events = new Grid<>(ScalepointEvents.EventView.class, false);
-        events.setId("events");
-        events.addThemeVariants(GridVariant.LUMO_COMPACT);
-        events.setAllRowsVisible(true);
-        events.addColumn(e -> BrowserTime.format(e.receivedAt()))
-                .setHeader("Received")
-                .setTooltipGenerator(e -> BrowserTime.utc(e.receivedAt()))
-                .setAutoWidth(true);
+        var events = Grids.detail(ScalepointEvents.EventView.class, "events");
+        Grids.time(events, "Received", ScalepointEvents.EventView::receivedAt);
         events.addColumn(ScalepointEvents.EventView::eventType)
                 .setHeader("Event type")
                 .setAutoWidth(true);
@@ -477,11 +449,6 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
         }
     }
 
-    static boolean mayChange() {
-        var request = VaadinService.getCurrentRequest();
-        return request != null && (request.isUserInRole(Roles.ADMIN) || request.isUserInRole(Roles.STAFF));
-    }
-
     static Pre json(JsonValue value) {
         var pre = new Pre(value == null ? "" : PrettyJson.format(value));
         style(pre);
@@ -490,26 +457,14 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
 
     /** A stored JSON text, indented; shown as it is should it not parse. */
     static Pre json(String text) {
-        JsonValue value;
-        try (var reader = Jsons.createReader(new StringReader(text == null ? "" : text))) {
-            value = reader.readValue();
-        } catch (JsonException e) {
-            var pre = new Pre(text);
-            style(pre);
-            return pre;
-        }
-        return json(value);
+        var pre = new Pre(PrettyJson.formatText(text == null ? "" : text));
+        style(pre);
+        return pre;
     }
 
+    /** Shaded, as wide as the page's content. */
     static void style(Pre pre) {
-        pre.getStyle()
-                .set("background", "var(--lumo-contrast-5pct)")
-                .set("padding", "var(--lumo-space-m)")
-                .set("border-radius", "var(--lumo-border-radius-m)")
-                .set("overflow", "auto")
-                .set("margin", "0")
-                .set("width", "100%")
-                .set("box-sizing", "border-box");
+        CodeBlock.shade(pre).set("width", "100%").set("box-sizing", "border-box");
     }
 
     static String money(BigDecimal amount, String currency) {
@@ -522,10 +477,5 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
 
     static String blankToDash(String value) {
         return value == null || value.isBlank() ? "—" : value;
-    }
-
-    static String joined(String separator, String... parts) {
-        var text = Stream.of(parts).filter(p -> p != null && !p.isBlank()).collect(Collectors.joining(separator));
-        return text.isEmpty() ? null : text;
     }
 }

@@ -18,6 +18,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import io.ordergate.console.layout.MainLayout;
 import io.ordergate.console.ui.BrowserTime;
+import io.ordergate.console.ui.Grids;
 import io.ordergate.console.ui.Paging;
 import io.ordergate.platform.boundary.LowerCaseEnum;
 import io.ordergate.platform.boundary.Page;
@@ -116,10 +117,7 @@ public class ScalepointOrdersView extends VerticalLayout implements BeforeEnterO
         grid.addColumn(o -> join(o.deliveryCity(), o.deliveryCountry()))
                 .setHeader("Delivery")
                 .setAutoWidth(true);
-        grid.addColumn(o -> BrowserTime.format(o.fetchedAt()))
-                .setHeader("Fetched")
-                .setTooltipGenerator(o -> BrowserTime.utc(o.fetchedAt()))
-                .setAutoWidth(true);
+        Grids.time(grid, "Fetched", ScalepointOrder::fetchedAt);
         grid.addColumn(ScalepointOrder::lastError)
                 .setHeader("Last error")
                 .setFlexGrow(1)

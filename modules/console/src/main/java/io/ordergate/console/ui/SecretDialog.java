@@ -10,8 +10,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Shows freshly issued credentials the only time they exist in clear: each value read-only with
@@ -23,10 +21,14 @@ public final class SecretDialog {
     private SecretDialog() {}
 
     /**
-     * @param values label → value, in display order
-     * @param ids label → element id for the field (tests and deep links find values by it)
+     * One value to hand over.
+     *
+     * @param id the field's element id (tests and deep links find the value by it)
      */
-    public static Dialog show(String title, String intro, Map<String, String> values, Map<String, String> ids) {
+    public record Secret(String label, String id, String value) {}
+
+    /** @param secrets in display order */
+    public static Dialog show(String title, String intro, Secret... secrets) {
         var dialog = new Dialog();
         dialog.setId("secret-dialog");
         dialog.setHeaderTitle(title);
@@ -46,19 +48,19 @@ public final class SecretDialog {
                 .set("border-radius", "var(--lumo-border-radius-m)");
         var body = new VerticalLayout(new Paragraph(intro), warning);
         body.setPadding(false);
-        var all = new LinkedHashMap<>(values);
-        all.forEach((label, value) -> {
-            var field = new TextField(label);
-            field.setValue(value == null ? "" : value);
+        for (var secret : secrets) {
+            var value = secret.value() == null ? "" : secret.value();
+            var field = new TextField(secret.label());
+            field.setValue(value);
             field.setReadOnly(true);
             field.setWidthFull();
-            field.setId(ids.getOrDefault(label, null));
-            var row = new HorizontalLayout(field, new CopyButton("Copy", value == null ? "" : value));
+            field.setId(secret.id());
+            var row = new HorizontalLayout(field, new CopyButton("Copy", value));
             row.setAlignItems(FlexComponent.Alignment.BASELINE);
             row.setWidthFull();
             row.expand(field);
             body.add(row);
-        });
+        }
         dialog.add(body);
         var done = new Button("I have copied them", click -> dialog.close());
         done.setId("secret-dialog-close");

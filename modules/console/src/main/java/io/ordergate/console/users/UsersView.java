@@ -16,17 +16,16 @@ import com.vaadin.flow.router.Route;
 import io.ordergate.console.access.CurrentUser;
 import io.ordergate.console.layout.MainLayout;
 import io.ordergate.console.ui.Actions;
-import io.ordergate.console.ui.BrowserTime;
 import io.ordergate.console.ui.Confirm;
+import io.ordergate.console.ui.Grids;
 import io.ordergate.console.ui.SecretDialog;
+import io.ordergate.console.ui.SecretDialog.Secret;
 import io.ordergate.credentials.boundary.IssuedPassword;
 import io.ordergate.credentials.boundary.UserAdministration;
 import io.ordergate.credentials.boundary.UserInfo;
 import io.ordergate.platform.boundary.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -70,10 +69,7 @@ public class UsersView extends VerticalLayout {
         grid.addColumn(u -> u.enabled() ? "enabled" : "disabled")
                 .setHeader("State")
                 .setAutoWidth(true);
-        grid.addColumn(u -> BrowserTime.format(u.createdAt()))
-                .setHeader("Created")
-                .setTooltipGenerator(u -> BrowserTime.utc(u.createdAt()))
-                .setAutoWidth(true);
+        Grids.time(grid, "Created", UserInfo::createdAt);
         grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
         add(new H2("Users"), bar, grid);
         expand(grid);
@@ -173,13 +169,10 @@ public class UsersView extends VerticalLayout {
     }
 
     void showPassword(String title, IssuedPassword issued) {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("User name", issued.user().username());
-        values.put("Password", issued.password());
         SecretDialog.show(
                 title,
                 "Give these to " + issued.user().username() + " in person or over a secure channel.",
-                values,
-                Map.of("User name", "issued-user-name", "Password", "issued-user-password"));
+                new Secret("User name", "issued-user-name", issued.user().username()),
+                new Secret("Password", "issued-user-password", issued.password()));
     }
 }

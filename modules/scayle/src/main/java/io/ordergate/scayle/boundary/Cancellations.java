@@ -1,7 +1,5 @@
 package io.ordergate.scayle.boundary;
 
-import io.ordergate.audit.boundary.AuditEntry;
-import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.idempotency.boundary.Claim;
 import io.ordergate.idempotency.boundary.Idempotency;
 import io.ordergate.idempotency.boundary.StoredResponse;
@@ -11,7 +9,6 @@ import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.util.Map;
 
 /**
  * Receives SCAYLE cancellations, idempotent like delegations; {@link ReceivedCancellations} lists
@@ -33,9 +30,6 @@ public class Cancellations {
     @Inject
     Deliveries deliveries;
 
-    @Inject
-    AuditTrail audit;
-
     /** @return what the delivery was (created, replayed, conflict) and the response for SCAYLE */
     @PermitAll
     public Claim receive(Inbound inbound, CancellationRequest request) {
@@ -47,30 +41,7 @@ public class Cancellations {
                 answer);
         var cancellation =
                 claim.first() ? deliveries.storeCancellation(inbound, request) : deliveries.redelivered(request, claim);
-        var attempt = deliveries.recordAttempt(
-                "cancellation",
-                inbound,
-                request.orderReferenceKey(),
-                claim,
-                cancellation.delegationId(),
-                cancellation.id());
-        audit.record(new AuditEntry(
-                AuditEntry.ACTOR_SCAYLE,
-                inbound.caller().username(),
-                "scayle.cancellation.received",
-                claim.outcome().label(),
-                "scayle-order",
-                request.merchantKey() + "/" + request.orderReferenceKey(),
-                inbound.source(),
-                inbound.requestId(),
-                "scayle_delivery_attempt:" + attempt.id(),
-                Map.of(
-                        "payloadSha256",
-                        attempt.payloadSha256(),
-                        "unknownOrder",
-                        String.valueOf(cancellation.unknownOrder()),
-                        "warehouseIds",
-                        request.warehouseIdsJson())));
+        deliveries.recordAttempt(inbound, request, claim, cancellation);
         return claim;
     }
 }

@@ -1,7 +1,5 @@
 package io.ordergate.scayle.boundary;
 
-import io.ordergate.audit.boundary.AuditEntry;
-import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.idempotency.boundary.Claim;
 import io.ordergate.idempotency.boundary.Idempotency;
 import io.ordergate.idempotency.boundary.StoredResponse;
@@ -12,7 +10,6 @@ import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.util.Map;
 
 /**
  * Receives SCAYLE order delegations exactly once; {@link ReceivedDelegations} reads them back.
@@ -34,9 +31,6 @@ public class Delegations {
     @Inject
     Deliveries deliveries;
 
-    @Inject
-    AuditTrail audit;
-
     /**
      * @return what the delivery was (created, replayed, conflict) and the response for SCAYLE: the
      *     first delivery's acknowledgement, byte for byte
@@ -56,23 +50,7 @@ public class Delegations {
         var delegation = claim.first()
                 ? deliveries.storeDelegation(inbound, order, deliverable)
                 : deliveries.redelivered(order, claim);
-        var attempt =
-                deliveries.recordAttempt("delegation", inbound, order.referenceKey(), claim, delegation.id(), null);
-        audit.record(new AuditEntry(
-                AuditEntry.ACTOR_SCAYLE,
-                inbound.caller().username(),
-                "scayle.delegation.received",
-                claim.outcome().label(),
-                "scayle-order",
-                order.fulfillingMerchantKey() + "/" + order.referenceKey(),
-                inbound.source(),
-                inbound.requestId(),
-                "scayle_delivery_attempt:" + attempt.id(),
-                Map.of(
-                        "payloadSha256",
-                        attempt.payloadSha256(),
-                        "responseStatus",
-                        String.valueOf(claim.response().status()))));
+        deliveries.recordAttempt(inbound, order, claim, delegation);
         return claim;
     }
 }

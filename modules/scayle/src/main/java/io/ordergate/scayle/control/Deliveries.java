@@ -1,5 +1,7 @@
 package io.ordergate.scayle.control;
 
+import io.ordergate.audit.boundary.AuditEntry;
+import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.idempotency.boundary.Claim;
 import io.ordergate.platform.boundary.Jsons;
 import io.ordergate.scayle.boundary.Address;
@@ -14,15 +16,18 @@ import io.ordergate.scayle.entity.DelegationItem;
 import io.ordergate.scayle.entity.Delivered;
 import io.ordergate.scayle.entity.DeliveryAttempt;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes what a webhook delivery leaves behind, in the caller's transaction: the order or
  * cancellation on its first delivery, the conflict flag on a redelivery with other content, and
- * every delivery attempt.
+ * every delivery attempt with its audit record.
  */
 @ApplicationScoped
 public class Deliveries {
@@ -32,6 +37,9 @@ public class Deliveries {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    AuditTrail audit;
 
     /** The idempotency key of an order: an unambiguous JSON array of merchant and reference. */
     public static String identity(String... parts) {
@@ -105,12 +113,54 @@ public class Deliveries {
         return found;
     }
 
+    /** Records this delivery of a delegation and audits it as {@code scayle.delegation.received}. */
+    public void recordAttempt(Inbound inbound, DelegationRequest order, Claim claim, Delegation delegation) {
+        recordAttempt(
+                "delegation",
+                inbound,
+                order.fulfillingMerchantKey(),
+                order.referenceKey(),
+                claim,
+                delegation.id(),
+                null,
+                Map.of("responseStatus", String.valueOf(claim.response().status())));
+    }
+
+    /** Records this delivery of a cancellation and audits it as {@code scayle.cancellation.received}. */
+    public void recordAttempt(Inbound inbound, CancellationRequest request, Claim claim, Cancellation cancellation) {
+        recordAttempt(
+                "cancellation",
+                inbound,
+                request.merchantKey(),
+                request.orderReferenceKey(),
+                claim,
+                cancellation.delegationId(),
+                cancellation.id(),
+                Map.of(
+                        "unknownOrder",
+                        String.valueOf(cancellation.unknownOrder()),
+                        "warehouseIds",
+                        request.warehouseIdsJson()));
+    }
+
     /**
-     * @param kind {@code delegation} or {@code cancellation}
+     * Stores the attempt with its body and records it in the audit trail: SCAYLE's caller did it, the
+     * order ({@code merchant/reference}) is the subject, and the stored attempt holds the payload.
+     *
+     * @param kind {@code delegation} or {@code cancellation}; the audit action is
+     *     {@code scayle.<kind>.received}
      * @param cancellationId null for a delegation
+     * @param facts what the audit record says beside the payload's hash
      */
-    public DeliveryAttempt recordAttempt(
-            String kind, Inbound inbound, String referenceKey, Claim claim, Long delegationId, Long cancellationId) {
+    DeliveryAttempt recordAttempt(
+            String kind,
+            Inbound inbound,
+            String merchantKey,
+            String referenceKey,
+            Claim claim,
+            Long delegationId,
+            Long cancellationId,
+            Map<String, String> facts) {
         var attempt = new DeliveryAttempt(
                 kind,
                 inbound,
@@ -120,6 +170,19 @@ public class Deliveries {
                 DeliveryOutcome.of(claim),
                 claim.response().status());
         em.persist(attempt);
+        var detail = new HashMap<>(facts);
+        detail.put("payloadSha256", attempt.payloadSha256());
+        audit.record(new AuditEntry(
+                AuditEntry.ACTOR_SCAYLE,
+                inbound.caller().username(),
+                "scayle." + kind + ".received",
+                claim.outcome().label(),
+                "scayle-order",
+                merchantKey + "/" + referenceKey,
+                inbound.source(),
+                inbound.requestId(),
+                "scayle_delivery_attempt:" + attempt.id(),
+                detail));
         return attempt;
     }
 }

@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** What staff read back: delegations and cancellations as stored, and counts of what SCAYLE sent. */
@@ -144,32 +145,14 @@ public class ScayleQueries {
             return Optional.empty();
         }
         var delegation = found.get(0);
-        var items = em
-                .createNamedQuery(DelegationItem.OF_DELEGATION, DelegationItem.class)
-                .setParameter("id", delegation.id())
-                .getResultList()
-                .stream()
-                .map(DelegationItem::item)
-                .toList();
+        var items = ofDelegation(DelegationItem.OF_DELEGATION, DelegationItem.class, delegation, DelegationItem::item);
         var addresses = new HashMap<String, Address>();
-        em.createNamedQuery(DelegationAddress.OF_DELEGATION, DelegationAddress.class)
-                .setParameter("id", delegation.id())
-                .getResultList()
+        ofDelegation(DelegationAddress.OF_DELEGATION, DelegationAddress.class, delegation, Function.identity())
                 .forEach(address -> addresses.put(address.kind(), address.address()));
-        var attempts = em
-                .createNamedQuery(DeliveryAttempt.OF_DELEGATION, DeliveryAttempt.class)
-                .setParameter("id", delegation.id())
-                .getResultList()
-                .stream()
-                .map(DeliveryAttempt::attempt)
-                .toList();
-        var cancellations = em
-                .createNamedQuery(Cancellation.OF_DELEGATION, Cancellation.class)
-                .setParameter("id", delegation.id())
-                .getResultList()
-                .stream()
-                .map(Cancellation::view)
-                .toList();
+        var attempts = ofDelegation(
+                DeliveryAttempt.OF_DELEGATION, DeliveryAttempt.class, delegation, DeliveryAttempt::attempt);
+        var cancellations =
+                ofDelegation(Cancellation.OF_DELEGATION, Cancellation.class, delegation, Cancellation::view);
         JsonValue acknowledgement = idempotency
                 .find(Deliveries.DELEGATION_SCOPE, Deliveries.identity(merchantKey, referenceKey))
                 .map(r -> Jsons.createReader(
@@ -183,6 +166,13 @@ public class ScayleQueries {
                 acknowledgement,
                 attempts,
                 cancellations));
+    }
+
+    /** The rows an entity's {@code OF_DELEGATION} query finds for the delegation, each as {@code view}. */
+    <E, V> List<V> ofDelegation(String query, Class<E> type, Delegation delegation, Function<E, V> view) {
+        return em.createNamedQuery(query, type).setParameter("id", delegation.id()).getResultList().stream()
+                .map(view)
+                .toList();
     }
 
     /** Newest first, paged in the database; null filters mean "any". */
