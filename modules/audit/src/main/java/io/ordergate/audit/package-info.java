@@ -25,7 +25,8 @@
  * {@link io.ordergate.audit.boundary.AuditSearch},
  * {@link io.ordergate.audit.boundary.AuditTrail},
  * {@link io.ordergate.audit.boundary.AuditVerification},
- * {@link io.ordergate.audit.boundary.AuditView}
+ * {@link io.ordergate.audit.boundary.AuditView},
+ * {@link io.ordergate.audit.boundary.Reader}
  * <li>Tables: {@code audit_record},
  * {@code audit_unsealed},
  * {@code audit_seal},

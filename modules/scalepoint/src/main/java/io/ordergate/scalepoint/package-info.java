@@ -33,6 +33,7 @@
  * {@link io.ordergate.scalepoint.boundary.ConnectionView},
  * {@link io.ordergate.scalepoint.boundary.EventReceipt},
  * {@link io.ordergate.scalepoint.boundary.OrderData},
+ * {@link io.ordergate.scalepoint.boundary.OrderFilter},
  * {@link io.ordergate.scalepoint.boundary.OrderSnapshots},
  * {@link io.ordergate.scalepoint.boundary.OrderStatus},
  * {@link io.ordergate.scalepoint.boundary.PollerStatus},

@@ -36,7 +36,6 @@
  * {@link io.ordergate.scayle.boundary.DeliveryOutcome},
  * {@link io.ordergate.scayle.boundary.Inbound},
  * {@link io.ordergate.scayle.boundary.MerchantCredentials},
- * {@link io.ordergate.scayle.boundary.Reader},
  * {@link io.ordergate.scayle.boundary.ReceivedCancellations},
  * {@link io.ordergate.scayle.boundary.ReceivedDelegations},
  * {@link io.ordergate.scayle.boundary.ScayleActivity},

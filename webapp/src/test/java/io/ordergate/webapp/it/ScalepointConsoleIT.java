@@ -89,8 +89,13 @@ class ScalepointConsoleIT extends ScalepointBase {
                                 .get("created_at"))
                         .toInstant(),
                 ZoneId.of(ConsoleBrowserIT.BROWSER_ZONE));
+        var listed = "SELECT count(*) FROM audit_record WHERE action = 'scalepoint.orders.listed' "
+                + "AND actor = 'admin' AND detail->>'channel' = 'console'";
+        long listedBefore = count(listed);
         browser.open("scalepoint-orders?from=" + today + "&to=" + today);
         browser.waitForText("#scalepoint-orders vaadin-grid-cell-content", token);
+        // the rows carry claimants' names and e-mails: the listing is on the trail, once per count
+        assertThat(count(listed)).isGreaterThan(listedBefore);
         browser.open("scalepoint-orders?from=" + today.plusDays(1));
         assertThat(ConsoleBrowserIT.cells(browser, "#scalepoint-orders")).doesNotContain(token);
         // filters in a link that make no sense are said, not failed on

@@ -107,9 +107,15 @@ class ScalepointFetchIT extends ScalepointBase {
         assertThat(order.getJsonObject("order").getJsonObject("deliveryAddress").getString("city"))
                 .isEqualTo("Aarhus C");
         assertThat(count(viewed, token.toLowerCase(Locale.ROOT))).isEqualTo(before + 1);
-        assertThat(get("api/admin/scalepoint/orders?size=5", admin()).statusCode())
+        // a list is not a read of this order, but a listing of claimants' names and e-mails: one record
+        var caseNumber = "LIST-" + UUID.randomUUID().toString().substring(0, 8);
+        var listed = "SELECT count(*) FROM audit_record WHERE action = 'scalepoint.orders.listed' "
+                + "AND actor = 'admin' AND detail->>'channel' = 'api' AND detail->>'filter' LIKE ?";
+        assertThat(get("api/admin/scalepoint/orders?size=5&caseNumber=" + caseNumber, admin())
+                        .statusCode())
                 .isEqualTo(200);
         assertThat(count(viewed, token.toLowerCase(Locale.ROOT))).isEqualTo(before + 1);
+        assertThat(count(listed, "%" + caseNumber + "%")).isEqualTo(1);
     }
 
     @Test

@@ -30,6 +30,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.Command;
+import io.ordergate.audit.boundary.Reader;
 import io.ordergate.console.access.CurrentUser;
 import io.ordergate.console.layout.MainLayout;
 import io.ordergate.console.ui.BrowserTime;
@@ -73,8 +74,6 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
 
     private static final long serialVersionUID = 1L;
     static final String ORDER_TOKEN = "orderToken";
-    /** The audit trail's name for reads through the console. */
-    static final String CHANNEL = "console";
 
     @Inject
     ScalepointOrders orders;
@@ -152,7 +151,7 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
         stopWatching();
         var token = event.getRouteParameters().get(ORDER_TOKEN).orElseThrow();
         // the facade audits the read: Order Data carries the claimant's address and contact
-        var detail = orders.detail(token, CurrentUser.actor(), CHANNEL).orElse(null);
+        var detail = orders.detail(token, Reader.console(CurrentUser.actor())).orElse(null);
         if (detail == null) {
             event.rerouteToError(NotFoundException.class, "No Scalepoint order '" + token + "'.");
             return;
@@ -406,7 +405,7 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
                 this::showProgress,
                 () -> {
                     // the page shows the order anew: another audited read
-                    var detail = orders.detail(token, actor, CHANNEL).orElse(null);
+                    var detail = orders.detail(token, Reader.console(actor)).orElse(null);
                     return (Command) () -> {
                         if (detail != null && token.equals(orderToken)) {
                             show(detail);

@@ -2,6 +2,7 @@ package io.ordergate.scalepoint.boundary;
 
 import io.ordergate.audit.boundary.AuditEntry;
 import io.ordergate.audit.boundary.AuditTrail;
+import io.ordergate.audit.boundary.Reader;
 import io.ordergate.jobs.boundary.Jobs;
 import io.ordergate.platform.boundary.LowerCaseEnum;
 import io.ordergate.platform.boundary.Page;
@@ -33,12 +34,12 @@ import java.util.Optional;
 /**
  * Scalepoint orders: paged lists, one order with its history, and Order Data refreshes.
  *
- * <p>Who reads customer data is audited here, once, whoever asks (console or admin API):
- * {@link #detail} shows the claimant's delivery address and contact from the Order Data and records
- * {@code scalepoint.order.viewed}. Lists ({@link #list}) are not audited although their rows carry
- * the delivery name and city and the contact e-mail: they are the working overview staff page
- * through all day, and as in the SCAYLE module the read of one customer's order is what the trail
- * names. {@link #find} is for callers that act on an order, not for showing it.
+ * <p>Who reads customer data is audited here, once, whoever asks (console or admin API), as for
+ * SCAYLE's orders: {@link #detail} shows the claimant's delivery address and contact from the Order
+ * Data and records {@code scalepoint.order.viewed}; a listing ({@link #list}, or a lazy grid's
+ * {@link #count}) records {@code scalepoint.orders.listed} with its filter and total, since its rows
+ * carry the delivery name and city and the contact e-mail. {@link #find} is for callers that act on
+ * an order, not for showing it.
  */
 @Stateless
 @DenyAll
@@ -66,24 +67,54 @@ public class ScalepointOrders {
     @Inject
     ScalepointPublications publications;
 
-    /** Newest first; {@code from} inclusive, {@code to} exclusive; null filters mean "any". */
+    /** Newest first, paged in the database, with the total; recorded as a listing by {@code reader}. */
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
-    public Page<ScalepointOrder> list(
-            OrderStatus status, String caseNumber, Instant from, Instant to, Page.Request page) {
+    public Page<ScalepointOrder> list(OrderFilter filter, Page.Request page, Reader reader) {
+        var result = new Page<>(items(filter, page), count(filter));
+        listed(filter, result.total(), reader);
+        return result;
+    }
+
+    /** One page of the list without counting (a lazy grid counts once, separately: see {@link #count}). */
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
+    public List<ScalepointOrder> items(OrderFilter filter, Page.Request page) {
         var cb = em.getCriteriaBuilder();
         var rows = cb.createQuery(ClaimOrder.class);
         var order = rows.from(ClaimOrder.class);
         rows.select(order)
-                .where(filters(cb, order, status, caseNumber, from, to))
+                .where(filters(cb, order, filter))
                 .orderBy(cb.desc(order.get("createdAt")), cb.asc(order.get("orderToken")));
+        return em.createQuery(rows).setFirstResult(page.offset()).setMaxResults(page.size()).getResultList().stream()
+                .map(ScalepointOrders::order)
+                .toList();
+    }
+
+    /**
+     * How many orders match, without loading any. A lazy grid counts once per listing: the count is
+     * recorded as the listing, with its filter (the rows carry the claimant's name, city and e-mail).
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
+    public long count(OrderFilter filter, Reader reader) {
+        var count = count(filter);
+        listed(filter, count, reader);
+        return count;
+    }
+
+    long count(OrderFilter filter) {
+        var cb = em.getCriteriaBuilder();
         var count = cb.createQuery(Long.class);
         var counted = count.from(ClaimOrder.class);
-        count.select(cb.count(counted)).where(filters(cb, counted, status, caseNumber, from, to));
-        var items =
-                em.createQuery(rows).setFirstResult(page.offset()).setMaxResults(page.size()).getResultList().stream()
-                        .map(ScalepointOrders::order)
-                        .toList();
-        return new Page<>(items, em.createQuery(count).getSingleResult());
+        count.select(cb.count(counted)).where(filters(cb, counted, filter));
+        return em.createQuery(count).getSingleResult();
+    }
+
+    void listed(OrderFilter filter, long total, Reader reader) {
+        audit.record(AuditEntry.byUser(
+                reader.actor(),
+                "scalepoint.orders.listed",
+                "scalepoint-orders",
+                null,
+                reader.detail(Map.of("filter", filter.toString(), "total", String.valueOf(total)))));
     }
 
     /** How many orders are in each status (pending, fetched, failed, dead), every status present. */
@@ -116,11 +147,10 @@ public class ScalepointOrders {
      * claimant's address and contact, so the read is audited as {@code scalepoint.order.viewed} by
      * {@code actor}, in the transaction that reads it.
      *
-     * @param channel where the user looks: {@code console} or {@code api}
      */
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    public Optional<ScalepointOrderDetail> detail(String orderToken, String actor, String channel) {
+    public Optional<ScalepointOrderDetail> detail(String orderToken, Reader reader) {
         return find(orderToken).map(order -> {
             var versions = snapshots.snapshots(order.orderToken());
             var data = versions.isEmpty()
@@ -138,11 +168,11 @@ public class ScalepointOrders {
                             .items(),
                     publications.forOrder(order.orderToken()));
             audit.record(AuditEntry.byUser(
-                    actor,
+                    reader.actor(),
                     "scalepoint.order.viewed",
                     "scalepoint-order",
                     order.orderToken(),
-                    Map.of("channel", channel)));
+                    reader.detail(Map.of())));
             return detail;
         });
     }
@@ -178,25 +208,19 @@ public class ScalepointOrders {
         return new RefreshRequested(token, jobId, !requested.queued());
     }
 
-    static Predicate[] filters(
-            CriteriaBuilder cb,
-            Root<ClaimOrder> order,
-            OrderStatus status,
-            String caseNumber,
-            Instant from,
-            Instant to) {
+    static Predicate[] filters(CriteriaBuilder cb, Root<ClaimOrder> order, OrderFilter filter) {
         var filters = new ArrayList<Predicate>();
-        if (status != null) {
-            filters.add(cb.equal(order.get("status"), status));
+        if (filter.status() != null) {
+            filters.add(cb.equal(order.get("status"), filter.status()));
         }
-        if (caseNumber != null && !caseNumber.isBlank()) {
-            filters.add(cb.equal(order.get("caseNumber"), caseNumber));
+        if (filter.caseNumber() != null && !filter.caseNumber().isBlank()) {
+            filters.add(cb.equal(order.get("caseNumber"), filter.caseNumber()));
         }
-        if (from != null) {
-            filters.add(cb.greaterThanOrEqualTo(order.<Instant>get("createdAt"), from));
+        if (filter.from() != null) {
+            filters.add(cb.greaterThanOrEqualTo(order.<Instant>get("createdAt"), filter.from()));
         }
-        if (to != null) {
-            filters.add(cb.lessThan(order.<Instant>get("createdAt"), to));
+        if (filter.to() != null) {
+            filters.add(cb.lessThan(order.<Instant>get("createdAt"), filter.to()));
         }
         return filters.toArray(Predicate[]::new);
     }

@@ -1,5 +1,6 @@
 package io.ordergate.scalepoint.boundary;
 
+import io.ordergate.audit.boundary.Reader;
 import io.ordergate.platform.boundary.AdminApi;
 import io.ordergate.platform.boundary.Page;
 import io.ordergate.platform.boundary.ProblemException;
@@ -26,9 +27,6 @@ import jakarta.ws.rs.core.SecurityContext;
 @Produces(MediaType.APPLICATION_JSON)
 public class ScalepointOrdersAdminResource {
 
-    /** The audit trail's name for reads through this API. */
-    static final String CHANNEL = "api";
-
     @Inject
     ScalepointOrders orders;
 
@@ -51,14 +49,14 @@ public class ScalepointOrdersAdminResource {
         var until = QueryParams.instant("to", to);
         var request = QueryParams.page(page, size);
         // the status is checked last, as it always was: a request with several mistakes names the same one
-        return orders.list(OrderStatus.filter(status), caseNumber, since, until, request);
+        return orders.list(new OrderFilter(OrderStatus.filter(status), caseNumber, since, until), request, reader());
     }
 
     /** The order with its history; the read is audited ({@code scalepoint.order.viewed}). */
     @GET
     @Path("{orderToken}")
     public ScalepointOrderDetail order(@PathParam("orderToken") String orderToken) {
-        return orders.detail(orderToken, actor(), CHANNEL)
+        return orders.detail(orderToken, reader())
                 .orElseThrow(() ->
                         new ProblemException(404, "Not Found", "There is no Scalepoint order '" + orderToken + "'."));
     }
@@ -86,6 +84,10 @@ public class ScalepointOrdersAdminResource {
                         payload == null ? JsonValue.EMPTY_JSON_OBJECT : (JsonObject) payload,
                         actor()))
                 .build();
+    }
+
+    Reader reader() {
+        return Reader.adminApi(actor());
     }
 
     String actor() {

@@ -2,6 +2,7 @@ package io.ordergate.scayle.boundary;
 
 import io.ordergate.audit.boundary.AuditEntry;
 import io.ordergate.audit.boundary.AuditTrail;
+import io.ordergate.audit.boundary.Reader;
 import io.ordergate.platform.boundary.Page;
 import io.ordergate.platform.boundary.Roles;
 import io.ordergate.scayle.control.ScayleQueries;

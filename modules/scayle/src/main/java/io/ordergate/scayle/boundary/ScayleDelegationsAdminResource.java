@@ -1,5 +1,6 @@
 package io.ordergate.scayle.boundary;
 
+import io.ordergate.audit.boundary.Reader;
 import io.ordergate.platform.boundary.AdminApi;
 import io.ordergate.platform.boundary.Page;
 import io.ordergate.platform.boundary.ProblemException;
