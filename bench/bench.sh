@@ -2,7 +2,7 @@
 # ./ordergate bench: starts its own OrderGate on a fresh database and measures, in one run on this
 # machine, the SCAYLE delegation endpoint against the database's ceiling for the same inserts,
 # redeliveries, a burst of simultaneous retries and the Scalepoint fetch drain. Results go to
-# target/bench/ (JSON and Markdown); see README "Benchmark".
+# target/bench/ (JSON and Markdown); see docs/benchmark.md.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
 

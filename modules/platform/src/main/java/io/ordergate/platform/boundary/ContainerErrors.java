@@ -17,7 +17,7 @@ import java.util.logging.Logger;
  * fails at (a path it cannot decode, a method a servlet does not take, an exception that escaped a
  * servlet) is answered as problem+json like everything else, never the container's HTML or a stack
  * trace. Requests Grizzly cannot parse at all (a broken request line, oversized headers) are
- * refused before the application sees them; see the README, "Bad input".
+ * refused before the application sees them; see docs/bad-input.md.
  */
 @WebServlet(urlPatterns = ContainerErrors.PATH)
 public class ContainerErrors extends HttpServlet {

@@ -22,7 +22,7 @@ import org.flywaydb.core.Flyway;
  * queueing. Connections are validated on borrow so that a database restart or a cut network path is
  * survived without restarting OrderGate, but each connection at most once a second: validating on
  * every borrow cost a {@code SELECT 1} round trip per transaction (a measurable share of a webhook
- * call, see README "Benchmark"), and a connection broken within that second fails its statement,
+ * call, see docs/benchmark.md), and a connection broken within that second fails its statement,
  * which the callers answer with 503 like any database failure; the next validation then drops the
  * whole pool ({@code fail-all-connections}).
  *

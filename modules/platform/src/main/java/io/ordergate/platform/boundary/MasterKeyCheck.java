@@ -36,7 +36,7 @@ public class MasterKeyCheck {
             + "match). OrderGate does not start: with this key every SCAYLE and webhook credential would be "
             + "refused, stored secrets could not be opened and new audit seals would not verify. Restore the right "
             + "key (the one this database has been running with) and start again; or, only if that key is lost "
-            + "for good, follow README \"Losing the master key\" (every credential must then be issued again).";
+            + "for good, follow docs/configuration.md, \"Losing the master key\" (every credential must then be issued again).";
 
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * The application's own MicroProfile Metrics, named once so that every module counts the same way
- * (the README's "Metrics and health" lists them). Each call only looks up a registered meter and
+ * (docs/metrics.md lists them). Each call only looks up a registered meter and
  * updates it in memory: cheap enough for every request, never a database query.
  *
  * <p>Tag values must come from small fixed sets (endpoint names, outcomes, reasons), never from
