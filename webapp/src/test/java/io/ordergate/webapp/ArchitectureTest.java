@@ -56,8 +56,10 @@ class ArchitectureTest {
             "credentials", Set.of("platform", "audit"),
             "idempotency", Set.of("platform"),
             "jobs", Set.of("platform", "audit"),
-            "scayle", Set.of("platform", "audit", "credentials", "idempotency"),
+            "stock", Set.of("platform", "audit"),
+            "scayle", Set.of("platform", "audit", "credentials", "idempotency", "stock"),
             "scalepoint", Set.of("platform", "audit", "credentials", "jobs"),
+            "fulfilment", Set.of("platform", "audit", "credentials", "stock", "scayle", "scalepoint"),
             "console", Set.of("platform", "audit", "credentials", "jobs", "scayle", "scalepoint"));
 
     static final Pattern MODULE = Pattern.compile("io\\.ordergate\\.([a-z]+)(\\..*)?");

@@ -11,6 +11,7 @@
  * {@link io.ordergate.credentials.boundary.AdminRequestBodies},
  * {@link io.ordergate.credentials.boundary.AuthenticatedUser},
  * {@link io.ordergate.credentials.boundary.AuthenticationFailed},
+ * {@link io.ordergate.credentials.boundary.ClientsAdminResource},
  * {@link io.ordergate.credentials.boundary.CredentialsStartup},
  * {@link io.ordergate.credentials.boundary.IssuedClient},
  * {@link io.ordergate.credentials.boundary.IssuedPassword},

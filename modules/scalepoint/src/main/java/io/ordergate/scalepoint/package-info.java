@@ -33,6 +33,7 @@
  * {@link io.ordergate.scalepoint.boundary.ConnectionView},
  * {@link io.ordergate.scalepoint.boundary.EventReceipt},
  * {@link io.ordergate.scalepoint.boundary.OrderData},
+ * {@link io.ordergate.scalepoint.boundary.OrderDataChanged},
  * {@link io.ordergate.scalepoint.boundary.OrderFilter},
  * {@link io.ordergate.scalepoint.boundary.OrderSnapshots},
  * {@link io.ordergate.scalepoint.boundary.OrderStatus},
@@ -68,7 +69,7 @@
  * {@code sp_publication},
  * {@code sp_poller}
  * <li>Depends on: platform, audit, credentials, jobs
- * <li>Publishes: none
+ * <li>Publishes: {@link io.ordergate.scalepoint.boundary.OrderDataChanged}
  * <li>Observes: none
  * </ul>
  */

@@ -26,6 +26,7 @@
  * {@link io.ordergate.scayle.boundary.CancellationRequest},
  * {@link io.ordergate.scayle.boundary.CancellationSummary},
  * {@link io.ordergate.scayle.boundary.Cancellations},
+ * {@link io.ordergate.scayle.boundary.DelegationAccepted},
  * {@link io.ordergate.scayle.boundary.DelegationDetail},
  * {@link io.ordergate.scayle.boundary.DelegationFilter},
  * {@link io.ordergate.scayle.boundary.DelegationRequest},
@@ -36,20 +37,24 @@
  * {@link io.ordergate.scayle.boundary.DeliveryOutcome},
  * {@link io.ordergate.scayle.boundary.Inbound},
  * {@link io.ordergate.scayle.boundary.MerchantCredentials},
+ * {@link io.ordergate.scayle.boundary.MerchantSettingsView},
  * {@link io.ordergate.scayle.boundary.ReceivedCancellations},
  * {@link io.ordergate.scayle.boundary.ReceivedDelegations},
  * {@link io.ordergate.scayle.boundary.ScayleActivity},
  * {@link io.ordergate.scayle.boundary.ScayleCancellationsAdminResource},
  * {@link io.ordergate.scayle.boundary.ScayleDelegationsAdminResource},
+ * {@link io.ordergate.scayle.boundary.ScayleMerchantSettings},
+ * {@link io.ordergate.scayle.boundary.ScayleMerchantSettingsResource},
  * {@link io.ordergate.scayle.boundary.ScayleMerchantsResource},
  * {@link io.ordergate.scayle.boundary.ScayleWebhooksResource}
  * <li>Tables: {@code scayle_delegation},
  * {@code scayle_delegation_item},
  * {@code scayle_delegation_address},
  * {@code scayle_delivery_attempt},
- * {@code scayle_cancellation}
- * <li>Depends on: platform, audit, credentials, idempotency
- * <li>Publishes: none
+ * {@code scayle_cancellation},
+ * {@code scayle_merchant_settings}
+ * <li>Depends on: platform, audit, credentials, idempotency, stock
+ * <li>Publishes: {@link io.ordergate.scayle.boundary.DelegationAccepted}
  * <li>Observes: none
  * </ul>
  */

@@ -19,6 +19,16 @@ public record Reader(String actor, String channel) {
         return new Reader(actor, "console");
     }
 
+    /** The audit record of a listing: which filter, how many matched, by whom, through which door. */
+    public AuditEntry listed(String action, String subjectType, Object filter, long total) {
+        return AuditEntry.byUser(
+                actor,
+                action,
+                subjectType,
+                null,
+                detail(Map.of("filter", filter.toString(), "total", String.valueOf(total))));
+    }
+
     /** The audit detail of a read: {@code details} and the channel. */
     public Map<String, String> detail(Map<String, String> details) {
         var all = new HashMap<>(details);

@@ -21,6 +21,7 @@ import java.util.Date;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Short-lived bearer tokens that OrderGate issues to webhook clients (Scalepoint's Event API gets
@@ -120,7 +121,12 @@ public class AccessTokens {
      * valid, for another audience, or issued by someone else. Never throws for bad input.
      */
     public Optional<Verified> verify(String token, String audience) {
-        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH || audience == null) {
+        return audience == null ? Optional.empty() : verifyFor(token, audience::equals);
+    }
+
+    /** As {@link #verify(String, String)}, for a token whose audiences include one that {@code audience} accepts. */
+    public Optional<Verified> verifyFor(String token, Predicate<String> audience) {
+        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             return Optional.empty();
         }
         try {
@@ -137,7 +143,7 @@ public class AccessTokens {
         }
     }
 
-    private Optional<Verified> accepted(JWTClaimsSet claims, String audience) throws ParseException {
+    private Optional<Verified> accepted(JWTClaimsSet claims, Predicate<String> audience) throws ParseException {
         var now = clock.instant();
         var expiresAt = claims.getExpirationTime();
         var issuedAt = claims.getIssueTime();
@@ -152,7 +158,7 @@ public class AccessTokens {
                 || scope == null
                 || !ISSUER.equals(claims.getIssuer())
                 || audiences == null
-                || !audiences.contains(audience)) {
+                || audiences.stream().noneMatch(audience)) {
             return Optional.empty();
         }
         // RFC 7519: a token is expired from its exp on, and not yet valid before its nbf.

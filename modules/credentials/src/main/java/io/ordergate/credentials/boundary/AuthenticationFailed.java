@@ -51,6 +51,15 @@ public class AuthenticationFailed extends ProblemException {
                 clientId);
     }
 
+    /** 403 for a valid token of one of our clients that was issued for another API (RFC 6750). */
+    static AuthenticationFailed insufficientScope(String clientId) {
+        return new AuthenticationFailed(
+                new Problem(403, "Forbidden", "This bearer token was issued for another API."),
+                Map.of("WWW-Authenticate", "Bearer realm=\"OrderGate\", error=\"insufficient_scope\""),
+                "insufficient-scope",
+                clientId);
+    }
+
     /**
      * 503: too many password checks run at once ({@code ordergate.auth.hash-concurrency}); the
      * caller may retry in a moment. Not a failed authentication, so not counted by the throttle.
@@ -78,7 +87,7 @@ public class AuthenticationFailed extends ProblemException {
 
     /**
      * missing, malformed, invalid-user-name, unknown-user, wrong-password, revoked, expired, throttled,
-     * not-admin, disabled, busy
+     * not-admin, disabled, busy, insufficient-scope (a bearer token for another API)
      */
     public String reason() {
         return reason;

@@ -259,8 +259,14 @@ public class WebhookClients {
             throttle.failed(BEARER_THROTTLE_SCOPE, source, null);
             throw AuthenticationFailed.bearer("missing", null);
         }
-        var verified = tokens.verify(authorization.substring(7).trim(), audience(platform));
+        var token = authorization.substring(7).trim();
+        var verified = tokens.verify(token, audience(platform));
         if (verified.isEmpty()) {
+            var other = tokens.verifyFor(token, audience -> audience.startsWith(AUDIENCE_PREFIX));
+            if (other.isPresent()) {
+                // one of our clients, for another API: known, so refused (RFC 6750 insufficient_scope), not counted
+                throw AuthenticationFailed.insufficientScope(other.get().clientId());
+            }
             throttle.failed(BEARER_THROTTLE_SCOPE, source, null);
             throw AuthenticationFailed.bearer("invalid-token", null);
         }
@@ -271,8 +277,10 @@ public class WebhookClients {
         return new WebhookCaller(client.clientId(), client.scope());
     }
 
+    static final String AUDIENCE_PREFIX = "ordergate:webhook:";
+
     static String audience(String platform) {
-        return "ordergate:webhook:" + platform;
+        return AUDIENCE_PREFIX + platform;
     }
 
     WebhookClient find(String platform, String clientId) {

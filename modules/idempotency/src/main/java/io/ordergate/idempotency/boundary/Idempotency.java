@@ -37,6 +37,24 @@ public class Idempotency {
         return new Claim(outcome, stored.response());
     }
 
+    /**
+     * Replaces the answer of a claim this transaction made first, for a caller that learns its answer
+     * only after claiming (the SCAYLE acknowledgement waits for the stock it reserves, and reserving
+     * before the claim would reserve for redeliveries too). Nobody has seen the provisional answer:
+     * a concurrent delivery of the same identity waits for this transaction's row and reads what it
+     * commits.
+     *
+     * @throws IllegalStateException for a claim that was not first
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Claim settle(String scope, String key, Claim claim, StoredResponse response) {
+        if (!claim.first()) {
+            throw new IllegalStateException("Only the first claim of " + scope + " " + key + " may settle its answer.");
+        }
+        records.update(scope, key, response);
+        return new Claim(Claim.Outcome.FIRST, response);
+    }
+
     /** The stored answer for an identity, if it was ever claimed. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<IdempotencyRecord> find(String scope, String key) {

@@ -24,6 +24,9 @@ public class IdempotencyRecords {
                                      response_body, created_at)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, now())
             ON CONFLICT (scope, idem_key) DO NOTHING""";
+    static final String SETTLE = """
+            UPDATE idem_record SET response_status = ?3, response_content_type = ?4, response_body = ?5
+            WHERE scope = ?1 AND idem_key = ?2""";
     static final String STORED = """
             SELECT request_sha256, response_status, response_content_type, response_body
             FROM idem_record WHERE scope = ?1 AND idem_key = ?2""";
@@ -42,6 +45,20 @@ public class IdempotencyRecords {
                         .setParameter(6, response.body())
                         .executeUpdate()
                 == 1;
+    }
+
+    /** Replaces the stored answer of an identity (see {@code Idempotency.settle}). */
+    public void update(String scope, String key, StoredResponse response) {
+        int updated = em.createNativeQuery(SETTLE)
+                .setParameter(1, scope)
+                .setParameter(2, key)
+                .setParameter(3, response.status())
+                .setParameter(4, response.contentType())
+                .setParameter(5, response.body())
+                .executeUpdate();
+        if (updated != 1) {
+            throw new IllegalStateException("idempotency record " + scope + " " + key + " is not there to settle");
+        }
     }
 
     public Optional<IdempotencyRecord> find(String scope, String key) {

@@ -109,12 +109,7 @@ public class ScalepointOrders {
     }
 
     void listed(OrderFilter filter, long total, Reader reader) {
-        audit.record(AuditEntry.byUser(
-                reader.actor(),
-                "scalepoint.orders.listed",
-                "scalepoint-orders",
-                null,
-                reader.detail(Map.of("filter", filter.toString(), "total", String.valueOf(total)))));
+        audit.record(reader.listed("scalepoint.orders.listed", "scalepoint-orders", filter, total));
     }
 
     /** How many orders are in each status (pending, fetched, failed, dead), every status present. */

@@ -6,12 +6,14 @@ import io.ordergate.jobs.boundary.Job;
 import io.ordergate.jobs.boundary.JobResult;
 import io.ordergate.platform.boundary.Hashes;
 import io.ordergate.scalepoint.boundary.OrderData;
+import io.ordergate.scalepoint.boundary.OrderDataChanged;
 import io.ordergate.scalepoint.entity.ClaimOrder;
 import io.ordergate.scalepoint.entity.OrderFetch;
 import io.ordergate.scalepoint.entity.OrderSnapshot;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -41,6 +43,9 @@ public class OrderDataStore {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<OrderDataChanged> dataChanged;
 
     /** What a successful fetch did: the version that holds the content, and whether it is new. */
     public record Stored(int version, boolean changed) {}
@@ -110,6 +115,9 @@ public class OrderDataStore {
                         String.valueOf(job.id()),
                         "attempt",
                         String.valueOf(job.attempt()))));
+        if (changed) {
+            dataChanged.fire(new OrderDataChanged(orderToken, version, data, order.createdAt()));
+        }
         return new Stored(version, changed);
     }
 

@@ -6,10 +6,13 @@ import io.ordergate.idempotency.boundary.StoredResponse;
 import io.ordergate.scayle.control.Acknowledgements;
 import io.ordergate.scayle.control.DeliverableQuantities;
 import io.ordergate.scayle.control.Deliveries;
+import io.ordergate.scayle.entity.Delegation;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.util.List;
 
 /**
  * Receives SCAYLE order delegations exactly once; {@link ReceivedDelegations} reads them back.
@@ -31,26 +34,38 @@ public class Delegations {
     @Inject
     Deliveries deliveries;
 
+    @Inject
+    Event<DelegationAccepted> accepted;
+
     /**
      * @return what the delivery was (created, replayed, conflict) and the response for SCAYLE: the
      *     first delivery's acknowledgement, byte for byte
      */
     @PermitAll
     public Claim receive(Inbound inbound, DelegationRequest order) {
-        var deliverable = order.items().stream()
-                .map(item -> quantities.deliverable(order, item))
-                .toList();
-        var acknowledgement =
-                new StoredResponse(201, "application/json", Acknowledgements.delegation(order, deliverable));
+        var identity = Deliveries.identity(order.fulfillingMerchantKey(), order.referenceKey());
+        // Provisional until the stock has been asked: claimed first, so that a redelivery never reserves.
+        var ordered = DeliverableQuantities.ordered(order);
         var claim = idempotency.claim(
-                Deliveries.DELEGATION_SCOPE,
-                Deliveries.identity(order.fulfillingMerchantKey(), order.referenceKey()),
-                order.contentSha256(),
-                acknowledgement);
-        var delegation = claim.first()
-                ? deliveries.storeDelegation(inbound, order, deliverable)
-                : deliveries.redelivered(order, claim);
+                Deliveries.DELEGATION_SCOPE, identity, order.contentSha256(), acknowledgement(order, ordered));
+        Delegation delegation;
+        if (claim.first()) {
+            var deliverable = quantities.reserve(order, inbound.caller().username());
+            if (!deliverable.equals(ordered)) {
+                claim = idempotency.settle(
+                        Deliveries.DELEGATION_SCOPE, identity, claim, acknowledgement(order, deliverable));
+            }
+            delegation = deliveries.storeDelegation(inbound, order, deliverable);
+            accepted.fire(new DelegationAccepted(
+                    DeliverableQuantities.orderId(order), order, deliverable, delegation.receivedAt()));
+        } else {
+            delegation = deliveries.redelivered(order, claim);
+        }
         deliveries.recordAttempt(inbound, order, claim, delegation);
         return claim;
+    }
+
+    static StoredResponse acknowledgement(DelegationRequest order, List<Integer> deliverable) {
+        return new StoredResponse(201, "application/json", Acknowledgements.delegation(order, deliverable));
     }
 }

@@ -59,12 +59,7 @@ public class ReceivedDelegations {
     }
 
     void listed(DelegationFilter filter, long total, Reader reader) {
-        audit.record(AuditEntry.byUser(
-                reader.actor(),
-                "scayle.delegations.listed",
-                "scayle-delegations",
-                null,
-                reader.detail(Map.of("filter", filter.toString(), "total", String.valueOf(total)))));
+        audit.record(reader.listed("scayle.delegations.listed", "scayle-delegations", filter, total));
     }
 
     /** Counts of what SCAYLE sent since {@code since} (the dashboard's today and last 7 days). */

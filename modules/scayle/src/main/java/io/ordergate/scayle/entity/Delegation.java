@@ -136,6 +136,10 @@ public class Delegation implements Delivered {
         return referenceKey;
     }
 
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
     /** The first cancellation counts; later ones for the same order change nothing. */
     public void cancel(Instant at) {
         if (cancelledAt == null) {

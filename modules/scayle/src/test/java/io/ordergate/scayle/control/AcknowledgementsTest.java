@@ -23,17 +23,14 @@ class AcknowledgementsTest {
     }
 
     @Test
-    void defaultPolicyPromisesEveryOrderedUnit() {
+    void beforeTheStockIsAskedEveryOrderedUnitIsPromised() {
         var order = DelegationParser.parse(DelegationParserTest.SPEC_EXAMPLE
                 .replace(
                         "\"orderItemId\": 1968656, \"merchantKey\": \"acme-wh\", \"quantity\": 2",
                         "\"orderItemId\": 1968656, \"merchantKey\": \"acme-wh\", \"quantity\": 3")
                 .getBytes(StandardCharsets.UTF_8));
-        var policy = new DeliverableQuantities();
-
-        assertThat(order.items())
-                .extracting(item -> policy.deliverable(order, item))
-                .containsExactly(1, 3);
+        assertThat(DeliverableQuantities.ordered(order)).containsExactly(1, 3);
+        assertThat(DeliverableQuantities.orderId(order)).isEqualTo("scayle:acme:" + order.referenceKey());
     }
 
     @Test

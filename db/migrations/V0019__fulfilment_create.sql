@@ -1,0 +1,62 @@
+-- fulfilment: one order model for both platforms (fulfilment spec §2) and the feed of its changes.
+CREATE TABLE ful_order (
+    order_id           TEXT         PRIMARY KEY,   -- scayle:{merchantKey}:{referenceKey} | scalepoint:{orderToken}
+    source             TEXT         NOT NULL CHECK (source IN ('scayle', 'scalepoint')),
+    merchant_key       TEXT,
+    reference          TEXT         NOT NULL,
+    platform_order_id  TEXT,
+    status             TEXT         NOT NULL CHECK (status IN ('open', 'partially_shipped', 'shipped', 'cancelled')),
+    received_at        TIMESTAMPTZ  NOT NULL,
+    version            INTEGER      NOT NULL,
+    carrier            TEXT,
+    ship_to            TEXT,        -- JSON object, as the order document carries it
+    customer           TEXT,        -- JSON object
+    updated_at         TIMESTAMPTZ  NOT NULL
+);
+CREATE INDEX ful_order_received_idx ON ful_order (received_at DESC);
+
+CREATE TABLE ful_order_item (
+    -- checked at commit: JPA writes the items and their order in no particular order
+    order_id     TEXT     NOT NULL REFERENCES ful_order (order_id) DEFERRABLE INITIALLY DEFERRED,
+    position     INTEGER  NOT NULL,
+    item_id      TEXT     NOT NULL,
+    sku          TEXT,
+    name         TEXT,
+    warehouse    TEXT,
+    ordered      INTEGER  NOT NULL CHECK (ordered >= 0),
+    deliverable  INTEGER  NOT NULL CHECK (deliverable >= 0 AND deliverable <= ordered),
+    shipped      INTEGER  NOT NULL DEFAULT 0,
+    -- includes the units answered as not deliverable (ordered - deliverable), counted from the start
+    cancelled    INTEGER  NOT NULL DEFAULT 0,
+    returned     INTEGER  NOT NULL DEFAULT 0,
+    unit_price   BIGINT,
+    currency     TEXT,
+    PRIMARY KEY (order_id, position),
+    CHECK (shipped >= 0 AND cancelled >= 0 AND shipped + cancelled <= ordered),
+    CHECK (returned >= 0 AND returned <= shipped)
+);
+CREATE INDEX ful_order_item_sku_idx ON ful_order_item (sku);
+
+-- The feed. A writer only inserts a change (position null) in the transaction that changes the
+-- order; positions are given after commit, by the sequencer (Feed.sequence), one sweep at a time
+-- under the lock of ful_feed_head, to the changes that are visible then. So a position is never
+-- given to a change that a reader could not already see, and every later position is larger:
+-- a reader that follows 'next' never skips one. docs/fulfilment.md says why in full.
+CREATE TABLE ful_feed_change (
+    change_id     BIGSERIAL    PRIMARY KEY,
+    position      BIGINT       UNIQUE,
+    order_id      TEXT         NOT NULL,
+    kind          TEXT         NOT NULL CHECK (kind IN ('order.created', 'order.updated', 'order.cancelled')),
+    version       INTEGER      NOT NULL,
+    document      TEXT         NOT NULL,   -- the order document as it was at this change, as served
+    created_at    TIMESTAMPTZ  NOT NULL,
+    sequenced_at  TIMESTAMPTZ
+);
+CREATE INDEX ful_feed_change_unsequenced_idx ON ful_feed_change (change_id) WHERE position IS NULL;
+CREATE INDEX ful_feed_change_order_idx ON ful_feed_change (order_id, version);
+
+CREATE TABLE ful_feed_head (
+    singleton      BOOLEAN  PRIMARY KEY DEFAULT true CHECK (singleton),
+    last_position  BIGINT   NOT NULL
+);
+INSERT INTO ful_feed_head (singleton, last_position) VALUES (true, 0);

@@ -1,0 +1,36 @@
+/**
+ * Fulfilment: the API of the warehouse/ERP ({@code /api/fulfilment}, fulfilment spec), for orders
+ * of both platforms. Its clients are OAuth2 {@code client_credentials} clients with scope
+ * {@code fulfilment}, managed like the Scalepoint webhook clients
+ * ({@code FulfilmentClientsAdminResource}); every request passes {@code FulfilmentApiDoor}, which
+ * admits only their bearer tokens, whatever the path's spelling.
+ *
+ * <p>Above {@code stock}, {@code scayle} and {@code scalepoint}: it keeps one order model for both
+ * platforms ({@code ful_order}), fed by the platforms' events in their own transactions (a SCAYLE
+ * order enters when it is acknowledged, a Scalepoint order when its Order Data is first fetched,
+ * and changes with each new version of it), and the feed of its
+ * changes ({@code control.Feed} says how positions are given so that a reader can never skip one).
+ *
+ * <p>Contract (the shape is fixed: {@code ModuleContractsTest} in webapp checks each item against
+ * the code, the pom and the migrations):
+ * <ul>
+ * <li>API: {@link io.ordergate.fulfilment.boundary.FeedChange},
+ * {@link io.ordergate.fulfilment.boundary.FulfilmentApiDoor},
+ * {@link io.ordergate.fulfilment.boundary.FulfilmentCaller},
+ * {@link io.ordergate.fulfilment.boundary.FulfilmentClientCredentials},
+ * {@link io.ordergate.fulfilment.boundary.FulfilmentClientsAdminResource},
+ * {@link io.ordergate.fulfilment.boundary.FulfilmentFeedResource},
+ * {@link io.ordergate.fulfilment.boundary.FulfilmentStockResource},
+ * {@link io.ordergate.fulfilment.boundary.OrderFeed},
+ * {@link io.ordergate.fulfilment.boundary.OrderState}
+ * <li>Tables: {@code ful_order},
+ * {@code ful_order_item},
+ * {@code ful_feed_change},
+ * {@code ful_feed_head}
+ * <li>Depends on: platform, audit, credentials, stock, scayle, scalepoint
+ * <li>Publishes: none
+ * <li>Observes: {@link io.ordergate.scayle.boundary.DelegationAccepted},
+ * {@link io.ordergate.scalepoint.boundary.OrderDataChanged}
+ * </ul>
+ */
+package io.ordergate.fulfilment;
