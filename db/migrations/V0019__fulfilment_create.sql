@@ -11,6 +11,8 @@ CREATE TABLE ful_order (
     carrier            TEXT,
     ship_to            TEXT,        -- JSON object, as the order document carries it
     customer           TEXT,        -- JSON object
+    -- why staff should look at the order (e.g. cancelled by the platform after items shipped); null when fine
+    attention          TEXT,
     updated_at         TIMESTAMPTZ  NOT NULL
 );
 CREATE INDEX ful_order_received_idx ON ful_order (received_at DESC);
@@ -60,3 +62,39 @@ CREATE TABLE ful_feed_head (
     last_position  BIGINT   NOT NULL
 );
 INSERT INTO ful_feed_head (singleton, last_position) VALUES (true, 0);
+
+-- What the warehouse reported (fulfilment spec §3): shipments, cancellations and returns, each
+-- under the caller's own key (unique per kind), with the items it names. A shipment item keeps the
+-- return key OrderGate gives it for SCAYLE (fulfilment spec §3 / scayle.md §7).
+CREATE TABLE ful_report (
+    report_id    BIGSERIAL    PRIMARY KEY,
+    kind         TEXT         NOT NULL CHECK (kind IN ('shipment', 'cancellation', 'return')),
+    report_key   TEXT         NOT NULL,
+    order_id     TEXT         NOT NULL REFERENCES ful_order (order_id),
+    client_id    TEXT         NOT NULL,
+    body         TEXT         NOT NULL,   -- the report as received (JSON)
+    received_at  TIMESTAMPTZ  NOT NULL,
+    UNIQUE (kind, report_key)
+);
+CREATE INDEX ful_report_order_idx ON ful_report (order_id, report_id);
+
+CREATE TABLE ful_report_item (
+    report_id   BIGINT   NOT NULL REFERENCES ful_report (report_id) DEFERRABLE INITIALLY DEFERRED,
+    item_id     TEXT     NOT NULL,
+    quantity    INTEGER  NOT NULL CHECK (quantity > 0),
+    return_key  TEXT,
+    PRIMARY KEY (report_id, item_id)
+);
+
+-- What the platforms must hear of a report, written in the report's transaction so that nothing
+-- reported can be lost before it is sent (the sending is fulfilment part 2).
+CREATE TABLE ful_outbound (
+    outbound_id  BIGSERIAL    PRIMARY KEY,
+    order_id     TEXT         NOT NULL,
+    platform     TEXT         NOT NULL CHECK (platform IN ('scayle', 'scalepoint')),
+    kind         TEXT         NOT NULL CHECK (kind IN ('shipment', 'cancellation', 'return')),
+    report_id    BIGINT       NOT NULL REFERENCES ful_report (report_id) DEFERRABLE INITIALLY DEFERRED,
+    status       TEXT         NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'dead')),
+    created_at   TIMESTAMPTZ  NOT NULL
+);
+CREATE INDEX ful_outbound_pending_idx ON ful_outbound (outbound_id) WHERE status = 'pending';

@@ -59,7 +59,7 @@ class ArchitectureTest {
             "stock", Set.of("platform", "audit"),
             "scayle", Set.of("platform", "audit", "credentials", "idempotency", "stock"),
             "scalepoint", Set.of("platform", "audit", "credentials", "jobs"),
-            "fulfilment", Set.of("platform", "audit", "credentials", "stock", "scayle", "scalepoint"),
+            "fulfilment", Set.of("platform", "audit", "credentials", "idempotency", "stock", "scayle", "scalepoint"),
             "console", Set.of("platform", "audit", "credentials", "jobs", "scayle", "scalepoint"));
 
     static final Pattern MODULE = Pattern.compile("io\\.ordergate\\.([a-z]+)(\\..*)?");

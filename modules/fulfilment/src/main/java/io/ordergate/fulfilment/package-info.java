@@ -20,16 +20,23 @@
  * {@link io.ordergate.fulfilment.boundary.FulfilmentClientCredentials},
  * {@link io.ordergate.fulfilment.boundary.FulfilmentClientsAdminResource},
  * {@link io.ordergate.fulfilment.boundary.FulfilmentFeedResource},
+ * {@link io.ordergate.fulfilment.boundary.FulfilmentReportsResource},
  * {@link io.ordergate.fulfilment.boundary.FulfilmentStockResource},
  * {@link io.ordergate.fulfilment.boundary.OrderFeed},
- * {@link io.ordergate.fulfilment.boundary.OrderState}
+ * {@link io.ordergate.fulfilment.boundary.OrderState},
+ * {@link io.ordergate.fulfilment.boundary.ReportKind},
+ * {@link io.ordergate.fulfilment.boundary.Reports}
  * <li>Tables: {@code ful_order},
  * {@code ful_order_item},
  * {@code ful_feed_change},
- * {@code ful_feed_head}
- * <li>Depends on: platform, audit, credentials, stock, scayle, scalepoint
+ * {@code ful_feed_head},
+ * {@code ful_report},
+ * {@code ful_report_item},
+ * {@code ful_outbound}
+ * <li>Depends on: platform, audit, credentials, idempotency, stock, scayle, scalepoint
  * <li>Publishes: none
- * <li>Observes: {@link io.ordergate.scayle.boundary.DelegationAccepted},
+ * <li>Observes: {@link io.ordergate.scayle.boundary.CancellationApplied},
+ * {@link io.ordergate.scayle.boundary.DelegationAccepted},
  * {@link io.ordergate.scalepoint.boundary.OrderDataChanged}
  * </ul>
  */

@@ -23,6 +23,7 @@
  * the code, the pom and the migrations):
  * <ul>
  * <li>API: {@link io.ordergate.scayle.boundary.Address},
+ * {@link io.ordergate.scayle.boundary.CancellationApplied},
  * {@link io.ordergate.scayle.boundary.CancellationRequest},
  * {@link io.ordergate.scayle.boundary.CancellationSummary},
  * {@link io.ordergate.scayle.boundary.Cancellations},
@@ -54,7 +55,8 @@
  * {@code scayle_cancellation},
  * {@code scayle_merchant_settings}
  * <li>Depends on: platform, audit, credentials, idempotency, stock
- * <li>Publishes: {@link io.ordergate.scayle.boundary.DelegationAccepted}
+ * <li>Publishes: {@link io.ordergate.scayle.boundary.CancellationApplied},
+ * {@link io.ordergate.scayle.boundary.DelegationAccepted}
  * <li>Observes: none
  * </ul>
  */

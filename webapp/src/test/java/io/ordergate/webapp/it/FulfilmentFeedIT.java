@@ -3,6 +3,8 @@ package io.ordergate.webapp.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -192,6 +194,124 @@ class FulfilmentFeedIT extends FulfilmentBase {
                 .isEqualTo("Norregade 5");
         assertThat(Long.parseLong(changes.get(1).getString("position")))
                 .isGreaterThan(Long.parseLong(changes.get(0).getString("position")));
+    }
+
+    HttpResponse<byte[]> cancel(Merchant merchant, String reference) {
+        return post(
+                "api/scayle/order-cancellations",
+                merchant.authorization(),
+                "application/json",
+                CancellationIT.cancellation(reference, merchant.key(), "[]").getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aScayleCancellationCancelsWhatIsLeftReleasesItsStockAndReachesTheFeed() {
+        var bearer = bearer(newFulfilmentClient());
+        var merchant = newMerchant();
+        var start = head(bearer);
+        var sku = "SKU-" + UUID.randomUUID().toString().substring(0, 8);
+        stock(bearer, "{\"sku\":\"" + sku + "\",\"onHand\":3}");
+        var reference = Orders.newReference();
+        var orderId = "scayle:" + merchant.key() + ":" + reference;
+        assertThat(delegate(
+                                merchant,
+                                Orders.delegation(merchant.key(), reference).replace("SKU-1022643", sku),
+                                "d")
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(level(bearer, sku).getInt("reserved")).isEqualTo(1);
+
+        var cancelled = cancel(merchant, reference);
+        assertThat(cancelled.statusCode()).isEqualTo(201);
+        assertThat(text(cancelled)).contains("\"cancellationResult\":\"successful\"");
+
+        var changes = changesOf(bearer, start, orderId);
+        assertThat(changes).extracting(c -> c.getString("kind")).containsExactly("order.created", "order.cancelled");
+        var order = changes.get(1).getJsonObject("order");
+        assertThat(order.getInt("version")).isEqualTo(2);
+        assertThat(order.getString("status")).isEqualTo("cancelled");
+        assertThat(order.getJsonArray("items").getValuesAs(JsonObject.class))
+                .allSatisfy(item -> assertThat(item.getInt("cancelled")).isEqualTo(item.getInt("ordered")));
+        assertThat(level(bearer, sku).getInt("reserved")).isZero();
+        assertThat(count(
+                        "SELECT count(*) FROM stock_journal WHERE sku = ? AND cause = 'released' AND reference = ?",
+                        sku,
+                        orderId))
+                .isEqualTo(1);
+        // SCAYLE retries: nothing more happens
+        assertThat(cancel(merchant, reference).statusCode()).isEqualTo(201);
+        assertThat(changesOf(bearer, start, orderId)).hasSize(2);
+    }
+
+    @Test
+    void aCancellationNamingWarehousesCancelsOnlyTheItemsTheMerchantsMapPutsThere() {
+        var bearer = bearer(newFulfilmentClient());
+        var merchant = newMerchant();
+        var settings = "api/admin/scayle/merchants/" + merchant.key() + "/settings";
+        var mapped = put(settings, admin(), "{\"warehouses\":{\"1\":\"WH1\",\"2\":\"WH2\"}}");
+        assertThat(mapped.statusCode()).as(text(mapped)).isEqualTo(200);
+        assertThat(Json.object(mapped.body()).getJsonObject("warehouses").getString("2"))
+                .isEqualTo("WH2");
+        assertThat(Json.object(mapped.body()).getString("stockPolicy")).isEqualTo("trust");
+        for (var bad :
+                List.of("{\"warehouses\":{\"x\":\"WH1\"}}", "{\"warehouses\":{\"1\":\"\"}}", "{\"warehouses\":[]}")) {
+            assertThat(put(settings, admin(), bad).statusCode()).as(bad).isEqualTo(400);
+        }
+        var start = head(bearer);
+        var reference = Orders.newReference();
+        var orderId = "scayle:" + merchant.key() + ":" + reference;
+        var body = Orders.delegation(merchant.key(), reference);
+        int last = body.lastIndexOf("\"WH1\"");
+        body = body.substring(0, last) + "\"WH2\"" + body.substring(last + 5);
+        assertThat(delegate(merchant, body, "d").statusCode()).isEqualTo(201);
+
+        assertThat(post(
+                                "api/scayle/order-cancellations",
+                                merchant.authorization(),
+                                "application/json",
+                                CancellationIT.cancellation(reference, merchant.key(), "[2]")
+                                        .getBytes(StandardCharsets.UTF_8))
+                        .statusCode())
+                .isEqualTo(201);
+
+        var changes = changesOf(bearer, start, orderId);
+        assertThat(changes).extracting(c -> c.getString("kind")).containsExactly("order.created", "order.updated");
+        var order = changes.get(1).getJsonObject("order");
+        assertThat(order.getString("status")).isEqualTo("open");
+        var items = order.getJsonArray("items").getValuesAs(JsonObject.class);
+        assertThat(items.get(0).getString("warehouse")).isEqualTo("WH1");
+        assertThat(items.get(0).getInt("cancelled")).isZero();
+        assertThat(items.get(1).getString("warehouse")).isEqualTo("WH2");
+        assertThat(items.get(1).getInt("cancelled")).isEqualTo(2);
+    }
+
+    @Test
+    void aCancellationThatCameFirstIsAppliedWhenItsOrderArrives() {
+        var bearer = bearer(newFulfilmentClient());
+        var merchant = newMerchant();
+        var start = head(bearer);
+        var reference = Orders.newReference();
+        var orderId = "scayle:" + merchant.key() + ":" + reference;
+
+        assertThat(cancel(merchant, reference).statusCode()).isEqualTo(201);
+        assertThat(count(
+                        "SELECT count(*) FROM scayle_cancellation WHERE merchant_key = ? AND unknown_order",
+                        merchant.key()))
+                .isEqualTo(1);
+
+        var acknowledged = delegate(merchant, Orders.delegation(merchant.key(), reference), "late");
+        assertThat(acknowledged.statusCode()).isEqualTo(201);
+        assertThat(text(acknowledged)).contains("\"orderDelegationResult\":\"acknowledged\"");
+
+        var changes = changesOf(bearer, start, orderId);
+        assertThat(changes).extracting(c -> c.getString("kind")).containsExactly("order.created", "order.cancelled");
+        assertThat(changes.get(1).getJsonObject("order").getString("status")).isEqualTo("cancelled");
+        assertThat(count(
+                        "SELECT count(*) FROM scayle_cancellation c JOIN scayle_delegation d "
+                                + "ON d.delegation_id = c.delegation_id WHERE c.merchant_key = ? "
+                                + "AND NOT c.unknown_order AND d.status = 'cancelled'",
+                        merchant.key()))
+                .isEqualTo(1);
     }
 
     void refreshAndAwaitVersion(String token, int version) {

@@ -115,14 +115,40 @@ public class FulfilmentItem {
     }
 
     /**
+     * Cancels units that are left to ship; never more than are left.
+     *
+     * @return the units cancelled
+     */
+    public int cancel(int units) {
+        int cancelling = Math.max(0, Math.min(units, left()));
+        cancelled += cancelling;
+        return cancelling;
+    }
+
+    /** Ships units that are left to ship; the caller checked there are that many. */
+    public void ship(int units) {
+        if (units > left()) {
+            throw new IllegalArgumentException("Only " + left() + " units of item " + itemId + " are left to ship.");
+        }
+        shipped += units;
+    }
+
+    /** Units that came back; the caller checked that many are shipped and not yet returned. */
+    public void takeBack(int units) {
+        if (units > shipped - returned) {
+            throw new IllegalArgumentException(
+                    "Only " + (shipped - returned) + " units of item " + itemId + " can come back.");
+        }
+        returned += units;
+    }
+
+    /**
      * The platform no longer lists the item: what is left to ship is cancelled.
      *
      * @return whether anything changed
      */
     public boolean withdraw() {
-        int left = left();
-        cancelled += left;
-        return left > 0;
+        return cancel(left()) > 0;
     }
 
     public String orderId() {

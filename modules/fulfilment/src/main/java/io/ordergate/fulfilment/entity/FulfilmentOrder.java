@@ -54,6 +54,9 @@ public class FulfilmentOrder {
     @Column(name = "customer")
     String customer;
 
+    @Column(name = "attention")
+    String attention;
+
     @Column(name = "updated_at", nullable = false)
     Instant updatedAt;
 
@@ -98,6 +101,16 @@ public class FulfilmentOrder {
         this.status = LowerCaseEnum.wire(stateOf(items));
         this.version++;
         this.updatedAt = now.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Asks staff to look at the order, saying why (a later reason is added to an earlier one). */
+    public void flag(String reason) {
+        this.attention = attention == null ? reason : attention + " " + reason;
+    }
+
+    /** Why staff should look at the order; null when nothing needs them. */
+    public String attention() {
+        return attention;
     }
 
     static OrderState stateOf(List<FulfilmentItem> items) {

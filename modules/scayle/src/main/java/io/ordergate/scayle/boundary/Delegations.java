@@ -6,6 +6,7 @@ import io.ordergate.idempotency.boundary.StoredResponse;
 import io.ordergate.scayle.control.Acknowledgements;
 import io.ordergate.scayle.control.DeliverableQuantities;
 import io.ordergate.scayle.control.Deliveries;
+import io.ordergate.scayle.control.WarehouseMaps;
 import io.ordergate.scayle.entity.Delegation;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
@@ -37,6 +38,12 @@ public class Delegations {
     @Inject
     Event<DelegationAccepted> accepted;
 
+    @Inject
+    Event<CancellationApplied> cancelled;
+
+    @Inject
+    WarehouseMaps warehouses;
+
     /**
      * @return what the delivery was (created, replayed, conflict) and the response for SCAYLE: the
      *     first delivery's acknowledgement, byte for byte
@@ -56,8 +63,17 @@ public class Delegations {
                         Deliveries.DELEGATION_SCOPE, identity, claim, acknowledgement(order, deliverable));
             }
             delegation = deliveries.storeDelegation(inbound, order, deliverable);
-            accepted.fire(new DelegationAccepted(
-                    DeliverableQuantities.orderId(order), order, deliverable, delegation.receivedAt()));
+            var orderId = DeliverableQuantities.orderId(order);
+            accepted.fire(new DelegationAccepted(orderId, order, deliverable, delegation.receivedAt()));
+            // a cancellation that came first is applied now that its order is here
+            for (var waiting : deliveries.applyWaitingCancellations(order, delegation)) {
+                cancelled.fire(new CancellationApplied(
+                        orderId,
+                        order.fulfillingMerchantKey(),
+                        waiting.warehouseIds(),
+                        warehouses.covered(order.fulfillingMerchantKey(), waiting.warehouseIds()),
+                        waiting.receivedAt()));
+            }
         } else {
             delegation = deliveries.redelivered(order, claim);
         }

@@ -18,8 +18,13 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** Per-merchant settings that shape what OrderGate answers SCAYLE: today the stock policy. */
+/**
+ * Per-merchant settings that shape how OrderGate handles SCAYLE's orders: the stock policy (what an
+ * item gets whose SKU has no level) and the map of SCAYLE's warehouse ids to the merchant's
+ * warehouse reference keys (which items a cancellation that names warehouses covers).
+ */
 @Stateless
 @DenyAll
 public class ScayleMerchantSettings {
@@ -43,33 +48,44 @@ public class ScayleMerchantSettings {
         merchants.scayleCredentials(merchantKey);
         var settings = em.find(MerchantSettings.class, merchantKey);
         return settings == null
-                ? new MerchantSettingsView(merchantKey, MerchantSettings.DEFAULT_STOCK_POLICY, null, null)
+                ? new MerchantSettingsView(merchantKey, MerchantSettings.DEFAULT_STOCK_POLICY, Map.of(), null, null)
                 : view(settings);
     }
 
+    /**
+     * @param stockPolicy null to keep it
+     * @param warehouses SCAYLE warehouse id → warehouseReferenceKey (replaces the map); null to keep it
+     */
     @RolesAllowed(Roles.ADMIN)
-    public MerchantSettingsView update(String merchantKey, StockPolicy stockPolicy, String actor) {
+    public MerchantSettingsView update(
+            String merchantKey, StockPolicy stockPolicy, Map<Long, String> warehouses, String actor) {
         merchants.scayleCredentials(merchantKey);
         var now = clock.instant();
         var settings = em.find(MerchantSettings.class, merchantKey, LockModeType.PESSIMISTIC_WRITE);
-        var before = settings == null ? MerchantSettings.DEFAULT_STOCK_POLICY : settings.stockPolicy();
         if (settings == null) {
-            settings = new MerchantSettings(merchantKey, stockPolicy, now, actor);
+            settings = new MerchantSettings(merchantKey, now, actor);
             em.persist(settings);
-        } else {
-            settings.change(stockPolicy, now, actor);
         }
+        var before = view(settings);
+        settings.change(stockPolicy, warehouses, now, actor);
+        var after = view(settings);
         audit.record(AuditEntry.byUser(
                 actor,
                 "scayle.merchant.settings-changed",
                 "scayle-merchant",
                 merchantKey,
-                Map.of("stockPolicy", LowerCaseEnum.wire(stockPolicy), "before", LowerCaseEnum.wire(before))));
-        return view(settings);
+                Map.of(
+                        "stockPolicy", LowerCaseEnum.wire(after.stockPolicy()),
+                        "stockPolicyBefore", LowerCaseEnum.wire(before.stockPolicy()),
+                        "warehouses", after.warehouses().toString(),
+                        "warehousesBefore", before.warehouses().toString())));
+        return after;
     }
 
     static MerchantSettingsView view(MerchantSettings settings) {
+        var warehouses = new TreeMap<String, String>();
+        settings.warehouses().forEach((id, reference) -> warehouses.put(String.valueOf(id), reference));
         return new MerchantSettingsView(
-                settings.merchantKey(), settings.stockPolicy(), settings.updatedAt(), settings.updatedBy());
+                settings.merchantKey(), settings.stockPolicy(), warehouses, settings.updatedAt(), settings.updatedBy());
     }
 }

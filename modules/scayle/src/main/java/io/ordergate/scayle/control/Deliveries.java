@@ -77,11 +77,14 @@ public class Deliveries {
                 claim);
     }
 
+    /** A first cancellation as stored, and the orders it cancelled. */
+    public record StoredCancellation(Cancellation cancellation, List<Delegation> orders) {}
+
     /**
      * Stores a first cancellation and cancels the orders it names by reference or order
      * reference; it is linked to the first of them, or flagged as for an unknown order.
      */
-    public Cancellation storeCancellation(Inbound inbound, CancellationRequest request) {
+    public StoredCancellation storeCancellation(Inbound inbound, CancellationRequest request) {
         var orders = em.createNamedQuery(Delegation.FOR_CANCELLATION, Delegation.class)
                 .setParameter("merchantKey", request.merchantKey())
                 .setParameter("key", request.orderReferenceKey())
@@ -92,7 +95,26 @@ public class Deliveries {
                 inbound.receivedAt(),
                 orders.isEmpty() ? null : orders.get(0).id());
         em.persist(cancellation);
-        return cancellation;
+        return new StoredCancellation(cancellation, orders);
+    }
+
+    /**
+     * The cancellations that came before this new order and name it (by reference or order
+     * reference): linked to it now, and the order cancelled as of the first of them.
+     */
+    public List<Cancellation> applyWaitingCancellations(DelegationRequest order, Delegation delegation) {
+        var keys = order.orderReferenceKey() == null
+                ? List.of(order.referenceKey())
+                : List.of(order.referenceKey(), order.orderReferenceKey());
+        var waiting = em.createNamedQuery(Cancellation.WAITING, Cancellation.class)
+                .setParameter("merchantKey", order.fulfillingMerchantKey())
+                .setParameter("keys", keys)
+                .getResultList();
+        for (var cancellation : waiting) {
+            cancellation.link(delegation.id());
+            delegation.cancel(cancellation.receivedAt());
+        }
+        return waiting;
     }
 
     /** The cancellation stored by an earlier delivery; flagged when this one brought other content. */

@@ -12,6 +12,8 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 
 /** A cancellation SCAYLE sent, linked to its delegation or flagged as for an unknown order. */
 @Entity
@@ -21,12 +23,17 @@ import java.time.Instant;
         query = "SELECT c FROM Cancellation c WHERE c.merchantKey = :merchantKey "
                 + "AND c.orderReferenceKey = :orderReferenceKey AND c.warehouseIds = :warehouseIds")
 @NamedQuery(
+        name = Cancellation.WAITING,
+        query = "SELECT c FROM Cancellation c WHERE c.merchantKey = :merchantKey AND c.delegationId IS NULL "
+                + "AND c.orderReferenceKey IN :keys ORDER BY c.receivedAt")
+@NamedQuery(
         name = Cancellation.OF_DELEGATION,
         query = "SELECT c FROM Cancellation c WHERE c.delegationId = :id ORDER BY c.receivedAt")
 public class Cancellation implements Delivered {
 
     public static final String BY_IDENTITY = "Cancellation.byIdentity";
     public static final String OF_DELEGATION = "Cancellation.ofDelegation";
+    public static final String WAITING = "Cancellation.waiting";
 
     @Id
     @SequenceGenerator(name = "scayle_seq", sequenceName = "scayle_seq", allocationSize = 50)
@@ -81,6 +88,27 @@ public class Cancellation implements Delivered {
 
     public boolean unknownOrder() {
         return unknownOrder;
+    }
+
+    /** The order it names has arrived after it: from now on it is that order's cancellation. */
+    public void link(long delegationId) {
+        this.delegationId = delegationId;
+        this.unknownOrder = false;
+    }
+
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
+    /** The warehouse ids it names (stored as a canonical JSON array of numbers). */
+    public List<Long> warehouseIds() {
+        var inner = warehouseIds.substring(1, warehouseIds.length() - 1).strip();
+        return inner.isEmpty()
+                ? List.of()
+                : Arrays.stream(inner.split(","))
+                        .map(String::strip)
+                        .map(Long::valueOf)
+                        .toList();
     }
 
     @Override

@@ -83,6 +83,33 @@ public class Stock {
         return levels.reserve(orderId, demands, policy, actorType, actor, clock.instant());
     }
 
+    /**
+     * Gives back what an order's items hold, in the caller's transaction (the one that cancels
+     * them): per item at most {@code units}, never more than it holds. Each level that changes is
+     * journaled ({@code released}, with the order).
+     *
+     * @param units per item id, the units that will not be shipped
+     * @return per item id, the units released
+     */
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Map<String, Integer> release(String orderId, Map<String, Integer> units, String actorType, String actor) {
+        return levels.release(orderId, units, false, actorType, actor, clock.instant());
+    }
+
+    /**
+     * Shipped units leave the shelf: their reservation ends and {@code onHand} drops with it, in the
+     * caller's transaction (the one that records the shipment). Journaled as {@code consumed}.
+     *
+     * @param units per item id, the units shipped
+     * @return per item id, the units whose reservation was consumed
+     */
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Map<String, Integer> consume(String orderId, Map<String, Integer> units, String actorType, String actor) {
+        return levels.release(orderId, units, true, actorType, actor, clock.instant());
+    }
+
     /** A report that a member of staff uploaded (the console's CSV upload). */
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
     public StockApplied upload(StockReport report, String actor, String source) {

@@ -69,6 +69,23 @@ public class StockLevels {
             FROM jsonb_to_recordset(CAST(?1 AS jsonb)) AS r(item_id text, sku text, warehouse text, quantity integer)
             ON CONFLICT (order_id, item_id) DO UPDATE SET quantity = stock_reservation.quantity + EXCLUDED.quantity""";
 
+    static final String HELD = """
+            SELECT item_id, sku, warehouse, quantity FROM stock_reservation
+            WHERE order_id = ?1 AND quantity > 0 ORDER BY sku, warehouse""";
+
+    /** ?3: whether the units leave the shelf too (a shipment consumes them) or only the reservation ends. */
+    static final String RELEASE = """
+            UPDATE stock_level s SET reserved = greatest(0, s.reserved - r.quantity),
+                   on_hand = CASE WHEN CAST(?3 AS boolean) THEN greatest(0, s.on_hand - r.quantity) ELSE s.on_hand END,
+                   updated_at = CAST(?2 AS timestamptz)
+            FROM jsonb_to_recordset(CAST(?1 AS jsonb)) AS r(sku text, warehouse text, quantity integer)
+            WHERE s.sku = r.sku AND s.warehouse = r.warehouse""";
+
+    static final String UNHOLD = """
+            UPDATE stock_reservation h SET quantity = h.quantity - r.quantity
+            FROM jsonb_to_recordset(CAST(?1 AS jsonb)) AS r(item_id text, quantity integer)
+            WHERE h.order_id = ?2 AND h.item_id = r.item_id""";
+
     static final String JOURNAL = """
             INSERT INTO stock_journal (occurred_at, sku, warehouse, cause, actor_type, actor, reference,
                                        on_hand_before, on_hand_after, reserved_before, reserved_after)
@@ -211,6 +228,64 @@ public class StockLevels {
             journal(changes, "reserved", orderId, actorType, actor, now);
         }
         return List.copyOf(deliverable);
+    }
+
+    /**
+     * Ends what an order's items hold: per item at most {@code units}, and never more than the item
+     * still holds (an item that reserved nothing, or less, ends that much). Released units go back
+     * to what is available; consumed units (a shipment) leave the shelf: {@code onHand} drops too.
+     *
+     * @param units per item id
+     * @param consumed whether the units were shipped (consumed) or will not be (released)
+     * @return per item id, the units whose reservation ended
+     */
+    public Map<String, Integer> release(
+            String orderId, Map<String, Integer> units, boolean consumed, String actorType, String actor, Instant now) {
+        record Held(String itemId, Key key, int quantity) {}
+        var held = SqlRow.list(em.createNativeQuery(HELD).setParameter(1, orderId)).stream()
+                .map(row -> new Held(
+                        row.string("item_id"),
+                        new Key(row.string("sku"), row.string("warehouse")),
+                        row.integer("quantity")))
+                .filter(h -> units.getOrDefault(h.itemId(), 0) > 0)
+                .toList();
+        var released = new LinkedHashMap<String, Integer>();
+        if (held.isEmpty()) {
+            return released;
+        }
+        var before = lock(held.stream().map(Held::key).toList());
+        var perLevel = new LinkedHashMap<Key, Integer>();
+        var items = Jsons.createArrayBuilder();
+        for (var h : held) {
+            int quantity = Math.min(h.quantity(), units.get(h.itemId()));
+            released.put(h.itemId(), quantity);
+            perLevel.merge(h.key(), quantity, Integer::sum);
+            items.add(Jsons.createObjectBuilder().add("item_id", h.itemId()).add("quantity", quantity));
+        }
+        var levels = Jsons.createArrayBuilder();
+        var changes = Jsons.createArrayBuilder();
+        perLevel.forEach((key, quantity) -> {
+            levels.add(Jsons.createObjectBuilder()
+                    .add("sku", key.sku())
+                    .add("warehouse", key.warehouse())
+                    .add("quantity", quantity));
+            var was = before.get(key);
+            if (was != null) {
+                int onHand = consumed ? Math.max(0, was.onHand() - quantity) : was.onHand();
+                change(changes, key, was, onHand, Math.max(0, was.reserved() - quantity));
+            }
+        });
+        em.createNativeQuery(RELEASE)
+                .setParameter(1, levels.build().toString())
+                .setParameter(2, Timestamp.from(now))
+                .setParameter(3, consumed)
+                .executeUpdate();
+        em.createNativeQuery(UNHOLD)
+                .setParameter(1, items.build().toString())
+                .setParameter(2, orderId)
+                .executeUpdate();
+        journal(changes, consumed ? "consumed" : "released", orderId, actorType, actor, now);
+        return released;
     }
 
     /** Locks the levels that exist among {@code keys}, in (sku, warehouse) order, and reads them. */
