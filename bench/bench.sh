@@ -17,6 +17,7 @@ BENCH_DURATION=${BENCH_DURATION:-30}
 BENCH_KNOWN=${BENCH_KNOWN:-100}
 BENCH_BURST=${BENCH_BURST:-2000}
 BENCH_EVENTS=${BENCH_EVENTS:-10000}
+BENCH_SKUS=${BENCH_SKUS:-100}
 BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms1g -Xmx1g}
 readonly OUT=target/bench
 readonly DB_HOST=127.0.0.1 DB_PORT=5432 DB_USER=postgres
@@ -100,6 +101,27 @@ LOAD_NEW=$(load)
 NEW=$(run_wrk new new "$BENCH_DURATION")
 say "new orders: $NEW"
 
+# ---------------------------------------------------------------- 1b. new orders that reserve stock
+# The same orders, but their SKUs (BENCH_SKUS of them) have stock levels: each order locks and
+# reserves two level rows, writes its reservations and journal rows. Orders of different SKUs must
+# not wait for each other; the ratio to the run above is what reservation costs on the hot path.
+say "stock: an API client of the warehouse sets levels for $BENCH_SKUS SKUs"
+CLIENT=$(admin_post api/admin/fulfilment/clients '') || fail "creating a fulfilment client"
+TOKEN=$(printf 'user = "%s:%s"\n' "$(jq -r .clientId <<<"$CLIENT")" "$(jq -r .clientSecret <<<"$CLIENT")" \
+    | curl -fsS -K - -d grant_type=client_credentials "$BASE/oauth/token" | jq -r .access_token) || fail "a fulfilment token"
+LEVELS=$(jq -cn --arg n "$BENCH_SKUS" '[range(0; ($n | tonumber)) | {sku: "BENCH-SKU-\(.)", onHand: 1000000000}]')
+printf 'header = "Authorization: Bearer %s"\n' "$TOKEN" | curl -fsS -K - -X PUT -H 'Content-Type: application/json' \
+    --data "{\"asOf\":\"$(date -u +%FT%TZ)\",\"levels\":$LEVELS}" "$BASE/api/fulfilment/stock" >/dev/null \
+    || fail "setting stock levels"
+export BENCH_SKUS
+say "warm-up: new orders with stock for ${BENCH_WARMUP}s"
+run_wrk warmup-stock new "$BENCH_WARMUP" >/dev/null
+say "new orders with stock: ${BENCH_DURATION}s at concurrency $BENCH_CONCURRENCY"
+LOAD_STOCK=$(load)
+STOCK=$(run_wrk new-stock new "$BENCH_DURATION")
+say "new orders with stock: $STOCK"
+unset BENCH_SKUS
+
 # ---------------------------------------------------------------- 2. redeliveries of known orders
 # Every wrk thread cycles through BENCH_KNOWN references: the first pass creates them, after it
 # every request is a redelivery. The warm-up creates them all before the measured run.
@@ -157,14 +179,17 @@ MACHINE=$(jq -n --arg nproc "$(nproc)" --arg ram "$(free -g | awk '/^Mem:/ {prin
     --arg jdk "$(java -version 2>&1 | head -1)" \
     --arg payara "$(grep -o 'Payara Micro [0-9][^ ]*' "$LOG" | head -1 | sed 's/Payara Micro //')" \
     '{nproc: $nproc, ram: $ram, os: $os, postgresql: $pg, jdk: $jdk, payara_micro: $payara}')
-jq -n --argjson new "$NEW" --argjson dup "$DUP" --argjson burst "$BURST" --argjson sp "$SCALEPOINT" \
+jq -n --argjson new "$NEW" --argjson stock "$STOCK" --argjson dup "$DUP" --argjson burst "$BURST" --argjson sp "$SCALEPOINT" \
     --argjson machine "$MACHINE" --arg pg_tps "$PG_TPS" --arg pg_lat "$PG_LAT" \
     --arg c "$BENCH_CONCURRENCY" --arg d "$BENCH_DURATION" --arg when "$(date -u +%FT%TZ)" \
+    --arg skus "$BENCH_SKUS" --arg l6 "$LOAD_STOCK" \
     --arg l1 "$LOAD_NEW" --arg l2 "$LOAD_DUP" --arg l3 "$LOAD_PG" --arg l4 "$LOAD_BURST" --arg l5 "$LOAD_SP" '
     {when: $when, machine: $machine, concurrency: ($c | tonumber), duration_s: ($d | tonumber),
-     load_average_at_start: {new_orders: ($l1 | tonumber), duplicates: ($l2 | tonumber), pgbench: ($l3 | tonumber),
+     load_average_at_start: {new_orders: ($l1 | tonumber), new_orders_with_stock: ($l6 | tonumber),
+                             duplicates: ($l2 | tonumber), pgbench: ($l3 | tonumber),
                              burst: ($l4 | tonumber), scalepoint: ($l5 | tonumber)},
-     new_orders: $new, duplicates: $dup,
+     new_orders: $new, new_orders_with_stock: ($stock + {skus: ($skus | tonumber)}),
+     stock_vs_no_stock: (($stock.rps / $new.rps) * 100 | round / 100), duplicates: $dup,
      pgbench: {tps: ($pg_tps | tonumber), latency_avg_ms: ($pg_lat | tonumber)},
      ratio_vs_ceiling: (($new.rps / ($pg_tps | tonumber)) * 100 | round / 100),
      duplicates_vs_new: (($dup.rps / $new.rps) * 100 | round / 100),
@@ -182,6 +207,8 @@ jq -r '
   "| new orders | \(.new_orders.rps) /s, p50 \(.new_orders.p50_ms) ms, p99 \(.new_orders.p99_ms) ms, p99.9 \(.new_orders.p999_ms) ms, non-2xx \(.new_orders.non_2xx) | |",
   "| database ceiling (pgbench, same inserts) | \(.pgbench.tps) tx/s, avg \(.pgbench.latency_avg_ms) ms | |",
   "| **OrderGate ÷ ceiling** | **\(.ratio_vs_ceiling)** | ≥ 0.5 |",
+  "| new orders reserving stock (\(.new_orders_with_stock.skus) SKUs with levels, 2 per order) | \(.new_orders_with_stock.rps) /s, p50 \(.new_orders_with_stock.p50_ms) ms, p99 \(.new_orders_with_stock.p99_ms) ms, non-2xx \(.new_orders_with_stock.non_2xx) | |",
+  "| **with stock ÷ without** | **\(.stock_vs_no_stock)** | what reservation costs |",
   "| redeliveries of known orders | \(.duplicates.rps) /s, p50 \(.duplicates.p50_ms) ms, p99 \(.duplicates.p99_ms) ms, p99.9 \(.duplicates.p999_ms) ms, non-2xx \(.duplicates.non_2xx) | |",
   "| **duplicates ÷ new** | **\(.duplicates_vs_new)** | ≥ 3 |",
   "| burst of \(.burst.requests) simultaneous (\(.burst.known) known, \(.burst.new) new) | p50 \(.burst.p50_ms) ms, p99 \(.burst.p99_ms) ms, **p99.9 \(.burst.p999_ms) ms, max \(.burst.max_ms) ms**; statuses \(.burst.statuses | tostring) | p99.9 < 1 s, nothing near 15 s |",

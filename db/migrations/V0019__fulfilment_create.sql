@@ -98,3 +98,26 @@ CREATE TABLE ful_outbound (
     created_at   TIMESTAMPTZ  NOT NULL
 );
 CREATE INDEX ful_outbound_pending_idx ON ful_outbound (outbound_id) WHERE status = 'pending';
+
+-- The optional push of the feed (fulfilment spec §2, ordergate.fulfilment.webhook-url): how far the
+-- receiver has taken it (one row; the node that pushes holds it with FOR UPDATE SKIP LOCKED, so one
+-- node pushes at a time, in position order) and the secrets it is signed with (sealed by the master
+-- key; a rotated one keeps signing until valid_until, so the receiver can switch without a gap).
+CREATE TABLE ful_push (
+    singleton        BOOLEAN      PRIMARY KEY DEFAULT true CHECK (singleton),
+    last_position    BIGINT       NOT NULL,
+    attempts         INTEGER      NOT NULL DEFAULT 0,
+    next_attempt_at  TIMESTAMPTZ,
+    last_status      INTEGER,
+    last_error       TEXT,
+    updated_at       TIMESTAMPTZ
+);
+INSERT INTO ful_push (singleton, last_position) VALUES (true, 0);
+
+CREATE TABLE ful_webhook_secret (
+    secret_id    BIGSERIAL    PRIMARY KEY,
+    sealed       BYTEA        NOT NULL,
+    created_at   TIMESTAMPTZ  NOT NULL,
+    created_by   TEXT         NOT NULL,
+    valid_until  TIMESTAMPTZ              -- null while it is the current secret
+);

@@ -15,6 +15,7 @@
  * the code, the pom and the migrations):
  * <ul>
  * <li>API: {@link io.ordergate.fulfilment.boundary.FeedChange},
+ * {@link io.ordergate.fulfilment.boundary.FeedWebhook},
  * {@link io.ordergate.fulfilment.boundary.FulfilmentApiDoor},
  * {@link io.ordergate.fulfilment.boundary.FulfilmentCaller},
  * {@link io.ordergate.fulfilment.boundary.FulfilmentClientCredentials},
@@ -22,17 +23,22 @@
  * {@link io.ordergate.fulfilment.boundary.FulfilmentFeedResource},
  * {@link io.ordergate.fulfilment.boundary.FulfilmentReportsResource},
  * {@link io.ordergate.fulfilment.boundary.FulfilmentStockResource},
+ * {@link io.ordergate.fulfilment.boundary.FulfilmentWebhookAdminResource},
  * {@link io.ordergate.fulfilment.boundary.OrderFeed},
  * {@link io.ordergate.fulfilment.boundary.OrderState},
  * {@link io.ordergate.fulfilment.boundary.ReportKind},
- * {@link io.ordergate.fulfilment.boundary.Reports}
+ * {@link io.ordergate.fulfilment.boundary.Reports},
+ * {@link io.ordergate.fulfilment.boundary.WebhookSecret},
+ * {@link io.ordergate.fulfilment.boundary.WebhookStatus}
  * <li>Tables: {@code ful_order},
  * {@code ful_order_item},
  * {@code ful_feed_change},
  * {@code ful_feed_head},
  * {@code ful_report},
  * {@code ful_report_item},
- * {@code ful_outbound}
+ * {@code ful_outbound},
+ * {@code ful_push},
+ * {@code ful_webhook_secret}
  * <li>Depends on: platform, audit, credentials, idempotency, stock, scayle, scalepoint
  * <li>Publishes: none
  * <li>Observes: {@link io.ordergate.scayle.boundary.CancellationApplied},
