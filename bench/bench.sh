@@ -93,18 +93,14 @@ run_wrk() {
     grep '^BENCH_JSON ' "$OUT/wrk-$name.txt" | sed 's/^BENCH_JSON //'
 }
 
-# ---------------------------------------------------------------- 1. new orders
+# ---------------------------------------------------------------- 1. new orders, without and with stock
+# The same new orders twice: first with SKUs that have no stock level (the default policy promises
+# every unit and reserves nothing), then with SKUs that have levels (BENCH_SKUS of them): each order
+# locks and reserves two level rows and writes its reservations and journal rows. Orders of
+# different SKUs must not wait for each other; the ratio of the two runs is what reservation costs
+# on the hot path. Both runs are measured after both warm-ups, so neither pays for the JIT alone.
 say "warm-up: new orders for ${BENCH_WARMUP}s"
 run_wrk warmup new "$BENCH_WARMUP" >/dev/null
-say "new orders: ${BENCH_DURATION}s at concurrency $BENCH_CONCURRENCY"
-LOAD_NEW=$(load)
-NEW=$(run_wrk new new "$BENCH_DURATION")
-say "new orders: $NEW"
-
-# ---------------------------------------------------------------- 1b. new orders that reserve stock
-# The same orders, but their SKUs (BENCH_SKUS of them) have stock levels: each order locks and
-# reserves two level rows, writes its reservations and journal rows. Orders of different SKUs must
-# not wait for each other; the ratio to the run above is what reservation costs on the hot path.
 say "stock: an API client of the warehouse sets levels for $BENCH_SKUS SKUs"
 CLIENT=$(admin_post api/admin/fulfilment/clients '') || fail "creating a fulfilment client"
 TOKEN=$(printf 'user = "%s:%s"\n' "$(jq -r .clientId <<<"$CLIENT")" "$(jq -r .clientSecret <<<"$CLIENT")" \
@@ -113,14 +109,17 @@ LEVELS=$(jq -cn --arg n "$BENCH_SKUS" '[range(0; ($n | tonumber)) | {sku: "BENCH
 printf 'header = "Authorization: Bearer %s"\n' "$TOKEN" | curl -fsS -K - -X PUT -H 'Content-Type: application/json' \
     --data "{\"asOf\":\"$(date -u +%FT%TZ)\",\"levels\":$LEVELS}" "$BASE/api/fulfilment/stock" >/dev/null \
     || fail "setting stock levels"
-export BENCH_SKUS
 say "warm-up: new orders with stock for ${BENCH_WARMUP}s"
-run_wrk warmup-stock new "$BENCH_WARMUP" >/dev/null
+BENCH_STOCK_SKUS=$BENCH_SKUS run_wrk warmup-stock new "$BENCH_WARMUP" >/dev/null
+
+say "new orders: ${BENCH_DURATION}s at concurrency $BENCH_CONCURRENCY"
+LOAD_NEW=$(load)
+NEW=$(run_wrk new new "$BENCH_DURATION")
+say "new orders: $NEW"
 say "new orders with stock: ${BENCH_DURATION}s at concurrency $BENCH_CONCURRENCY"
 LOAD_STOCK=$(load)
-STOCK=$(run_wrk new-stock new "$BENCH_DURATION")
+STOCK=$(BENCH_STOCK_SKUS=$BENCH_SKUS run_wrk new-stock new "$BENCH_DURATION")
 say "new orders with stock: $STOCK"
-unset BENCH_SKUS
 
 # ---------------------------------------------------------------- 2. redeliveries of known orders
 # Every wrk thread cycles through BENCH_KNOWN references: the first pass creates them, after it

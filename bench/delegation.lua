@@ -5,7 +5,7 @@
 --                   "known": each connection's thread cycles through BENCH_KNOWN references
 --                   (run once to create them, then every request is a redelivery of a known order)
 --   BENCH_RUN       a run id that keeps references of different runs apart
---   BENCH_SKUS      when set (a number n), the template's two SKUs are replaced per request by two of
+--   BENCH_STOCK_SKUS when set (a number n), the template's two SKUs are replaced per request by two of
 --                   BENCH-SKU-0 .. BENCH-SKU-(n-1), so that every order reserves stock for SKUs that
 --                   have levels (bench.sh sets them), spread over n rows
 --   BENCH_PAYLOAD   the order's template (default fixtures/scayle-order-delegation.json, the one the
@@ -17,7 +17,7 @@ local merchant = os.getenv("BENCH_MERCHANT")
 local mode = os.getenv("BENCH_MODE") or "new"
 local known = tonumber(os.getenv("BENCH_KNOWN") or "100")
 local run = os.getenv("BENCH_RUN") or tostring(os.time())
-local skus = tonumber(os.getenv("BENCH_SKUS") or "0")
+local skus = tonumber(os.getenv("BENCH_STOCK_SKUS") or "0")
 
 local threads = {}
 local next_id = 0
