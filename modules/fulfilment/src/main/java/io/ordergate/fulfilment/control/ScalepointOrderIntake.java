@@ -49,7 +49,14 @@ public class ScalepointOrderIntake {
     @Inject
     Clock clock;
 
-    record Line(String itemId, String sku, String name, int quantity, Long unitPrice) {}
+    record Line(String itemId, String sku, String name, int quantity, Long unitPrice) {
+
+        /** A new item for this line: every unit deliverable, no warehouse (Order Data names none). */
+        FulfilmentItem item(String orderId, int position, String currency) {
+            return new FulfilmentItem(
+                    orderId, position, itemId, sku, name, null, quantity, quantity, unitPrice, currency);
+        }
+    }
 
     void changed(@Observes OrderDataChanged changed) {
         var orderId = "scalepoint:" + changed.orderToken();
@@ -79,17 +86,7 @@ public class ScalepointOrderIntake {
         var demands = new ArrayList<Demand>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             var line = lines.get(i);
-            items.add(new FulfilmentItem(
-                    orderId,
-                    i,
-                    line.itemId(),
-                    line.sku(),
-                    line.name(),
-                    null,
-                    line.quantity(),
-                    line.quantity(),
-                    line.unitPrice(),
-                    data.currency()));
+            items.add(line.item(orderId, i, data.currency()));
             if (line.sku() != null) {
                 demands.add(new Demand(line.itemId(), line.sku(), null, line.quantity()));
             }
@@ -125,17 +122,7 @@ public class ScalepointOrderIntake {
             listed.put(line.itemId(), line);
             var item = byId.get(line.itemId());
             if (item == null) {
-                item = new FulfilmentItem(
-                        order.orderId(),
-                        items.size(),
-                        line.itemId(),
-                        line.sku(),
-                        line.name(),
-                        null,
-                        line.quantity(),
-                        line.quantity(),
-                        line.unitPrice(),
-                        data.currency());
+                item = line.item(order.orderId(), items.size(), data.currency());
                 em.persist(item);
                 items.add(item);
                 changed = true;
