@@ -51,16 +51,26 @@ class ArchitectureTest {
      * arrives transitively.
      */
     static final Map<String, Set<String>> ALLOWED = Map.of(
-            "platform", Set.of(),
-            "audit", Set.of("platform"),
-            "credentials", Set.of("platform", "audit"),
-            "idempotency", Set.of("platform"),
-            "jobs", Set.of("platform", "audit"),
-            "stock", Set.of("platform", "audit"),
-            "scayle", Set.of("platform", "audit", "credentials", "idempotency", "stock"),
-            "scalepoint", Set.of("platform", "audit", "credentials", "jobs"),
-            "fulfilment", Set.of("platform", "audit", "credentials", "idempotency", "stock", "scayle", "scalepoint"),
-            "console", Set.of("platform", "audit", "credentials", "jobs", "scayle", "scalepoint"));
+            "platform",
+            Set.of(),
+            "audit",
+            Set.of("platform"),
+            "credentials",
+            Set.of("platform", "audit"),
+            "idempotency",
+            Set.of("platform"),
+            "jobs",
+            Set.of("platform", "audit"),
+            "stock",
+            Set.of("platform", "audit"),
+            "scayle",
+            Set.of("platform", "audit", "credentials", "idempotency", "stock"),
+            "scalepoint",
+            Set.of("platform", "audit", "credentials", "jobs"),
+            "fulfilment",
+            Set.of("platform", "audit", "credentials", "idempotency", "stock", "scayle", "scalepoint"),
+            "console",
+            Set.of("platform", "audit", "credentials", "jobs", "stock", "scayle", "scalepoint", "fulfilment"));
 
     static final Pattern MODULE = Pattern.compile("io\\.ordergate\\.([a-z]+)(\\..*)?");
 

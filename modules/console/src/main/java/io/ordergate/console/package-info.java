@@ -24,7 +24,7 @@
  * <ul>
  * <li>API: none
  * <li>Tables: none
- * <li>Depends on: platform, audit, credentials, jobs, scayle, scalepoint
+ * <li>Depends on: platform, audit, credentials, jobs, stock, scayle, scalepoint, fulfilment
  * <li>Publishes: none
  * <li>Observes: none
  * </ul>
