@@ -33,7 +33,7 @@ public class ScayleOrderIntake {
             items.add(new FulfilmentItem(
                     accepted.orderId(),
                     i,
-                    item.referenceKey() == null ? "#" + i : item.referenceKey(),
+                    order.itemId(i),
                     item.sku(),
                     item.name(),
                     item.warehouseReferenceKey(),

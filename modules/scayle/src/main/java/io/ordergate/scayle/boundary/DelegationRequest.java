@@ -40,6 +40,15 @@ public record DelegationRequest(
             Long price,
             String warehouseReferenceKey) {}
 
+    /**
+     * The id of the item at {@code position} in the stock, the fulfilment feed and the warehouse's
+     * reports: SCAYLE's item reference, or {@code #position} for an item without one.
+     */
+    public String itemId(int position) {
+        var reference = items.get(position).referenceKey();
+        return reference == null ? "#" + position : reference;
+    }
+
     /** The currency of the order, taken from its first item that names one. */
     public String currencyCode() {
         return items.stream()

@@ -46,10 +46,11 @@ public class DeliverableQuantities {
         var demands = new ArrayList<Demand>(order.items().size());
         for (int i = 0; i < order.items().size(); i++) {
             var item = order.items().get(i);
-            // SCAYLE's item reference is the item's id; an item without one is named by its position
-            var itemId = item.referenceKey() == null ? "#" + i : item.referenceKey();
             demands.add(new Demand(
-                    itemId, item.sku() == null ? "" : item.sku(), item.warehouseReferenceKey(), item.quantity()));
+                    order.itemId(i),
+                    item.sku() == null ? "" : item.sku(),
+                    item.warehouseReferenceKey(),
+                    item.quantity()));
         }
         return stock.reserve(
                 orderId(order), demands, () -> policy(order.fulfillingMerchantKey()), AuditEntry.ACTOR_SCAYLE, caller);
