@@ -4,6 +4,8 @@ import io.ordergate.fulfilment.boundary.FeedChange;
 import io.ordergate.fulfilment.entity.FulfilmentItem;
 import io.ordergate.fulfilment.entity.FulfilmentOrder;
 import io.ordergate.platform.boundary.SqlRow;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -64,6 +66,9 @@ public class Feed {
     @Inject
     Clock clock;
 
+    @Resource
+    SessionContext context;
+
     /** Records a change of the order, in the caller's transaction: the order's document as it is now. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void append(FulfilmentOrder order, List<FulfilmentItem> items, String kind) {
@@ -95,6 +100,18 @@ public class Feed {
             em.createNativeQuery(MOVE_HEAD).executeUpdate();
         }
         return numbered;
+    }
+
+    /**
+     * Sweeps until nothing committed is left without a position: a backlog of more than one sweep is
+     * numbered whole, each sweep in its own transaction, before the caller reads or pushes.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void catchUp() {
+        var self = context.getBusinessObject(Feed.class);
+        while (self.sequence() == SWEEP) {
+            // a full sweep: there may be more
+        }
     }
 
     /** The changes after {@code after} that have positions, in position order (sweep first to include the latest). */

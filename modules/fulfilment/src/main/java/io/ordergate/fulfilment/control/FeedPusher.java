@@ -23,7 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs the feed's push on every node where {@code ordergate.fulfilment.webhook-url} is set: every
- * half second it numbers what has committed ({@link Feed#sequence}, as readers do) and offers to push
+ * half second it numbers what has committed ({@link Feed#catchUp}, as readers do) and offers to push
  * ({@link FeedPush#run}; one node pushes at a time). On its own thread: the server's default managed
  * scheduler runs on one thread shared with the audit sealer and the job workers, and a receiver that
  * takes 10 s to answer must not hold them up.
@@ -75,9 +75,7 @@ public class FeedPusher {
 
     void runOnce(URI target) {
         try {
-            while (feed.sequence() == Feed.SWEEP) {
-                // a backlog: number all of it first
-            }
+            feed.catchUp();
             while (push.run(target) == FeedPush.BATCH) {
                 // the receiver keeps up: go on
             }
