@@ -196,6 +196,45 @@ class FulfilmentFeedIT extends FulfilmentBase {
                 .isGreaterThan(Long.parseLong(changes.get(0).getString("position")));
     }
 
+    @Test
+    void aScalepointOrdersReservationFollowsItsLinesWhenANewVersionChangesThem() {
+        connect();
+        var client = newClient();
+        var bearer = bearer(newFulfilmentClient());
+        var tv = sku();
+        var remote = sku();
+        stock(bearer, "{\"sku\":\"" + tv + "\",\"onHand\":10},{\"sku\":\"" + remote + "\",\"onHand\":10}");
+        var token = newOrderToken();
+        var oneTv = orderData(token, "Created").replace("5701234567890", tv);
+        scalepoint().putOrder(token, oneTv);
+        announce(client, token);
+        awaitStatus(token, "fetched", Duration.ofSeconds(60));
+        assertThat(level(bearer, tv).getInt("reserved")).isEqualTo(1);
+
+        // three TVs and a remote: two more TVs reserved, the remote as a new line
+        var more = oneTv.replace("\"quantity\": 1,", "\"quantity\": 3,")
+                .replace(
+                        "\"total\": 6999.00}]",
+                        "\"total\": 6999.00}, {\"lineId\": \"2\", \"productId\": \"" + remote
+                                + "\", \"description\": \"Remote\", \"quantity\": 2, \"unitPrice\": 99.00}]");
+        scalepoint().putOrder(token, more);
+        refreshAndAwaitVersion(token, 2);
+        assertThat(level(bearer, tv).getInt("reserved")).isEqualTo(3);
+        assertThat(level(bearer, remote).getInt("reserved")).isEqualTo(2);
+
+        // back to two TVs, the remote gone: what is no longer to ship is released
+        scalepoint().putOrder(token, oneTv.replace("\"quantity\": 1,", "\"quantity\": 2,"));
+        refreshAndAwaitVersion(token, 3);
+        assertThat(level(bearer, tv).getInt("reserved")).isEqualTo(2);
+        assertThat(level(bearer, tv).getInt("available")).isEqualTo(8);
+        assertThat(level(bearer, remote).getInt("reserved")).isZero();
+        var orderId = "scalepoint:" + token.toLowerCase(java.util.Locale.ROOT);
+        var items = Json.object(get("api/fulfilment/orders/" + orderId, bearer).body())
+                .getJsonArray("items");
+        assertThat(items.getJsonObject(0).getInt("ordered")).isEqualTo(2);
+        assertThat(items.getJsonObject(1).getInt("cancelled")).isEqualTo(2);
+    }
+
     HttpResponse<byte[]> cancel(Merchant merchant, String reference) {
         return post(
                 "api/scayle/order-cancellations",

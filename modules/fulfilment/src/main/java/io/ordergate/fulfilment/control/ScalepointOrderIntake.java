@@ -31,8 +31,10 @@ import java.util.Objects;
  * <p>How a changed version maps onto the items: a line is an item by its {@code lineId} (by its
  * position when it has none); a changed quantity never drops below what is shipped or cancelled;
  * a line that disappears has what is left of it cancelled; a new line is a new item. Reservations
- * are taken at the first fetch only: a changed quantity does not reserve more (staff see the
- * item's stock in the Stock view).
+ * follow: a new line reserves, a larger quantity reserves the difference, a smaller one or a line
+ * that disappears releases what is no longer to ship. A line whose product changed keeps the
+ * reservation of its first product (a reservation belongs to one SKU; staff see the item's stock in
+ * the Stock view).
  */
 @ApplicationScoped
 public class ScalepointOrderIntake {
@@ -118,6 +120,8 @@ public class ScalepointOrderIntake {
         var byId = new HashMap<String, FulfilmentItem>();
         items.forEach(item -> byId.put(item.itemId(), item));
         var listed = new HashMap<String, Line>();
+        var reserving = new ArrayList<Demand>();
+        var releasing = new HashMap<String, Integer>();
         for (var line : lines) {
             listed.put(line.itemId(), line);
             var item = byId.get(line.itemId());
@@ -126,14 +130,35 @@ public class ScalepointOrderIntake {
                 em.persist(item);
                 items.add(item);
                 changed = true;
+                if (line.sku() != null) {
+                    reserving.add(new Demand(line.itemId(), line.sku(), null, line.quantity()));
+                }
             } else {
+                var sku = item.sku();
+                int before = item.ordered();
                 changed |= item.revise(line.sku(), line.name(), line.quantity(), line.unitPrice(), data.currency());
+                int more = item.ordered() - before;
+                if (more > 0 && sku != null && sku.equals(item.sku())) {
+                    reserving.add(new Demand(item.itemId(), sku, null, more));
+                } else if (more < 0) {
+                    releasing.put(item.itemId(), -more);
+                }
             }
         }
         for (var item : items) {
             if (!listed.containsKey(item.itemId())) {
-                changed |= item.withdraw();
+                int left = item.left();
+                if (item.withdraw()) {
+                    changed = true;
+                    releasing.put(item.itemId(), left);
+                }
             }
+        }
+        if (!releasing.isEmpty()) {
+            stock.release(order.orderId(), releasing, AuditEntry.ACTOR_SYSTEM, "scalepoint");
+        }
+        if (!reserving.isEmpty()) {
+            stock.reserve(order.orderId(), reserving, () -> StockPolicy.TRUST, AuditEntry.ACTOR_SYSTEM, "scalepoint");
         }
         if (changed) {
             order.changed(shipTo, customer, items, clock.instant());
