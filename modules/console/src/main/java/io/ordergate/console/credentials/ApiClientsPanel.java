@@ -88,6 +88,8 @@ class ApiClientsPanel extends VerticalLayout {
 
     void reload() {
         grid.setItems(clients.list(kind.platform()));
+        // a state such as "active until … (rotation grace, 6 s left)" is wider than the first rows were
+        grid.recalculateColumnWidths();
     }
 
     void create() {
