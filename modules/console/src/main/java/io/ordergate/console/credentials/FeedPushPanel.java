@@ -39,7 +39,7 @@ class FeedPushPanel extends VerticalLayout {
     final TextField nextAttempt = new TextField("Next attempt");
     final TextField lastStatus = new TextField("Receiver's last answer");
     final TextField lastError = new TextField("Last error");
-    final Button rotate = new Button();
+    final Button rotate = new Button("Create signing secret");
     WebhookStatus status;
 
     FeedPushPanel(FeedWebhook webhook, Clock clock, Duration grace, boolean admin) {
