@@ -11,19 +11,24 @@ import io.ordergate.console.access.CurrentUser;
 import io.ordergate.console.layout.MainLayout;
 import io.ordergate.credentials.boundary.ScayleMerchantCredentials;
 import io.ordergate.credentials.boundary.WebhookClients;
+import io.ordergate.fulfilment.boundary.FeedWebhook;
 import io.ordergate.platform.boundary.PublicUrl;
 import io.ordergate.platform.boundary.Roles;
 import io.ordergate.scalepoint.boundary.ScalepointCertificates;
 import io.ordergate.scalepoint.boundary.ScalepointConnection;
+import io.ordergate.scayle.boundary.ScayleMerchantSettings;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 
 /**
- * Supplier credentials: SCAYLE merchants, Scalepoint webhook clients and the Scalepoint connection,
- * one tab each ({@code ?tab=scayle|scalepoint-clients|scalepoint-connection}). Everyone may look;
- * only admins change anything, and the facades refuse everyone else whatever the page shows.
+ * Credentials and settings of whoever talks to OrderGate: SCAYLE merchants (with their settings),
+ * Scalepoint webhook clients, the Scalepoint connection, the warehouse system's fulfilment API
+ * clients and the order feed's push, one tab each
+ * ({@code ?tab=scayle|scalepoint-clients|scalepoint-connection|fulfilment-clients|fulfilment-push}).
+ * Everyone may look; only admins change anything, and the facades refuse everyone else whatever
+ * the page shows.
  */
 @Route(value = "credentials", layout = MainLayout.class)
 @PageTitle("Credentials · OrderGate")
@@ -31,16 +36,19 @@ import java.util.List;
 public class CredentialsView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final long serialVersionUID = 1L;
-    static final List<String> TABS = List.of("scayle", "scalepoint-clients", "scalepoint-connection");
+    static final List<String> TABS =
+            List.of("scayle", "scalepoint-clients", "scalepoint-connection", "fulfilment-clients", "fulfilment-push");
 
     final TabSheet tabs = new TabSheet();
 
     @Inject
     public CredentialsView(
             ScayleMerchantCredentials credentials,
+            ScayleMerchantSettings settings,
             WebhookClients clients,
             ScalepointConnection connection,
             ScalepointCertificates certificates,
+            FeedWebhook feedPush,
             PublicUrl urls,
             Clock clock) {
         setId("credentials");
@@ -48,11 +56,16 @@ public class CredentialsView extends VerticalLayout implements BeforeEnterObserv
         boolean admin = CurrentUser.isAdmin();
         tabs.setId("credential-tabs");
         tabs.setWidthFull();
-        tabs.add("SCAYLE merchants", new ScayleMerchantsPanel(credentials, urls, clock, admin));
+        var grace = credentials.rotationGrace();
+        tabs.add("SCAYLE merchants", new ScayleMerchantsPanel(credentials, settings, urls, clock, admin));
         tabs.add(
                 "Scalepoint webhook clients",
-                new WebhookClientsPanel(clients, urls, clock, credentials.rotationGrace(), admin));
+                new ApiClientsPanel(clients, ClientKind.scalepointWebhook(urls), urls, clock, grace, admin));
         tabs.add("Scalepoint connection", new ScalepointConnectionPanel(connection, certificates, clock, admin));
+        tabs.add(
+                "Fulfilment API clients",
+                new ApiClientsPanel(clients, ClientKind.fulfilmentApi(urls), urls, clock, grace, admin));
+        tabs.add("Fulfilment feed push", new FeedPushPanel(feedPush, clock, grace, admin));
         add(new H2("Credentials"), tabs);
     }
 

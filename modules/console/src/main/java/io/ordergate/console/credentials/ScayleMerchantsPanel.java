@@ -22,18 +22,21 @@ import io.ordergate.credentials.boundary.ScayleMerchantCredentials;
 import io.ordergate.credentials.boundary.ScayleMerchantInfo;
 import io.ordergate.platform.boundary.PublicUrl;
 import io.ordergate.scayle.boundary.MerchantCredentials;
+import io.ordergate.scayle.boundary.ScayleMerchantSettings;
 import java.time.Clock;
 
 /**
- * SCAYLE merchants and their Basic Auth credentials. Admins add a merchant, rotate its
- * credentials (the old ones keep working for the grace period, shown before and after) and revoke
- * one at once; everyone else sees who is set up and which credentials work, never a secret.
+ * SCAYLE merchants, their Basic Auth credentials and their settings. Admins add a merchant, rotate
+ * its credentials (the old ones keep working for the grace period, shown before and after), revoke
+ * one at once and change its settings (stock policy, warehouse map); everyone else sees who is set
+ * up, which credentials work and the settings, never a secret.
  */
 class ScayleMerchantsPanel extends VerticalLayout {
 
     private static final long serialVersionUID = 1L;
 
     final ScayleMerchantCredentials credentials;
+    final ScayleMerchantSettings settings;
     final PublicUrl urls;
     final Clock clock;
     final boolean admin;
@@ -42,8 +45,14 @@ class ScayleMerchantsPanel extends VerticalLayout {
     final H3 selectedTitle = new H3();
     final Button rotate = new Button("Rotate credentials");
 
-    ScayleMerchantsPanel(ScayleMerchantCredentials credentials, PublicUrl urls, Clock clock, boolean admin) {
+    ScayleMerchantsPanel(
+            ScayleMerchantCredentials credentials,
+            ScayleMerchantSettings settings,
+            PublicUrl urls,
+            Clock clock,
+            boolean admin) {
         this.credentials = credentials;
+        this.settings = settings;
         this.urls = urls;
         this.clock = clock;
         this.admin = admin;
@@ -79,6 +88,15 @@ class ScayleMerchantsPanel extends VerticalLayout {
                 .setHeader("Added")
                 .setAutoWidth(true);
         merchants.addColumn(ScayleMerchantInfo::createdBy).setHeader("By").setAutoWidth(true);
+        merchants
+                .addComponentColumn(m -> {
+                    var open = new Button("Settings", click -> openSettings(m.merchantKey()));
+                    open.setId("settings-" + m.merchantKey());
+                    open.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                    return open;
+                })
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         merchants.setAllRowsVisible(true);
         merchants.addSelectionListener(selection -> showCredentials());
 
@@ -138,6 +156,11 @@ class ScayleMerchantsPanel extends VerticalLayout {
         rotate.setVisible(admin && selected.isPresent());
         credentialGrid.setVisible(selected.isPresent());
         selected.ifPresent(m -> credentialGrid.setItems(credentials.scayleCredentials(m.merchantKey())));
+    }
+
+    void openSettings(String merchantKey) {
+        Actions.attempt(() -> settings.get(merchantKey))
+                .ifPresent(current -> new MerchantSettingsDialog(settings, current, admin).open());
     }
 
     void create(TextField key) {

@@ -17,43 +17,44 @@ import io.ordergate.credentials.boundary.IssuedClient;
 import io.ordergate.credentials.boundary.WebhookClientInfo;
 import io.ordergate.credentials.boundary.WebhookClients;
 import io.ordergate.platform.boundary.PublicUrl;
-import io.ordergate.scalepoint.boundary.ScalepointEventsResource;
-import io.ordergate.scalepoint.boundary.WebhookClientCredentials;
 import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The OAuth2 clients Scalepoint's Event API uses to call our event webhook: the same pattern as
- * SCAYLE credentials (issue once with everything to paste, rotate with grace, revoke).
+ * The OAuth2 clients of one kind that call us with a token from our token endpoint: Scalepoint's
+ * Event API (our event webhook) or the warehouse system (the fulfilment API). The same pattern as
+ * SCAYLE credentials: issue once with everything to paste, rotate with grace, revoke.
  */
-class WebhookClientsPanel extends VerticalLayout {
+class ApiClientsPanel extends VerticalLayout {
 
     private static final long serialVersionUID = 1L;
 
     final WebhookClients clients;
+    final ClientKind kind;
     final PublicUrl urls;
     final Clock clock;
     final Duration grace;
     final Grid<WebhookClientInfo> grid = new Grid<>(WebhookClientInfo.class, false);
 
-    WebhookClientsPanel(WebhookClients clients, PublicUrl urls, Clock clock, Duration grace, boolean admin) {
+    ApiClientsPanel(
+            WebhookClients clients, ClientKind kind, PublicUrl urls, Clock clock, Duration grace, boolean admin) {
         this.clients = clients;
+        this.kind = kind;
         this.urls = urls;
         this.clock = clock;
         this.grace = grace;
-        setId("webhook-clients");
+        setId(kind.id() + "s");
         setPadding(false);
-        add(new Paragraph("Scalepoint's Event API gets a token from " + urls.of("/oauth/token")
-                + " with one of these clients and then posts order events to " + urls.of("/api/scalepoint/events")
-                + "."));
+        add(new Paragraph(kind.purpose()));
         if (admin) {
-            var create = new Button("New webhook client", click -> create());
-            create.setId("webhook-client-create");
+            var create = new Button("New " + kind.noun(), click -> create());
+            create.setId(kind.id() + "-create");
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(create);
         }
-        grid.setId("webhook-client-grid");
-        grid.setEmptyStateText("No webhook client yet: Scalepoint cannot send events until one is issued.");
+        grid.setId(kind.id() + "-grid");
+        grid.setEmptyStateText(
+                "No " + kind.noun() + " yet: " + kind.holder() + " cannot call OrderGate until one is issued.");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(WebhookClientInfo::clientId).setHeader("Client id").setAutoWidth(true);
         grid.addColumn(WebhookClientInfo::scope).setHeader("Scope").setAutoWidth(true);
@@ -86,19 +87,16 @@ class WebhookClientsPanel extends VerticalLayout {
     }
 
     void reload() {
-        grid.setItems(clients.list(ScalepointEventsResource.PLATFORM));
+        grid.setItems(clients.list(kind.platform()));
+        // a state such as "active until … (rotation grace, 6 s left)" is wider than the first rows were
+        grid.recalculateColumnWidths();
     }
 
     void create() {
-        Actions.attempt(() -> clients.create(
-                        ScalepointEventsResource.PLATFORM, WebhookClientCredentials.SCOPE, CurrentUser.actor()))
+        Actions.attempt(() -> clients.create(kind.platform(), kind.scope(), CurrentUser.actor()))
                 .ifPresent(issued -> {
                     reload();
-                    show(
-                            "New Scalepoint webhook client",
-                            "Send these to Scalepoint for their Event API "
-                                    + "subscription (client_secret_basic or client_secret_post).",
-                            issued);
+                    show("New " + kind.noun() + " for " + kind.holder(), kind.handOver(), issued);
                 });
     }
 
@@ -107,20 +105,18 @@ class WebhookClientsPanel extends VerticalLayout {
         Confirm.ask(
                 "confirm-rotate",
                 "Rotate " + client.clientId() + "?",
-                "A new client is issued now. This one "
-                        + "keeps working for " + period + " (until "
-                        + BrowserTime.format(clock.instant().plus(grace))
-                        + "), so Scalepoint can switch over without a lost event.",
+                "A new client is issued now. This one keeps working for " + period + " (until "
+                        + BrowserTime.format(clock.instant().plus(grace)) + "), so " + kind.holder()
+                        + " can switch over without a refused call.",
                 "Rotate",
                 false,
-                () -> Actions.attempt(() -> clients.rotate(
-                                ScalepointEventsResource.PLATFORM, client.clientId(), CurrentUser.actor()))
+                () -> Actions.attempt(() -> clients.rotate(kind.platform(), client.clientId(), CurrentUser.actor()))
                         .ifPresent(issued -> {
                             reload();
                             show(
                                     "Replacement for " + client.clientId(),
-                                    "The previous client keeps working for " + period
-                                            + ". Send these to Scalepoint before then.",
+                                    "The previous client keeps working for " + period + ". " + kind.handOver()
+                                            + " Switch over before then.",
                                     issued);
                         }));
     }
@@ -134,8 +130,7 @@ class WebhookClientsPanel extends VerticalLayout {
                 "Revoke",
                 true,
                 () -> {
-                    if (Actions.run(() -> clients.revoke(
-                            ScalepointEventsResource.PLATFORM, client.clientId(), CurrentUser.actor()))) {
+                    if (Actions.run(() -> clients.revoke(kind.platform(), client.clientId(), CurrentUser.actor()))) {
                         Actions.success(client.clientId() + " is revoked.");
                         reload();
                     }
@@ -143,14 +138,6 @@ class WebhookClientsPanel extends VerticalLayout {
     }
 
     void show(String title, String intro, IssuedClient issued) {
-        var ready = WebhookClientCredentials.of(issued, urls);
-        SecretDialog.show(
-                title,
-                intro,
-                new Secret("Token URL", "issued-token-url", ready.tokenUrl()),
-                new Secret("Webhook URL", "issued-webhook-url", ready.webhookUrl()),
-                new Secret("Client id", "issued-client-id", ready.clientId()),
-                new Secret("Client secret", "issued-client-secret", ready.clientSecret()),
-                new Secret("Scope", "issued-scope", ready.scope()));
+        SecretDialog.show(title, intro, kind.issued().secrets(issued, urls).toArray(Secret[]::new));
     }
 }
