@@ -28,6 +28,7 @@
  * {@link io.ordergate.fulfilment.boundary.FulfilmentClientsAdminResource},
  * {@link io.ordergate.fulfilment.boundary.FulfilmentFeedResource},
  * {@link io.ordergate.fulfilment.boundary.FulfilmentOrders},
+ * {@link io.ordergate.fulfilment.boundary.FulfilmentOrdersAdminResource},
  * {@link io.ordergate.fulfilment.boundary.FulfilmentReportsResource},
  * {@link io.ordergate.fulfilment.boundary.FulfilmentStockResource},
  * {@link io.ordergate.fulfilment.boundary.FulfilmentWebhookAdminResource},
