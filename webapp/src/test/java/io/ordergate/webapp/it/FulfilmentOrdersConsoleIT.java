@@ -149,6 +149,7 @@ class FulfilmentOrdersConsoleIT extends FulfilmentBase {
         assertThat(row(all, scalepoint))
                 .contains("scalepoint", "open", "1 ordered · 1 deliverable · 0 shipped · 0 cancelled · 0 returned");
         assertThat(all.indexOf(scalepoint)).isLessThan(all.indexOf(shipped.reference()));
+        browser.screenshot("orders");
 
         // platform
         var scayleOnly = list(browser, "?platform=scayle&merchant=" + merchant.key(), "2 orders");
@@ -192,7 +193,6 @@ class FulfilmentOrdersConsoleIT extends FulfilmentBase {
         new WebDriverWait(browser.driver, Browser.WAIT)
                 .until(d -> d.getCurrentUrl().contains("sku=" + open.skuA()));
         assertThat(browser.driver.getCurrentUrl()).contains("merchant=" + merchant.key());
-        browser.screenshot("orders");
         // a link that makes no sense is said, not failed on
         browser.open("orders?status=lost&notShippedAfter=soon&merchant=" + merchant.key());
         browser.waitForText("#filter-problem", "There is no status 'lost'");

@@ -136,11 +136,11 @@ public class OrdersView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(OrderSummary::merchantKey).setHeader("Merchant").setAutoWidth(true);
         grid.addColumn(OrderSummary::reference).setHeader("Reference").setAutoWidth(true);
         grid.addColumn(o -> LowerCaseEnum.wire(o.status())).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(o -> o.units().text()).setHeader("Units").setAutoWidth(true);
         grid.addColumn(o -> marker(o.attention()))
                 .setHeader("Attention")
                 .setAutoWidth(true)
                 .setTooltipGenerator(OrderSummary::attention);
+        grid.addColumn(o -> o.units().text()).setHeader("Units").setAutoWidth(true);
         grid.sort(List.of(new GridSortOrder<>(received, SortDirection.DESCENDING)));
         grid.setItems(
                 query -> {

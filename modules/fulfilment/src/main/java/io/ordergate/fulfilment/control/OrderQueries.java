@@ -140,7 +140,8 @@ public class OrderQueries {
                     row.instant("created_at"),
                     TimelineEntry.FEED,
                     row.string("kind") + " v" + row.integer("version"),
-                    position == null ? "not yet at a position" : "position " + position));
+                    // positions are given as the feed is read (or pushed), so a change may wait for one
+                    position == null ? "no position yet: given when the feed is next read" : "position " + position));
         }
         for (var row : SqlRow.list(em.createNativeQuery(REPORTS).setParameter(1, orderId))) {
             entries.add(new TimelineEntry(
