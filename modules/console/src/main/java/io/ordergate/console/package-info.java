@@ -7,7 +7,8 @@
  * {@code @RolesAllowed} / {@code @PermitAll} / {@code @AnonymousAllowed} before it opens),
  * {@code layout} (the shell with the navigation a role may use), {@code ui} (shared pieces: times in
  * the browser's time zone, lazy paging over the facades' pages, detail forms and tables, JSON
- * display, line differences, copying, credentials shown once), {@code dashboard}, {@code delegations}, {@code scalepoint} (orders, their Order Data
+ * display, line differences, copying, credentials shown once), {@code dashboard}, {@code orders} (both platforms' orders, an order's items and timeline,
+ * marking its attention flag handled), {@code delegations}, {@code scalepoint} (orders, their Order Data
  * versions and differences, refresh with pushed progress, publishing events), {@code jobs},
  * {@code credentials} (SCAYLE merchants and their settings, Scalepoint webhook clients and connection,
  * fulfilment API clients, the order feed's push),

@@ -11,23 +11,38 @@
  * and changes with each new version of it), and the feed of its
  * changes ({@code control.Feed} says how positions are given so that a reader can never skip one).
  *
+ * <p>Staff read the orders back through {@link io.ordergate.fulfilment.boundary.FulfilmentOrders}
+ * (the console's Orders view and order page: the filtered list, an order's items and its timeline
+ * over both platforms), which audits every read and is the one place where staff change an order:
+ * marking its attention flag as handled ({@code ful_attention_handled} keeps each handling).
+ *
  * <p>Contract (the shape is fixed: {@code ModuleContractsTest} in webapp checks each item against
  * the code, the pom and the migrations):
  * <ul>
- * <li>API: {@link io.ordergate.fulfilment.boundary.FeedChange},
+ * <li>API: {@link io.ordergate.fulfilment.boundary.AttentionHandled},
+ * {@link io.ordergate.fulfilment.boundary.FeedChange},
  * {@link io.ordergate.fulfilment.boundary.FeedWebhook},
  * {@link io.ordergate.fulfilment.boundary.FulfilmentApiDoor},
  * {@link io.ordergate.fulfilment.boundary.FulfilmentCaller},
  * {@link io.ordergate.fulfilment.boundary.FulfilmentClientCredentials},
  * {@link io.ordergate.fulfilment.boundary.FulfilmentClientsAdminResource},
  * {@link io.ordergate.fulfilment.boundary.FulfilmentFeedResource},
+ * {@link io.ordergate.fulfilment.boundary.FulfilmentOrders},
+ * {@link io.ordergate.fulfilment.boundary.FulfilmentOrdersAdminResource},
  * {@link io.ordergate.fulfilment.boundary.FulfilmentReportsResource},
  * {@link io.ordergate.fulfilment.boundary.FulfilmentStockResource},
  * {@link io.ordergate.fulfilment.boundary.FulfilmentWebhookAdminResource},
+ * {@link io.ordergate.fulfilment.boundary.ItemCounts},
+ * {@link io.ordergate.fulfilment.boundary.ItemView},
+ * {@link io.ordergate.fulfilment.boundary.OrderDetail},
  * {@link io.ordergate.fulfilment.boundary.OrderFeed},
+ * {@link io.ordergate.fulfilment.boundary.OrderFilter},
+ * {@link io.ordergate.fulfilment.boundary.OrderSort},
  * {@link io.ordergate.fulfilment.boundary.OrderState},
+ * {@link io.ordergate.fulfilment.boundary.OrderSummary},
  * {@link io.ordergate.fulfilment.boundary.ReportKind},
  * {@link io.ordergate.fulfilment.boundary.Reports},
+ * {@link io.ordergate.fulfilment.boundary.TimelineEntry},
  * {@link io.ordergate.fulfilment.boundary.WebhookSecret},
  * {@link io.ordergate.fulfilment.boundary.WebhookStatus}
  * <li>Tables: {@code ful_order},
@@ -38,7 +53,8 @@
  * {@code ful_report_item},
  * {@code ful_outbound},
  * {@code ful_push},
- * {@code ful_webhook_secret}
+ * {@code ful_webhook_secret},
+ * {@code ful_attention_handled}
  * <li>Depends on: platform, audit, credentials, idempotency, stock, scayle, scalepoint
  * <li>Publishes: none
  * <li>Observes: {@link io.ordergate.scayle.boundary.CancellationApplied},

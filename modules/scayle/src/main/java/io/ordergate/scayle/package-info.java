@@ -30,6 +30,7 @@
  * {@link io.ordergate.scayle.boundary.DelegationAccepted},
  * {@link io.ordergate.scayle.boundary.DelegationDetail},
  * {@link io.ordergate.scayle.boundary.DelegationFilter},
+ * {@link io.ordergate.scayle.boundary.DelegationHistory},
  * {@link io.ordergate.scayle.boundary.DelegationRequest},
  * {@link io.ordergate.scayle.boundary.DelegationSort},
  * {@link io.ordergate.scayle.boundary.DelegationStatus},

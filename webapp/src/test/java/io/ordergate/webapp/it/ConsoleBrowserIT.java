@@ -37,7 +37,14 @@ class ConsoleBrowserIT extends OrderGateIT {
         browser.find("#dashboard #scayle-acknowledged");
         assertThat(navigation(browser))
                 .containsExactly(
-                        "Dashboard", "Delegations", "Scalepoint orders", "Jobs", "Credentials", "Audit", "Users");
+                        "Dashboard",
+                        "Orders",
+                        "Delegations",
+                        "Scalepoint orders",
+                        "Jobs",
+                        "Credentials",
+                        "Audit",
+                        "Users");
         assertThat(browser.find("#current-user").getText()).isEqualTo("admin");
         browser.screenshot("dashboard");
 
@@ -251,13 +258,19 @@ class ConsoleBrowserIT extends OrderGateIT {
                             role.equals("auditor")
                                     ? java.util.List.of(
                                             "Dashboard",
+                                            "Orders",
                                             "Delegations",
                                             "Scalepoint orders",
                                             "Jobs",
                                             "Credentials",
                                             "Audit")
                                     : java.util.List.of(
-                                            "Dashboard", "Delegations", "Scalepoint orders", "Jobs", "Credentials"));
+                                            "Dashboard",
+                                            "Orders",
+                                            "Delegations",
+                                            "Scalepoint orders",
+                                            "Jobs",
+                                            "Credentials"));
 
             browser.open("users");
             assertThat(browser.find("#forbidden").getText())

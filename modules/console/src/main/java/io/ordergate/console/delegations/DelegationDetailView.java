@@ -52,8 +52,8 @@ import jakarta.json.JsonValue;
 public class DelegationDetailView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final long serialVersionUID = 1L;
-    static final String MERCHANT_KEY = "merchantKey";
-    static final String REFERENCE_KEY = "referenceKey";
+    public static final String MERCHANT_KEY = "merchantKey";
+    public static final String REFERENCE_KEY = "referenceKey";
 
     @Inject
     ReceivedDelegations delegations;

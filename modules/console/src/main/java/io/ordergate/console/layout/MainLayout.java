@@ -17,6 +17,7 @@ import io.ordergate.console.credentials.CredentialsView;
 import io.ordergate.console.dashboard.DashboardView;
 import io.ordergate.console.delegations.DelegationsView;
 import io.ordergate.console.jobs.JobsView;
+import io.ordergate.console.orders.OrdersView;
 import io.ordergate.console.scalepoint.ScalepointOrdersView;
 import io.ordergate.console.ui.BrowserTime;
 import io.ordergate.console.users.UsersView;
@@ -57,6 +58,7 @@ public class MainLayout extends AppLayout {
         var nav = new SideNav();
         nav.setId("navigation");
         item(nav, "Dashboard", DashboardView.class, VaadinIcon.DASHBOARD);
+        item(nav, "Orders", OrdersView.class, VaadinIcon.CLIPBOARD_CHECK);
         item(nav, "Delegations", DelegationsView.class, VaadinIcon.PACKAGE);
         item(nav, "Scalepoint orders", ScalepointOrdersView.class, VaadinIcon.CART);
         item(nav, "Jobs", JobsView.class, VaadinIcon.TASKS);

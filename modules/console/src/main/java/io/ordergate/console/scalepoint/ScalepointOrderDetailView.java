@@ -73,7 +73,7 @@ import java.util.Objects;
 public class ScalepointOrderDetailView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final long serialVersionUID = 1L;
-    static final String ORDER_TOKEN = "orderToken";
+    public static final String ORDER_TOKEN = "orderToken";
 
     @Inject
     ScalepointOrders orders;

@@ -108,6 +108,17 @@ public class FulfilmentOrder {
         this.attention = attention == null ? reason : attention + " " + reason;
     }
 
+    /**
+     * Staff handled what the flag asked for: it is cleared (a later flag opens it again).
+     *
+     * @return the text that was cleared, or null when the order was not flagged
+     */
+    public String clearAttention() {
+        var cleared = attention;
+        attention = null;
+        return cleared;
+    }
+
     /** Why staff should look at the order; null when nothing needs them. */
     public String attention() {
         return attention;

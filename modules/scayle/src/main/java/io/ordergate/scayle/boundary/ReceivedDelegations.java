@@ -82,6 +82,17 @@ public class ReceivedDelegations {
     }
 
     /**
+     * The delivery attempts and cancellations of one delegation, for another module's timeline of
+     * the order. They carry no customer data (no payloads, addresses or e-mails), so the read is not
+     * recorded here: the caller records its own view of the order.
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
+    public Optional<DelegationHistory> history(String merchantKey, String referenceKey) {
+        return queries.detail(merchantKey, referenceKey)
+                .map(detail -> new DelegationHistory(detail.attempts(), detail.cancellations()));
+    }
+
+    /**
      * The body of one delivery attempt of the delegation exactly as SCAYLE sent it (UTF-8 JSON; it
      * passed validation), for comparing a conflicting redelivery with the first. It carries the
      * customer's data, so the read is recorded.
