@@ -8,7 +8,8 @@
  * {@code layout} (the shell with the navigation a role may use), {@code ui} (shared pieces: times in
  * the browser's time zone, lazy paging over the facades' pages, detail forms and tables, JSON
  * display, line differences, copying, credentials shown once), {@code dashboard}, {@code delegations}, {@code scalepoint} (orders, their Order Data
- * versions and differences, refresh with pushed progress, publishing events), {@code jobs},
+ * versions and differences, refresh with pushed progress, publishing events), {@code stock}
+ * (levels, reservations, the journal, and a CSV upload of levels with a per-line preview), {@code jobs},
  * {@code credentials} (SCAYLE merchants, Scalepoint webhook clients and connection),
  * {@code audit} (the trail, an order's history, chain verification, exports) and {@code users}.
  * The shell ({@code layout.ConsoleShell}) turns on server push, over long polling. Roles:

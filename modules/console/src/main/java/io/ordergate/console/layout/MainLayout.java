@@ -18,6 +18,7 @@ import io.ordergate.console.dashboard.DashboardView;
 import io.ordergate.console.delegations.DelegationsView;
 import io.ordergate.console.jobs.JobsView;
 import io.ordergate.console.scalepoint.ScalepointOrdersView;
+import io.ordergate.console.stock.StockView;
 import io.ordergate.console.ui.BrowserTime;
 import io.ordergate.console.users.UsersView;
 
@@ -59,6 +60,7 @@ public class MainLayout extends AppLayout {
         item(nav, "Dashboard", DashboardView.class, VaadinIcon.DASHBOARD);
         item(nav, "Delegations", DelegationsView.class, VaadinIcon.PACKAGE);
         item(nav, "Scalepoint orders", ScalepointOrdersView.class, VaadinIcon.CART);
+        item(nav, "Stock", StockView.class, VaadinIcon.STOCK);
         item(nav, "Jobs", JobsView.class, VaadinIcon.TASKS);
         item(nav, "Credentials", CredentialsView.class, VaadinIcon.KEY);
         item(nav, "Audit", AuditTrailView.class, VaadinIcon.RECORDS);

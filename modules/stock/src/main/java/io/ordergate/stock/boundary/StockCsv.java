@@ -86,8 +86,8 @@ public final class StockCsv {
 
     public static Preview parse(byte[] bytes) {
         if (bytes.length > MAX_BYTES) {
-            return failed("The file has " + bytes.length + " bytes; at most " + MAX_BYTES
-                    + " (4 MiB) are read. Split it into several files.");
+            return failed("The file is larger than 4 MiB (" + MAX_BYTES
+                    + " bytes), the most that is read. Split it into several files.");
         }
         String text;
         try {

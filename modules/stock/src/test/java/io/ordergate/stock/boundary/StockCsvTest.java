@@ -199,7 +199,7 @@ class StockCsvTest {
         var big = new byte[StockCsv.MAX_BYTES + 1];
         Arrays.fill(big, (byte) 'a');
         var preview = StockCsv.parse(big);
-        assertThat(preview.problem()).contains("at most " + StockCsv.MAX_BYTES);
+        assertThat(preview.problem()).contains("larger than 4 MiB (" + StockCsv.MAX_BYTES + " bytes)");
         assertThat(preview.lines()).isEmpty();
         var limit = new byte[StockCsv.MAX_BYTES];
         Arrays.fill(limit, (byte) ' ');
