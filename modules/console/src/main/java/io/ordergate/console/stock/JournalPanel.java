@@ -15,7 +15,7 @@ class JournalPanel extends Listing<StockChange> {
     final com.vaadin.flow.component.textfield.TextField reference = filter("Reference", "journal-reference");
 
     JournalPanel(Stock stock) {
-        super(StockChange.class, "journal", "changes");
+        super(StockChange.class, "journal", "change");
         this.stock = stock;
         reference.setHelperText("an order id");
         grid.setEmptyStateText("No change of a stock level matches these filters.");

@@ -19,7 +19,7 @@ class LevelsPanel extends Listing<StockLevelView> {
     final IntegerField availableAtMost = new IntegerField("Available at most");
 
     LevelsPanel(Stock stock) {
-        super(StockLevelView.class, "levels", "levels");
+        super(StockLevelView.class, "levels", "level");
         this.stock = stock;
         prefix.setId("levels-prefix");
         prefix.addValueChangeListener(change -> refresh());

@@ -45,7 +45,7 @@ abstract class Listing<T> extends VerticalLayout {
                         query.getOffset(), query.getLimit(), page -> fetch(page).items()),
                 query -> {
                     long count = fetch(new Page.Request(0, 1)).total();
-                    total.setText(count + " " + noun);
+                    total.setText(count(count, noun));
                     return (int) Math.min(Integer.MAX_VALUE, count);
                 });
     }
@@ -88,6 +88,11 @@ abstract class Listing<T> extends VerticalLayout {
     static String value(TextField field) {
         var value = field.getValue();
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** {@code 1 level}, {@code 2 levels}: {@code noun} in the singular. */
+    static String count(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     /** A level's warehouse as shown: a level of the SKU as a whole has none. */

@@ -15,7 +15,7 @@ class ReservationsPanel extends Listing<StockReservation> {
     final com.vaadin.flow.component.textfield.TextField order = filter("Order", "reservations-order");
 
     ReservationsPanel(Stock stock) {
-        super(StockReservation.class, "reservations", "reservations");
+        super(StockReservation.class, "reservations", "reservation");
         this.stock = stock;
         order.setHelperText("e.g. scayle:{merchant}:{reference}");
         grid.setEmptyStateText("No order holds stock that matches these filters.");

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Staff upload stock levels as CSV: the file is read into a preview (each line a level or what is
@@ -62,7 +63,8 @@ class UploadPanel extends VerticalLayout {
 
         var format = new Paragraph("A CSV file in UTF-8 with the header sku,warehouse,onHand and one level per line"
                 + " (an empty warehouse is the SKU as a whole; ; instead of , works too). Each level replaces"
-                + " the stored one unless that was counted later. At most " + Stock.MAX_LEVELS
+                + " the stored one unless that was counted later. At most "
+                + String.format(Locale.ROOT, "%,d", Stock.MAX_LEVELS)
                 + " levels and 4 MiB per file.");
         upload.setId("stock-upload");
         upload.setMaxFiles(1);
@@ -92,6 +94,8 @@ class UploadPanel extends VerticalLayout {
         problem.getStyle().set("color", "var(--lumo-error-text-color)");
         asOf.setId("upload-as-of");
         asOf.setStep(Duration.ofSeconds(1));
+        // an ISO date and a 24-hour time, as the console shows every time
+        asOf.setLocale(Locale.forLanguageTag("sv-SE"));
         asOf.setHelperText("in your time zone; an older count than the stored one is ignored");
         asOf.addValueChangeListener(change -> enableApply());
         errorsOnly.setId("upload-errors-only");
@@ -117,11 +121,10 @@ class UploadPanel extends VerticalLayout {
         preview.addColumn(line -> line.ok() ? String.valueOf(line.level().onHand()) : "")
                 .setHeader("On hand")
                 .setAutoWidth(true);
-        preview.addColumn(line -> line.ok() ? "" : line.error())
+        preview.addComponentColumn(UploadPanel::error)
                 .setHeader("Error")
                 .setFlexGrow(1)
                 .setTooltipGenerator(line -> line.ok() ? null : line.error());
-        preview.setPartNameGenerator(line -> line.ok() ? null : "error");
 
         result.setId("upload-result");
         ignored.setId("upload-ignored");
@@ -146,11 +149,17 @@ class UploadPanel extends VerticalLayout {
         expand(preview);
     }
 
+    static Span error(StockCsv.Line line) {
+        var error = new Span(line.ok() ? "" : line.error());
+        error.getStyle().set("color", "var(--lumo-error-text-color)");
+        return error;
+    }
+
     void read(String name, byte[] bytes) {
         clear();
         read = StockCsv.parse(bytes);
         file.setText(name + ":");
-        summary.setText(read.levels() + " levels, " + read.errors() + " errors");
+        summary.setText(Listing.count(read.levels(), "level") + ", " + Listing.count(read.errors(), "error"));
         if (read.problem() != null) {
             problem.setText(read.problem());
         } else if (read.errors() > 0) {
@@ -207,7 +216,7 @@ class UploadPanel extends VerticalLayout {
             ignored.setVisible(!done.ignored().isEmpty());
             // applied once; a new file starts a new preview
             apply.setEnabled(false);
-            Actions.success("Applied " + done.applied() + " stock levels.");
+            Actions.success("Applied " + Listing.count(done.applied(), "stock level") + ".");
             applied.run();
         });
     }
