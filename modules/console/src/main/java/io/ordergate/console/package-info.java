@@ -9,7 +9,8 @@
  * the browser's time zone, lazy paging over the facades' pages, detail forms and tables, JSON
  * display, line differences, copying, credentials shown once), {@code dashboard}, {@code orders} (both platforms' orders, an order's items and timeline,
  * marking its attention flag handled), {@code delegations}, {@code scalepoint} (orders, their Order Data
- * versions and differences, refresh with pushed progress, publishing events), {@code jobs},
+ * versions and differences, refresh with pushed progress, publishing events), {@code stock}
+ * (levels, reservations, the journal, and a CSV upload of levels with a per-line preview), {@code jobs},
  * {@code credentials} (SCAYLE merchants and their settings, Scalepoint webhook clients and connection,
  * fulfilment API clients, the order feed's push),
  * {@code audit} (the trail, an order's history, chain verification, exports) and {@code users}.

@@ -6,6 +6,9 @@
  * it, so the platforms' modules call this one, never the other way round. Levels are changed by
  * bulk statements that lock rows in (sku, warehouse) order ({@code StockLevels}); a count older
  * than the one applied is ignored, so reports that arrive out of order cannot turn the clock back.
+ * Staff upload levels as CSV ({@code StockCsv} reads the file into a per-line preview under the
+ * same rules as the API's). Reads of levels, reservations and the journal are not audited: they
+ * carry SKUs, counts and order ids, no customer's data; every change is journaled and audited.
  *
  * <p>Contract (the shape is fixed: {@code ModuleContractsTest} in webapp checks each item against
  * the code, the pom and the migrations):
@@ -15,9 +18,12 @@
  * {@link io.ordergate.stock.boundary.Stock},
  * {@link io.ordergate.stock.boundary.StockApplied},
  * {@link io.ordergate.stock.boundary.StockChange},
+ * {@link io.ordergate.stock.boundary.StockCsv},
+ * {@link io.ordergate.stock.boundary.StockLevelFilter},
  * {@link io.ordergate.stock.boundary.StockLevelView},
  * {@link io.ordergate.stock.boundary.StockPolicy},
- * {@link io.ordergate.stock.boundary.StockReport}
+ * {@link io.ordergate.stock.boundary.StockReport},
+ * {@link io.ordergate.stock.boundary.StockReservation}
  * <li>Tables: {@code stock_level},
  * {@code stock_journal},
  * {@code stock_reservation}

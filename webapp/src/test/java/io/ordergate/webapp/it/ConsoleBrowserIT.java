@@ -41,6 +41,7 @@ class ConsoleBrowserIT extends OrderGateIT {
                         "Orders",
                         "Delegations",
                         "Scalepoint orders",
+                        "Stock",
                         "Jobs",
                         "Credentials",
                         "Audit",
@@ -261,6 +262,7 @@ class ConsoleBrowserIT extends OrderGateIT {
                                             "Orders",
                                             "Delegations",
                                             "Scalepoint orders",
+                                            "Stock",
                                             "Jobs",
                                             "Credentials",
                                             "Audit")
@@ -269,6 +271,7 @@ class ConsoleBrowserIT extends OrderGateIT {
                                             "Orders",
                                             "Delegations",
                                             "Scalepoint orders",
+                                            "Stock",
                                             "Jobs",
                                             "Credentials"));
 

@@ -19,6 +19,7 @@ import io.ordergate.console.delegations.DelegationsView;
 import io.ordergate.console.jobs.JobsView;
 import io.ordergate.console.orders.OrdersView;
 import io.ordergate.console.scalepoint.ScalepointOrdersView;
+import io.ordergate.console.stock.StockView;
 import io.ordergate.console.ui.BrowserTime;
 import io.ordergate.console.users.UsersView;
 
@@ -61,6 +62,7 @@ public class MainLayout extends AppLayout {
         item(nav, "Orders", OrdersView.class, VaadinIcon.CLIPBOARD_CHECK);
         item(nav, "Delegations", DelegationsView.class, VaadinIcon.PACKAGE);
         item(nav, "Scalepoint orders", ScalepointOrdersView.class, VaadinIcon.CART);
+        item(nav, "Stock", StockView.class, VaadinIcon.STOCK);
         item(nav, "Jobs", JobsView.class, VaadinIcon.TASKS);
         item(nav, "Credentials", CredentialsView.class, VaadinIcon.KEY);
         item(nav, "Audit", AuditTrailView.class, VaadinIcon.RECORDS);

@@ -1,13 +1,13 @@
 package io.ordergate.fulfilment.boundary;
 
 import io.ordergate.audit.boundary.AuditEntry;
-import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.platform.boundary.Page;
 import io.ordergate.platform.boundary.QueryParams;
 import io.ordergate.platform.boundary.StrictJson;
 import io.ordergate.stock.boundary.Reporter;
 import io.ordergate.stock.boundary.Stock;
 import io.ordergate.stock.boundary.StockApplied;
+import io.ordergate.stock.boundary.StockLevelFilter;
 import io.ordergate.stock.boundary.StockLevelView;
 import io.ordergate.stock.boundary.StockReport;
 import jakarta.inject.Inject;
@@ -28,7 +28,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Map;
 
 /**
  * {@code /api/fulfilment/stock} (fulfilment spec §4): the warehouse/ERP reports absolute stock
@@ -40,9 +39,6 @@ public class FulfilmentStockResource {
 
     @Inject
     Stock stock;
-
-    @Inject
-    AuditTrail audit;
 
     @Context
     ContainerRequestContext request;
@@ -56,26 +52,17 @@ public class FulfilmentStockResource {
                 new Reporter(AuditEntry.ACTOR_SYSTEM, caller.clientId(), "fulfilment.stock.reported", caller.source()));
     }
 
-    /** Levels by SKU and warehouse; {@code sku} an exact SKU (all when left out). */
+    /**
+     * Levels by SKU and warehouse; {@code sku} an exact SKU (all when left out). Not audited: see
+     * {@link Stock#levels}.
+     */
     @GET
     public Page<StockLevelView> levels(
             @QueryParam("sku") String sku,
             @QueryParam("page") @DefaultValue("0") String page,
             @QueryParam("size") @DefaultValue("50") String size) {
-        var levels = stock.levels(sku == null || sku.isEmpty() ? null : sku, QueryParams.page(page, size));
-        var caller = caller();
-        audit.record(new AuditEntry(
-                AuditEntry.ACTOR_SYSTEM,
-                caller.clientId(),
-                "fulfilment.stock.read",
-                "done",
-                "stock",
-                sku,
-                caller.source(),
-                null,
-                null,
-                Map.of("total", String.valueOf(levels.total()))));
-        return levels;
+        return stock.levels(
+                StockLevelFilter.exact(sku == null || sku.isEmpty() ? null : sku), QueryParams.page(page, size));
     }
 
     FulfilmentCaller caller() {

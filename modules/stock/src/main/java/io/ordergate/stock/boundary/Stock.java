@@ -6,6 +6,7 @@ import io.ordergate.platform.boundary.Page;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.Roles;
 import io.ordergate.stock.control.StockLevels;
+import io.ordergate.stock.entity.ItemReservation;
 import io.ordergate.stock.entity.StockJournalEntry;
 import io.ordergate.stock.entity.StockLevel;
 import jakarta.annotation.security.DenyAll;
@@ -20,7 +21,9 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -156,64 +159,160 @@ public class Stock {
         for (int i = 0; i < report.levels().size(); i++) {
             var level = report.levels().get(i);
             var at = "levels[" + i + "]";
-            key(level.sku(), at + ".sku", false);
-            key(level.warehouse(), at + ".warehouse", true);
-            if (level.onHand() < 0) {
-                throw bad("'" + at + ".onHand' must be 0 or more.");
+            var problem = problem(level, field -> "'" + at + "." + field + "'");
+            if (problem != null) {
+                throw bad(problem);
             }
-            var earlier = seen.put(level.sku() + "\n" + level.warehouse(), i);
+            var earlier = seen.put(key(level), i);
             if (earlier != null) {
                 throw bad("'" + at + "' repeats the SKU and warehouse of 'levels[" + earlier + "]'.");
             }
         }
     }
 
-    static void key(String value, String path, boolean optional) {
+    /**
+     * What is wrong with one level, or null: the rules every report is held to, whether it came
+     * through the API or a CSV upload ({@link StockCsv}), so that both say the same.
+     *
+     * @param field how the message names a field ({@code sku}, {@code warehouse}, {@code onHand})
+     */
+    public static String problem(StockReport.Level level, Function<String, String> field) {
+        var problem = keyProblem(level.sku(), field.apply("sku"), false);
+        if (problem == null) {
+            problem = keyProblem(level.warehouse(), field.apply("warehouse"), true);
+        }
+        if (problem == null && level.onHand() < 0) {
+            problem = field.apply("onHand") + " must be 0 or more.";
+        }
+        return problem;
+    }
+
+    /** What makes two levels the same level: their SKU and warehouse. */
+    public static String key(StockReport.Level level) {
+        return level.sku() + "\n" + level.warehouse();
+    }
+
+    static String keyProblem(String value, String name, boolean optional) {
         if (value == null) {
-            if (optional) {
-                return;
-            }
-            throw bad("'" + path + "' is required.");
+            return optional ? null : name + " is required.";
         }
         if (value.isBlank()) {
-            throw bad(
-                    "'" + path + "' must not be empty" + (optional ? " (leave it out for the SKU as a whole)." : "."));
+            return name + " must not be empty" + (optional ? " (leave it out for the SKU as a whole)." : ".");
         }
         if (value.length() > MAX_KEY_LENGTH) {
-            throw bad("'" + path + "' has more than " + MAX_KEY_LENGTH + " characters.");
+            return name + " has more than " + MAX_KEY_LENGTH + " characters.";
         }
         if (value.chars().anyMatch(Character::isISOControl)) {
-            throw bad("'" + path + "' contains control characters.");
+            return name + " contains control characters.";
         }
+        return null;
     }
 
     static ProblemException bad(String detail) {
         return new ProblemException(400, "Bad Request", detail);
     }
 
-    /** Levels by SKU (then warehouse); {@code sku} null for all. */
+    /**
+     * Levels by SKU (then warehouse), filtered in the database. Not audited, like the journal and
+     * the reservations: they hold SKUs, counts and order ids, no customer's data, and the ERP may
+     * poll them often; what changes them is journaled and audited.
+     */
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Page<StockLevelView> levels(String sku, Page.Request page) {
-        return page(StockLevel.class, "s.sku, s.warehouse", sku, page, Stock::view);
+    public Page<StockLevelView> levels(StockLevelFilter filter, Page.Request page) {
+        var where = new Where();
+        if (filter.sku() != null) {
+            checkFilter(filter.sku(), "sku");
+            if (filter.skuPrefix()) {
+                where.add("s.sku LIKE :sku ESCAPE '!'", "sku", like(filter.sku()));
+            } else {
+                where.add("s.sku = :sku", "sku", filter.sku());
+            }
+        }
+        if (filter.availableAtMost() != null) {
+            if (filter.availableAtMost() < 0) {
+                throw bad("'available' must be 0 or more: the levels with at most that many units available.");
+            }
+            // available is max(0, onHand - reserved), which is <= n (n >= 0) exactly when onHand - reserved is
+            where.add("s.onHand - s.reserved <= :available", "available", filter.availableAtMost());
+        }
+        return page(StockLevel.class, "s.sku, s.warehouse", where, page, Stock::view);
     }
 
-    /** The journal, newest first; {@code sku} null for all SKUs. */
+    /** The journal, newest first, of one SKU and/or one reference (an order or a report); null for any. */
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Page<StockChange> journal(String sku, Page.Request page) {
-        return page(StockJournalEntry.class, "s.id DESC", sku, page, Stock::change);
+    public Page<StockChange> journal(String sku, String reference, Page.Request page) {
+        var where = new Where();
+        if (sku != null) {
+            checkFilter(sku, "sku");
+            where.add("s.sku = :sku", "sku", sku);
+        }
+        if (reference != null) {
+            checkFilter(reference, "reference");
+            where.add("s.reference = :reference", "reference", reference);
+        }
+        return page(StockJournalEntry.class, "s.id DESC", where, page, Stock::change);
     }
 
-    /** One page of an entity's rows, all or of one SKU, with the total. */
-    <E, V> Page<V> page(Class<E> type, String order, String sku, Page.Request page, Function<E, V> view) {
-        var from = " FROM " + type.getSimpleName() + " s" + (sku == null ? "" : " WHERE s.sku = :sku");
+    /**
+     * What order items hold now (reservations not yet released or consumed), by SKU and warehouse,
+     * of one SKU and/or one order; null for any.
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Page<StockReservation> reservations(String sku, String orderId, Page.Request page) {
+        var where = new Where();
+        where.add("s.quantity > 0", null, null);
+        if (sku != null) {
+            checkFilter(sku, "sku");
+            where.add("s.sku = :sku", "sku", sku);
+        }
+        if (orderId != null) {
+            checkFilter(orderId, "orderId");
+            where.add("s.orderId = :orderId", "orderId", orderId);
+        }
+        return page(ItemReservation.class, "s.sku, s.warehouse, s.orderId, s.itemId", where, page, Stock::reservation);
+    }
+
+    static void checkFilter(String value, String name) {
+        if (value.length() > 256) {
+            throw bad("'" + name + "' has more than 256 characters.");
+        }
+    }
+
+    /** A LIKE pattern for values that start with {@code prefix}, its wildcards escaped with '!'. */
+    static String like(String prefix) {
+        return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
+    /** The conditions of a listing and their parameters. */
+    static final class Where {
+        final List<String> conditions = new ArrayList<>();
+        final Map<String, Object> parameters = new LinkedHashMap<>();
+
+        void add(String condition, String parameter, Object value) {
+            conditions.add(condition);
+            if (parameter != null) {
+                parameters.put(parameter, value);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        }
+    }
+
+    /** One page of an entity's rows that match, with the total. */
+    <E, V> Page<V> page(Class<E> type, String order, Where where, Page.Request page, Function<E, V> view) {
+        var from = " FROM " + type.getSimpleName() + " s" + where;
         var rows = em.createQuery("SELECT s" + from + " ORDER BY " + order, type);
         var count = em.createQuery("SELECT COUNT(s)" + from, Long.class);
-        if (sku != null) {
-            rows.setParameter("sku", sku);
-            count.setParameter("sku", sku);
-        }
+        where.parameters.forEach((name, value) -> {
+            rows.setParameter(name, value);
+            count.setParameter(name, value);
+        });
         var items = rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList().stream()
                 .map(view)
                 .toList();
@@ -223,6 +322,11 @@ public class Stock {
     static StockLevelView view(StockLevel level) {
         return new StockLevelView(
                 level.sku(), level.warehouse(), level.onHand(), level.reserved(), level.available(), level.asOf());
+    }
+
+    static StockReservation reservation(ItemReservation held) {
+        return new StockReservation(
+                held.orderId(), held.itemId(), held.sku(), held.warehouse(), held.quantity(), held.createdAt());
     }
 
     static StockChange change(StockJournalEntry entry) {
