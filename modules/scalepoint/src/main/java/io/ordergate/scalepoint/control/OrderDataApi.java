@@ -1,5 +1,6 @@
 package io.ordergate.scalepoint.control;
 
+import io.ordergate.platform.boundary.PartnerClients;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
