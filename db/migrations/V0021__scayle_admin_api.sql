@@ -15,7 +15,9 @@ CREATE TABLE scayle_admin_api (
 -- caller's key (fulfilment: ful_outbound:{outbound_id}). SCAYLE has no idempotency key, so
 -- in_doubt is set (and committed) before every POST and cleared only by an answer that settles
 -- it; while it is set, the next attempt reads the order first and posts only when the call's
--- effect is not there. errors: SCAYLE's errors[] of the last refusal (JSON array), for staff.
+-- effect is not there. claimed_until: an attempt holds the call while it talks to SCAYLE, so two
+-- attempts (a job run twice, a job requested again) never post at once. errors: SCAYLE's errors[]
+-- of the last refusal (JSON array), for staff.
 CREATE TABLE scayle_admin_call (
     call_key         TEXT         PRIMARY KEY,
     merchant_key     TEXT         NOT NULL,
@@ -23,6 +25,7 @@ CREATE TABLE scayle_admin_call (
     kind             TEXT         NOT NULL CHECK (kind IN ('shipment', 'cancellation', 'return')),
     attempts         INTEGER      NOT NULL DEFAULT 0,
     in_doubt         BOOLEAN      NOT NULL DEFAULT false,
+    claimed_until    TIMESTAMPTZ,
     outcome          TEXT         CHECK (outcome IN ('sent', 'found', 'rejected')),
     last_status      INTEGER,
     last_error       TEXT,

@@ -39,9 +39,10 @@
  * {@code ful_outbound},
  * {@code ful_push},
  * {@code ful_webhook_secret}
- * <li>Depends on: platform, audit, credentials, idempotency, stock, scayle, scalepoint
+ * <li>Depends on: platform, audit, credentials, idempotency, jobs, stock, scayle, scalepoint
  * <li>Publishes: none
- * <li>Observes: {@link io.ordergate.scayle.boundary.CancellationApplied},
+ * <li>Observes: {@link io.ordergate.scayle.boundary.AdminApiConnected},
+ * {@link io.ordergate.scayle.boundary.CancellationApplied},
  * {@link io.ordergate.scayle.boundary.DelegationAccepted},
  * {@link io.ordergate.scalepoint.boundary.OrderDataChanged}
  * </ul>

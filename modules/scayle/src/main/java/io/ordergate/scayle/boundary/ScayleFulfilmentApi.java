@@ -18,6 +18,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
@@ -42,6 +43,11 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
 public class ScayleFulfilmentApi {
 
     static final String WHAT = "SCAYLE's Admin API";
+
+    /** Longer than an attempt can take (two calls, each under a 30 s Fault Tolerance timeout). */
+    static final Duration CLAIM = Duration.ofMinutes(2);
+
+    static final Duration CLAIM_WAIT = Duration.ofSeconds(10);
 
     @Inject
     AdminApiSettings settings;
@@ -75,6 +81,9 @@ public class ScayleFulfilmentApi {
             return "rejected".equals(row.outcome())
                     ? AdminApiOutcome.rejected(row.lastStatus(), row.lastError())
                     : AdminApiOutcome.sent(row.lastStatus() == null ? 200 : row.lastStatus());
+        }
+        if (!calls.claim(key, clock.instant(), clock.instant().plus(CLAIM))) {
+            return AdminApiOutcome.retry(null, "Another attempt of this call is still talking to SCAYLE.", CLAIM_WAIT);
         }
         var order = "scayle:" + call.merchantKey() + ":" + call.referenceKey();
         var target = calls.target(call.merchantKey(), call.referenceKey()).orElse(null);

@@ -46,12 +46,30 @@ public class AdminApiCalls {
 
     static final String ATTEMPTED = """
             UPDATE scayle_admin_call SET attempts = attempts + 1, last_status = CAST(?2 AS integer),
-                last_error = CAST(?3 AS text),
+                last_error = CAST(?3 AS text), claimed_until = NULL,
                 last_attempt_at = CAST(?4 AS timestamptz)
             WHERE call_key = ?1""";
 
+    static final String CLAIM = """
+            UPDATE scayle_admin_call SET claimed_until = CAST(?3 AS timestamptz)
+            WHERE call_key = ?1 AND outcome IS NULL
+              AND (claimed_until IS NULL OR claimed_until < CAST(?2 AS timestamptz))""";
+
     @PersistenceContext
     EntityManager em;
+
+    /**
+     * Holds the call for one attempt, until it is answered or {@code until} passes (a node that died
+     * mid-call); false when another attempt holds it or it is settled.
+     */
+    public boolean claim(String callKey, Instant now, Instant until) {
+        return em.createNativeQuery(CLAIM)
+                        .setParameter(1, callKey)
+                        .setParameter(2, Timestamp.from(now))
+                        .setParameter(3, Timestamp.from(until))
+                        .executeUpdate()
+                == 1;
+    }
 
     /** The call's row, created on its first attempt. */
     public AdminApiCall open(FulfilmentCall call, Instant now) {
