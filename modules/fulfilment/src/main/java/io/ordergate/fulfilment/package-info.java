@@ -11,6 +11,12 @@
  * and changes with each new version of it), and the feed of its
  * changes ({@code control.Feed} says how positions are given so that a reader can never skip one).
  *
+ * <p>What the warehouse reports (shipments, cancellations, returns) is stored with an outbound row
+ * per platform ({@code ful_outbound}); for a SCAYLE order the job that passes it on
+ * ({@code control.ScayleOutbound}, type {@code fulfilment.scayle-call}) is queued in the same
+ * transaction and calls {@link io.ordergate.scayle.boundary.ScayleFulfilmentApi}; the row becomes
+ * {@code sent} or {@code dead} with its job.
+ *
  * <p>Contract (the shape is fixed: {@code ModuleContractsTest} in webapp checks each item against
  * the code, the pom and the migrations):
  * <ul>
