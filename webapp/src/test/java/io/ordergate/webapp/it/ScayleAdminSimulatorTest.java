@@ -67,24 +67,32 @@ class ScayleAdminSimulatorTest {
 
     @Test
     void aShipmentWithTheRightTokenIsTakenAndShownInTheOrder() throws Exception {
-        assertThat(post("/fulfillment/shipments", null, SHIPMENT, Duration.ofSeconds(5)).statusCode())
+        assertThat(post("/fulfillment/shipments", null, SHIPMENT, Duration.ofSeconds(5))
+                        .statusCode())
                 .isEqualTo(401);
-        assertThat(post("/fulfillment/shipments", "wrong", SHIPMENT, Duration.ofSeconds(5)).statusCode())
+        assertThat(post("/fulfillment/shipments", "wrong", SHIPMENT, Duration.ofSeconds(5))
+                        .statusCode())
                 .isEqualTo(401);
         assertThat(post("/fulfillment/shipments", SHIPMENT).statusCode()).isEqualTo(201);
 
         assertThat(scayle.accepted("shipments")).hasSize(1);
         var order = order();
-        assertThat(order.getJsonArray("shipments").getJsonObject(0).getString("shipmentKey")).isEqualTo("T-1");
-        assertThat(order.getJsonArray("items").getJsonObject(0).getString("status")).isEqualTo("shipped");
-        assertThat(order.getJsonArray("items").getJsonObject(0).getString("returnKey")).isEqualTo("rk-7");
+        assertThat(order.getJsonArray("shipments").getJsonObject(0).getString("shipmentKey"))
+                .isEqualTo("T-1");
+        assertThat(order.getJsonArray("items").getJsonObject(0).getString("status"))
+                .isEqualTo("shipped");
+        assertThat(order.getJsonArray("items").getJsonObject(0).getString("returnKey"))
+                .isEqualTo("rk-7");
     }
 
     @Test
     void aWrongBodyOrAnUnknownItemIsA400WithErrors() throws Exception {
         var unknown = post("/fulfillment/shipments", SHIPMENT.replace("\"orderItemId\":7", "\"orderItemId\":9"));
         assertThat(unknown.statusCode()).isEqualTo(400);
-        assertThat(unknown.body()).contains("\"errors\"").contains("\"errorKey\"").contains("Unknown orderItemId");
+        assertThat(unknown.body())
+                .contains("\"errors\"")
+                .contains("\"errorKey\"")
+                .contains("Unknown orderItemId");
         var noCarrier = post("/fulfillment/shipments", SHIPMENT.replace("\"carrier\":\"DHL\",", ""));
         assertThat(noCarrier.statusCode()).isEqualTo(400);
         assertThat(noCarrier.body()).contains("carrier");
@@ -108,7 +116,9 @@ class ScayleAdminSimulatorTest {
         assertThat(refused.body()).contains("\"errorKey\":\"nope\"");
         assertThat(order().getJsonArray("shipments")).isEmpty();
         assertThat(post("/fulfillment/shipments", SHIPMENT).statusCode()).isEqualTo(201);
-        assertThat(scayle.calls()).extracting(ScayleAdminSimulator.Call::status).containsExactly(503, 429, 400, 201, 200);
+        assertThat(scayle.calls())
+                .extracting(ScayleAdminSimulator.Call::status)
+                .containsExactly(503, 429, 400, 200, 201);
     }
 
     @Test
