@@ -40,7 +40,7 @@ public class AdminApiCalls {
 
     static final String ANSWERED = """
             UPDATE scayle_admin_call SET in_doubt = ?2, outcome = CAST(?3 AS text), last_status = CAST(?4 AS integer),
-                last_error = CAST(?5 AS text), errors = COALESCE(CAST(?6 AS text), errors),
+                last_error = CAST(?5 AS text), errors = COALESCE(CAST(?6 AS text), errors), claimed_until = NULL,
                 done_at = CASE WHEN CAST(?3 AS text) IS NULL THEN NULL ELSE CAST(?7 AS timestamptz) END
             WHERE call_key = ?1""";
 

@@ -3,6 +3,7 @@ package io.ordergate.scayle.control;
 import io.ordergate.credentials.boundary.Vault;
 import io.ordergate.platform.boundary.OutboundUrls;
 import io.ordergate.platform.boundary.SqlRow;
+import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -53,6 +54,7 @@ public class AdminApiSettings {
     public record Connection(URI baseUrl, String token, String companyId) {}
 
     /** Why no call can be made: no connection, or its URL breaks the outbound rule now. */
+    @ApplicationException(rollback = true)
     public static class NotConfigured extends RuntimeException {
 
         private static final long serialVersionUID = 1L;
