@@ -15,7 +15,8 @@
  * per platform ({@code ful_outbound}); for a SCAYLE order the job that passes it on
  * ({@code control.ScayleOutbound}, type {@code fulfilment.scayle-call}) is queued in the same
  * transaction and calls {@link io.ordergate.scayle.boundary.ScayleFulfilmentApi}; the row becomes
- * {@code sent} or {@code dead} with its job.
+ * {@code sent} or {@code dead} with its job. {@code Reports.outbound} lists an order's rows with their
+ * attempts and errors.
  *
  * <p>Contract (the shape is fixed: {@code ModuleContractsTest} in webapp checks each item against
  * the code, the pom and the migrations):
@@ -32,6 +33,7 @@
  * {@link io.ordergate.fulfilment.boundary.FulfilmentWebhookAdminResource},
  * {@link io.ordergate.fulfilment.boundary.OrderFeed},
  * {@link io.ordergate.fulfilment.boundary.OrderState},
+ * {@link io.ordergate.fulfilment.boundary.OutboundCall},
  * {@link io.ordergate.fulfilment.boundary.ReportKind},
  * {@link io.ordergate.fulfilment.boundary.Reports},
  * {@link io.ordergate.fulfilment.boundary.WebhookSecret},
