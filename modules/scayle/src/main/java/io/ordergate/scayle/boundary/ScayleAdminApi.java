@@ -4,9 +4,11 @@ import io.ordergate.audit.boundary.AuditEntry;
 import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.platform.boundary.BadPartnerResponse;
 import io.ordergate.platform.boundary.OutboundUrls;
+import io.ordergate.platform.boundary.PartnerResponse;
 import io.ordergate.platform.boundary.PartnerUnavailable;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.Roles;
+import io.ordergate.scayle.control.AdminApiBodies;
 import io.ordergate.scayle.control.AdminApiCalls;
 import io.ordergate.scayle.control.AdminApiHttp;
 import io.ordergate.scayle.control.AdminApiSettings;
@@ -17,11 +19,16 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 /**
@@ -32,6 +39,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
 @Stateless
 @DenyAll
 public class ScayleAdminApi {
+
+    static final Logger LOG = Logger.getLogger(ScayleAdminApi.class.getName());
 
     static final Pattern COMPANY_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -155,23 +164,56 @@ public class ScayleAdminApi {
         try {
             var response = http.status(connection, shopKey, countryCode, orderId);
             if (response.status() == 401 || response.status() == 403) {
+                var errors = AdminApiBodies.errors(text(response));
                 return new AdminApiTest(
                         false,
                         "SCAYLE's Admin API refused the access token"
-                                + (connection.companyId() == null ? "" : " or company id") + " (" + response.status()
-                                + " to " + call + "): " + response.excerpt());
+                                + (connection.companyId() == null ? "" : " or the company id") + " ("
+                                + response.status() + " to " + call + ")"
+                                + (errors == null ? "." : ": " + AdminApiBodies.describe(errors)));
             }
             return new AdminApiTest(true, null);
         } catch (PartnerUnavailable e) {
             if (e.status() != null) {
-                // SCAYLE answered (429, 5xx): it is there and took the token far enough to answer
+                // SCAYLE answered (429, 5xx): it is there, and the test asks no more
                 return new AdminApiTest(true, null);
             }
-            return new AdminApiTest(false, e.getMessage() + " (" + call + " at " + connection.baseUrl() + ")");
+            return new AdminApiTest(false, unreachable(e) + " (" + call + ")");
         } catch (BadPartnerResponse e) {
             return new AdminApiTest(e.status() != 401 && e.status() != 403, e.getMessage());
         } catch (FaultToleranceException e) {
             return new AdminApiTest(false, "SCAYLE's Admin API did not answer " + call + " in time.");
+        }
+    }
+
+    /**
+     * What kept the test from getting an answer, by kind only: the network's own words (which could
+     * tell a caller about ports and hosts inside) go to the server log, as for Scalepoint's test.
+     */
+    static String unreachable(PartnerUnavailable failure) {
+        LOG.log(Level.INFO, "SCAYLE Admin API connection test: {0}", failure.getMessage());
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SSLException) {
+                return "The TLS handshake with SCAYLE's Admin API failed (certificate or protocol not accepted).";
+            }
+            if (cause instanceof UnknownHostException) {
+                return "The host of SCAYLE's Admin API could not be resolved.";
+            }
+        }
+        var text = String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT);
+        if (text.contains("sslexception") || text.contains("sslhandshakeexception") || text.contains("pkix")) {
+            return "The TLS handshake with SCAYLE's Admin API failed (certificate or protocol not accepted).";
+        }
+        return text.contains("unknownhostexception")
+                ? "The host of SCAYLE's Admin API could not be resolved."
+                : "Could not connect to SCAYLE's Admin API (connection refused, reset or timed out).";
+    }
+
+    static String text(PartnerResponse response) {
+        try {
+            return response.utf8();
+        } catch (IllegalArgumentException e) {
+            return "";
         }
     }
 
