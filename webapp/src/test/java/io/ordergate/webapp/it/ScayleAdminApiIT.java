@@ -371,11 +371,12 @@ class ScayleAdminApiIT extends FulfilmentBase {
 
     @Test
     @Order(7)
-    void aRefusedCallEndsDeadWithScaylesErrorsReadable() {
+    void aRefusedCallEndsDeadWithScaylesErrorsReadableAndGoesOutWhenRetried() {
         connectScayle();
         var order = order();
+        var tracking = tracking();
         simulator().script(ScayleAdminSimulator.Reply.badRequest("carrier_unknown", "Carrier DHL is not configured."));
-        ship(order, tracking());
+        ship(order, tracking);
 
         awaitOutbound(order.orderId(), "shipment", "dead");
         var recorded = calls(order);
@@ -399,5 +400,18 @@ class ScayleAdminApiIT extends FulfilmentBase {
                     assertThat(job.get("state")).isEqualTo("dead");
                     assertThat((String) job.get("last_error")).contains("carrier_unknown");
                 });
+
+        // SCAYLE's side is fixed; staff retry the dead job: the shipment goes out, once
+        var jobId = (Long) rows(
+                        "SELECT job_id FROM job WHERE job_type = 'fulfilment.scayle-call' AND dedupe_key = "
+                                + "(SELECT 'ful_outbound:' || outbound_id FROM ful_outbound WHERE order_id = ?)",
+                        order.orderId())
+                .get(0)
+                .get("job_id");
+        var retried = post("api/admin/jobs/" + jobId + "/retry", admin(), null, new byte[0]);
+        assertThat(retried.statusCode()).as(text(retried)).isEqualTo(200);
+        awaitOutbound(order.orderId(), "shipment", "sent");
+        assertThat(acceptedShipments(tracking)).hasSize(1);
+        assertThat(calls(order).get(0).getString("outcome")).isEqualTo("sent");
     }
 }

@@ -46,7 +46,7 @@ public class OutboundRows {
             ORDER BY i.item_id, r.report_id""";
 
     static final String SETTLE = """
-            UPDATE ful_outbound SET status = ?2 WHERE outbound_id = ?1 AND status = 'pending'""";
+            UPDATE ful_outbound SET status = ?2 WHERE outbound_id = ?1 AND status IN ('pending', 'dead')""";
 
     static final String PENDING = """
             SELECT outbound_id FROM ful_outbound WHERE platform = ?1 AND status = 'pending' ORDER BY outbound_id""";
@@ -57,10 +57,13 @@ public class OutboundRows {
     @Inject
     AuditTrail audit;
 
-    /** A row to pass on to SCAYLE; empty when it is no longer pending. */
-    public Optional<Row> pending(long outboundId) {
+    /**
+     * A row still to pass on: {@code pending}, or {@code dead} and retried by staff; empty once it
+     * is {@code sent}.
+     */
+    public Optional<Row> unsent(long outboundId) {
         return SqlRow.first(em.createNativeQuery(ROW).setParameter(1, outboundId))
-                .filter(row -> "pending".equals(row.string("status")))
+                .filter(row -> !"sent".equals(row.string("status")))
                 .map(row -> new Row(
                         outboundId,
                         row.string("order_id"),
@@ -128,7 +131,8 @@ public class OutboundRows {
 
     /**
      * Keeps the row in step with its job, in the transaction that records the job's outcome:
-     * {@code sent} when it succeeded, {@code dead} when it is dead, audited either way.
+     * {@code sent} when it succeeded, {@code dead} when it is dead (again, after a retry by staff),
+     * audited either way.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void settled(long outboundId, boolean sent, int attempts, Integer status, String error) {

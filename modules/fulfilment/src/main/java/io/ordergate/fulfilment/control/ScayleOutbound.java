@@ -50,9 +50,9 @@ public class ScayleOutbound implements JobHandler {
 
     @Override
     public JobResult run(Job job) {
-        var row = rows.pending(outboundId(job)).orElse(null);
+        var row = rows.unsent(outboundId(job)).orElse(null);
         if (row == null) {
-            // settled already (the job ran again after its outcome was recorded elsewhere)
+            // sent already (the job ran again after its outcome was recorded)
             return JobResult.succeeded(null);
         }
         var outcome = scayle.send(rows.scayleCall(row));

@@ -76,12 +76,11 @@ public class ScayleFulfilmentApi {
         }
         var key = call.callKey();
         var row = calls.open(call, clock.instant());
-        if (row.outcome() != null) {
-            // settled by an earlier attempt whose job outcome was lost (a node died before recording it)
-            return "rejected".equals(row.outcome())
-                    ? AdminApiOutcome.rejected(row.lastStatus(), row.lastError())
-                    : AdminApiOutcome.sent(row.lastStatus() == null ? 200 : row.lastStatus());
+        if ("sent".equals(row.outcome()) || "found".equals(row.outcome())) {
+            // SCAYLE has it: an earlier attempt's job outcome was lost (a node died before recording it)
+            return AdminApiOutcome.sent(row.lastStatus() == null ? 200 : row.lastStatus());
         }
+        // a call SCAYLE refused is tried again only when staff retry its dead job
         if (!calls.claim(key, clock.instant(), clock.instant().plus(CLAIM))) {
             return AdminApiOutcome.retry(null, "Another attempt of this call is still talking to SCAYLE.", CLAIM_WAIT);
         }

@@ -52,7 +52,7 @@ public class AdminApiCalls {
 
     static final String CLAIM = """
             UPDATE scayle_admin_call SET claimed_until = CAST(?3 AS timestamptz)
-            WHERE call_key = ?1 AND outcome IS NULL
+            WHERE call_key = ?1 AND (outcome IS NULL OR outcome = 'rejected')
               AND (claimed_until IS NULL OR claimed_until < CAST(?2 AS timestamptz))""";
 
     @PersistenceContext
@@ -60,7 +60,8 @@ public class AdminApiCalls {
 
     /**
      * Holds the call for one attempt, until it is answered or {@code until} passes (a node that died
-     * mid-call); false when another attempt holds it or it is settled.
+     * mid-call); false when another attempt holds it or SCAYLE has it. A refused call can be held
+     * again: staff retried its dead job.
      */
     public boolean claim(String callKey, Instant now, Instant until) {
         return em.createNativeQuery(CLAIM)
