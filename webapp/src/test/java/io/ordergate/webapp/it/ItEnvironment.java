@@ -10,7 +10,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
 /**
  * Prepares what the integration tests share before the first Payara Micro starts: a fresh
  * database, the proxy through which the server reaches it (failsafe points
- * ORDERGATE_DB_URL at the proxy), the Scalepoint simulator and the SCAYLE Admin API simulator. Only active in the failsafe run ({@code -Dordergate.it=true}).
+ * ORDERGATE_DB_URL at the proxy), the Scalepoint simulator and the SCAYLE Admin API simulator. Only
+ * active in the failsafe run ({@code -Dordergate.it=true}).
  */
 public class ItEnvironment implements LauncherSessionListener {
 

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * SCAYLE's Admin API (fulfilment spec §6, scayle.md §7) against {@link ScayleAdminSimulator}: the
  * connection (its token never shown), its test, and what the warehouse reports reaching SCAYLE
  * exactly once, also through 503 bursts and a timeout after SCAYLE took the call; a refusal ends
- * dead with SCAYLE's errors readable; without a connection a call waits and goes out once one is
- * saved.
+ * dead with SCAYLE's errors readable (and goes out when its job is retried); without a connection
+ * a call waits and goes out once one is saved.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScayleAdminApiIT extends FulfilmentBase {
