@@ -68,7 +68,7 @@ class ArchitectureTest {
             "scalepoint",
             Set.of("platform", "audit", "credentials", "jobs"),
             "fulfilment",
-            Set.of("platform", "audit", "credentials", "idempotency", "stock", "scayle", "scalepoint"),
+            Set.of("platform", "audit", "credentials", "idempotency", "jobs", "stock", "scayle", "scalepoint"),
             "console",
             Set.of("platform", "audit", "credentials", "jobs", "stock", "scayle", "scalepoint", "fulfilment"));
 

@@ -15,6 +15,12 @@
  * (the console's Orders view and order page: the filtered list, an order's items and its timeline
  * over both platforms), which audits every read and is the one place where staff change an order:
  * marking its attention flag as handled ({@code ful_attention_handled} keeps each handling).
+ * <p>What the warehouse reports (shipments, cancellations, returns) is stored with an outbound row
+ * per platform ({@code ful_outbound}); for a SCAYLE order the job that passes it on
+ * ({@code control.ScayleOutbound}, type {@code fulfilment.scayle-call}) is queued in the same
+ * transaction and calls {@link io.ordergate.scayle.boundary.ScayleFulfilmentApi}; the row becomes
+ * {@code sent} or {@code dead} with its job. {@code Reports.outbound} lists an order's rows with their
+ * attempts and errors.
  *
  * <p>Contract (the shape is fixed: {@code ModuleContractsTest} in webapp checks each item against
  * the code, the pom and the migrations):
@@ -40,6 +46,7 @@
  * {@link io.ordergate.fulfilment.boundary.OrderSort},
  * {@link io.ordergate.fulfilment.boundary.OrderState},
  * {@link io.ordergate.fulfilment.boundary.OrderSummary},
+ * {@link io.ordergate.fulfilment.boundary.OutboundCall},
  * {@link io.ordergate.fulfilment.boundary.ReportKind},
  * {@link io.ordergate.fulfilment.boundary.Reports},
  * {@link io.ordergate.fulfilment.boundary.TimelineEntry},
@@ -55,9 +62,10 @@
  * {@code ful_push},
  * {@code ful_webhook_secret},
  * {@code ful_attention_handled}
- * <li>Depends on: platform, audit, credentials, idempotency, stock, scayle, scalepoint
+ * <li>Depends on: platform, audit, credentials, idempotency, jobs, stock, scayle, scalepoint
  * <li>Publishes: none
- * <li>Observes: {@link io.ordergate.scayle.boundary.CancellationApplied},
+ * <li>Observes: {@link io.ordergate.scayle.boundary.AdminApiConnected},
+ * {@link io.ordergate.scayle.boundary.CancellationApplied},
  * {@link io.ordergate.scayle.boundary.DelegationAccepted},
  * {@link io.ordergate.scalepoint.boundary.OrderDataChanged}
  * </ul>

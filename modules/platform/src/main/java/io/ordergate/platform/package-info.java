@@ -10,7 +10,9 @@
  * key this database was used with ({@code MasterKeyCheck}), the database readiness check, the
  * application's metrics ({@code Meters}, the pool gauges, {@code Refreshing} for gauges that read the
  * database), the client's address behind trusted proxies ({@code ClientAddress}), and the rule for
- * partner URLs OrderGate calls ({@code OutboundUrls}: https to public addresses only).
+ * partner URLs OrderGate calls ({@code OutboundUrls}: https to public addresses only) with the
+ * toolkit every partner client is built with ({@code PartnerClients}: timeouts, no redirects, bounded
+ * answers, and the failures the job queue retries: {@code PartnerUnavailable}, {@code RateLimited}).
  *
  * <p>Flyway's own {@code flyway_schema_history} is created by Flyway, not by a migration.
  *
@@ -19,6 +21,7 @@
  * <ul>
  * <li>API: {@link io.ordergate.platform.boundary.AdminApi},
  * {@link io.ordergate.platform.boundary.AdminApiDoor},
+ * {@link io.ordergate.platform.boundary.BadPartnerResponse},
  * {@link io.ordergate.platform.boundary.BatchRhythm},
  * {@link io.ordergate.platform.boundary.ClientAddress},
  * {@link io.ordergate.platform.boundary.Clocks},
@@ -39,12 +42,16 @@
  * {@link io.ordergate.platform.boundary.NoStore},
  * {@link io.ordergate.platform.boundary.OutboundUrls},
  * {@link io.ordergate.platform.boundary.Page},
+ * {@link io.ordergate.platform.boundary.PartnerClients},
+ * {@link io.ordergate.platform.boundary.PartnerResponse},
+ * {@link io.ordergate.platform.boundary.PartnerUnavailable},
  * {@link io.ordergate.platform.boundary.Problem},
  * {@link io.ordergate.platform.boundary.ProblemException},
  * {@link io.ordergate.platform.boundary.ProblemMappers},
  * {@link io.ordergate.platform.boundary.ProcessLiveness},
  * {@link io.ordergate.platform.boundary.PublicUrl},
  * {@link io.ordergate.platform.boundary.QueryParams},
+ * {@link io.ordergate.platform.boundary.RateLimited},
  * {@link io.ordergate.platform.boundary.Refreshing},
  * {@link io.ordergate.platform.boundary.RequestBodies},
  * {@link io.ordergate.platform.boundary.RequestPaths},

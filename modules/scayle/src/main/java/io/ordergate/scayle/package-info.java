@@ -19,10 +19,22 @@
  * {@link io.ordergate.scayle.boundary.ReceivedCancellations} read them back for staff and audit
  * every read of customer data themselves. Never depends on scalepoint.
  *
+ * <p>SCAYLE's Admin API (scayle.md §7, fulfilment spec §6): {@link io.ordergate.scayle.boundary.ScayleAdminApi}
+ * keeps the connection (the token sealed) and runs its test;
+ * {@link io.ordergate.scayle.boundary.ScayleFulfilmentApi} passes on shipments, cancellations and
+ * returns (one attempt per call of the fulfilment module's job) and remembers each call in
+ * {@code scayle_admin_call}, with the mark that makes the attempt after an ambiguous one read the
+ * order before posting again.
+ *
  * <p>Contract (the shape is fixed: {@code ModuleContractsTest} in webapp checks each item against
  * the code, the pom and the migrations):
  * <ul>
  * <li>API: {@link io.ordergate.scayle.boundary.Address},
+ * {@link io.ordergate.scayle.boundary.AdminApiCall},
+ * {@link io.ordergate.scayle.boundary.AdminApiConnected},
+ * {@link io.ordergate.scayle.boundary.AdminApiConnectionView},
+ * {@link io.ordergate.scayle.boundary.AdminApiOutcome},
+ * {@link io.ordergate.scayle.boundary.AdminApiTest},
  * {@link io.ordergate.scayle.boundary.CancellationApplied},
  * {@link io.ordergate.scayle.boundary.CancellationRequest},
  * {@link io.ordergate.scayle.boundary.CancellationSummary},
@@ -37,14 +49,18 @@
  * {@link io.ordergate.scayle.boundary.DelegationSummary},
  * {@link io.ordergate.scayle.boundary.Delegations},
  * {@link io.ordergate.scayle.boundary.DeliveryOutcome},
+ * {@link io.ordergate.scayle.boundary.FulfilmentCall},
  * {@link io.ordergate.scayle.boundary.Inbound},
  * {@link io.ordergate.scayle.boundary.MerchantCredentials},
  * {@link io.ordergate.scayle.boundary.MerchantSettingsView},
  * {@link io.ordergate.scayle.boundary.ReceivedCancellations},
  * {@link io.ordergate.scayle.boundary.ReceivedDelegations},
  * {@link io.ordergate.scayle.boundary.ScayleActivity},
+ * {@link io.ordergate.scayle.boundary.ScayleAdminApi},
+ * {@link io.ordergate.scayle.boundary.ScayleAdminApiResource},
  * {@link io.ordergate.scayle.boundary.ScayleCancellationsAdminResource},
  * {@link io.ordergate.scayle.boundary.ScayleDelegationsAdminResource},
+ * {@link io.ordergate.scayle.boundary.ScayleFulfilmentApi},
  * {@link io.ordergate.scayle.boundary.ScayleMerchantSettings},
  * {@link io.ordergate.scayle.boundary.ScayleMerchantSettingsResource},
  * {@link io.ordergate.scayle.boundary.ScayleMerchantsResource},
@@ -54,9 +70,12 @@
  * {@code scayle_delegation_address},
  * {@code scayle_delivery_attempt},
  * {@code scayle_cancellation},
- * {@code scayle_merchant_settings}
+ * {@code scayle_merchant_settings},
+ * {@code scayle_admin_api},
+ * {@code scayle_admin_call}
  * <li>Depends on: platform, audit, credentials, idempotency, stock
- * <li>Publishes: {@link io.ordergate.scayle.boundary.CancellationApplied},
+ * <li>Publishes: {@link io.ordergate.scayle.boundary.AdminApiConnected},
+ * {@link io.ordergate.scayle.boundary.CancellationApplied},
  * {@link io.ordergate.scayle.boundary.DelegationAccepted}
  * <li>Observes: none
  * </ul>

@@ -10,12 +10,14 @@ import org.junit.platform.launcher.LauncherSessionListener;
 /**
  * Prepares what the integration tests share before the first Payara Micro starts: a fresh
  * database, the proxy through which the server reaches it (failsafe points
- * ORDERGATE_DB_URL at the proxy), and the Scalepoint simulator. Only active in the failsafe run ({@code -Dordergate.it=true}).
+ * ORDERGATE_DB_URL at the proxy), the Scalepoint simulator and the SCAYLE Admin API simulator. Only
+ * active in the failsafe run ({@code -Dordergate.it=true}).
  */
 public class ItEnvironment implements LauncherSessionListener {
 
     private static TcpProxy proxy;
     private static ScalepointSimulator scalepoint;
+    private static ScayleAdminSimulator scayleAdmin;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -29,6 +31,9 @@ public class ItEnvironment implements LauncherSessionListener {
                     new InetSocketAddress(System.getProperty("it.db.host"), Integer.getInteger("it.db.port")));
             // failsafe points ORDERGATE_SCALEPOINT_*_URL at this port
             scalepoint = ScalepointSimulator.start(Integer.getInteger("it.scalepoint.port"));
+            // the tests point OrderGate's SCAYLE Admin API connection at this one (PUT, allowed by
+            // ORDERGATE_OUTBOUND_ALLOW_INSECURE)
+            scayleAdmin = ScayleAdminSimulator.start(Integer.getInteger("it.scayle.port", 25470));
         } catch (Exception e) {
             throw new IllegalStateException(
                     "Cannot prepare the integration test database at "
@@ -42,6 +47,9 @@ public class ItEnvironment implements LauncherSessionListener {
     public void launcherSessionClosed(LauncherSession session) {
         if (scalepoint != null) {
             scalepoint.close();
+        }
+        if (scayleAdmin != null) {
+            scayleAdmin.close();
         }
         if (proxy != null) {
             try {
@@ -59,6 +67,11 @@ public class ItEnvironment implements LauncherSessionListener {
     /** Plays Scalepoint (Authorization Server, Order Data API, Event API) for every server the tests start. */
     public static ScalepointSimulator scalepoint() {
         return scalepoint;
+    }
+
+    /** Plays SCAYLE's Admin API for every server the tests start. */
+    public static ScayleAdminSimulator scayleAdmin() {
+        return scayleAdmin;
     }
 
     static String name() {

@@ -13,11 +13,18 @@ import io.ordergate.idempotency.boundary.StoredResponse;
 import io.ordergate.platform.boundary.Hashes;
 import io.ordergate.platform.boundary.Jsons;
 import io.ordergate.platform.boundary.ProblemException;
+import io.ordergate.platform.boundary.Roles;
+import io.ordergate.platform.boundary.SqlRow;
 import io.ordergate.platform.boundary.StrictJson;
+import io.ordergate.scayle.boundary.AdminApiCall;
+import io.ordergate.scayle.boundary.ScayleFulfilmentApi;
 import io.ordergate.stock.boundary.Stock;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -34,6 +41,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -77,6 +85,9 @@ public class Reports {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ScayleFulfilmentApi scayle;
 
     /** @return the answer: 201 with the report as stored and the order after it, or the stored answer of a replay */
     @PermitAll
@@ -265,5 +276,42 @@ public class Reports {
 
     static ProblemException unprocessable(String detail) {
         return new ProblemException(422, "Unprocessable Content", detail);
+    }
+
+    /**
+     * What the order's platform must hear of its reports, oldest first, with each call's attempts
+     * and errors (for SCAYLE; Scalepoint's events are still to come).
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<OutboundCall> outbound(String orderId) {
+        var calls = new HashMap<String, AdminApiCall>();
+        var rows = SqlRow.list(em.createNativeQuery("""
+                        SELECT o.outbound_id, o.platform, o.kind, o.status, o.created_at, f.merchant_key, f.reference
+                        FROM ful_outbound o JOIN ful_order f ON f.order_id = o.order_id
+                        WHERE o.order_id = ?1 ORDER BY o.outbound_id""").setParameter(1, orderId));
+        if (rows.stream().anyMatch(row -> "scayle".equals(row.string("platform")))) {
+            var first = rows.get(0);
+            scayle.calls(first.string("merchant_key"), first.string("reference"))
+                    .forEach(call -> calls.put(call.callKey(), call));
+        }
+        return rows.stream()
+                .map(row -> {
+                    long id = row.longValue("outbound_id");
+                    var call = calls.get("ful_outbound:" + id);
+                    return new OutboundCall(
+                            id,
+                            row.string("platform"),
+                            row.string("kind"),
+                            row.string("status"),
+                            row.instant("created_at"),
+                            call == null ? 0 : call.attempts(),
+                            call == null ? null : call.lastStatus(),
+                            call == null ? null : call.lastError(),
+                            call == null ? null : call.errors(),
+                            call != null && call.inDoubt(),
+                            call == null ? null : call.lastAttemptAt());
+                })
+                .toList();
     }
 }

@@ -1,10 +1,12 @@
 package io.ordergate.fulfilment.control;
 
 import io.ordergate.fulfilment.boundary.ReportKind;
+import io.ordergate.jobs.boundary.Jobs;
 import io.ordergate.platform.boundary.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
@@ -13,7 +15,8 @@ import java.util.Map;
 
 /**
  * Writes a report with its items, and the outbound row that tells its platform, in the caller's
- * transaction: nothing reported can be lost between the report and the call that passes it on.
+ * transaction: nothing reported can be lost between the report and the call that passes it on. For
+ * SCAYLE the job that makes the call ({@link ScayleOutbound}) is queued in the same transaction.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -30,10 +33,13 @@ public class ReportStore {
 
     static final String OUTBOUND = """
             INSERT INTO ful_outbound (order_id, platform, kind, report_id, created_at)
-            VALUES (?1, ?2, ?3, ?4, CAST(?5 AS timestamptz))""";
+            VALUES (?1, ?2, ?3, ?4, CAST(?5 AS timestamptz)) RETURNING outbound_id""";
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Jobs jobs;
 
     /**
      * @param units per item id
@@ -71,13 +77,19 @@ public class ReportStore {
                 .setParameter(1, reportId)
                 .setParameter(2, items.build().toString())
                 .executeUpdate();
-        em.createNativeQuery(OUTBOUND)
-                .setParameter(1, orderId)
-                .setParameter(2, platform)
-                .setParameter(3, kind.wire())
-                .setParameter(4, reportId)
-                .setParameter(5, Timestamp.from(now))
-                .executeUpdate();
+        long outboundId = ((Number) em.createNativeQuery(OUTBOUND)
+                        .setParameter(1, orderId)
+                        .setParameter(2, platform)
+                        .setParameter(3, kind.wire())
+                        .setParameter(4, reportId)
+                        .setParameter(5, Timestamp.from(now))
+                        .getSingleResult())
+                .longValue();
+        if (ScayleOutbound.PLATFORM.equals(platform)) {
+            // the job that passes it on commits with the report: no poller, nothing lost in between
+            jobs.enqueue(
+                    ScayleOutbound.JOB_TYPE, ScayleOutbound.dedupeKey(outboundId), ScayleOutbound.payload(outboundId));
+        }
         return reportId;
     }
 }

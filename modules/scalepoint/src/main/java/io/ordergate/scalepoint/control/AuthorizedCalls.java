@@ -1,5 +1,6 @@
 package io.ordergate.scalepoint.control;
 
+import io.ordergate.platform.boundary.PartnerResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.function.Function;

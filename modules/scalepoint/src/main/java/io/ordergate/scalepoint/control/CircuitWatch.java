@@ -1,5 +1,7 @@
 package io.ordergate.scalepoint.control;
 
+import io.ordergate.platform.boundary.BadPartnerResponse;
+import io.ordergate.platform.boundary.RateLimited;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;

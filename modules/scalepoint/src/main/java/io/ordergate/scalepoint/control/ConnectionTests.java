@@ -2,6 +2,8 @@ package io.ordergate.scalepoint.control;
 
 import io.ordergate.audit.boundary.AuditEntry;
 import io.ordergate.audit.boundary.AuditTrail;
+import io.ordergate.platform.boundary.BadPartnerResponse;
+import io.ordergate.platform.boundary.PartnerUnavailable;
 import io.ordergate.scalepoint.boundary.ConnectionTest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,8 @@
 package io.ordergate.scalepoint.control;
 
+import io.ordergate.platform.boundary.BadPartnerResponse;
 import io.ordergate.platform.boundary.Jsons;
+import io.ordergate.platform.boundary.PartnerUnavailable;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.WorkerPools;
 import jakarta.annotation.PostConstruct;

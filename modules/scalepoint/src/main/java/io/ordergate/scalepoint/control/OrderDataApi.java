@@ -7,7 +7,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-/** Scalepoint's Order Data API (MicroProfile Rest Client; built per base URL by {@link PartnerClients}). */
+/** Scalepoint's Order Data API (MicroProfile Rest Client; built per base URL by {@link io.ordergate.platform.boundary.PartnerClients}). */
 public interface OrderDataApi {
 
     @GET

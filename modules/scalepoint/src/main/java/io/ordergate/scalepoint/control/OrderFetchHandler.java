@@ -5,6 +5,7 @@ import io.ordergate.jobs.boundary.JobHandler;
 import io.ordergate.jobs.boundary.JobResult;
 import io.ordergate.platform.boundary.Jsons;
 import io.ordergate.platform.boundary.Meters;
+import io.ordergate.platform.boundary.PartnerResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;

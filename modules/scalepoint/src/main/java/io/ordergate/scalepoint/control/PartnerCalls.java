@@ -1,6 +1,8 @@
 package io.ordergate.scalepoint.control;
 
 import io.ordergate.jobs.boundary.JobResult;
+import io.ordergate.platform.boundary.BadPartnerResponse;
+import io.ordergate.platform.boundary.PartnerUnavailable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;

@@ -1,6 +1,10 @@
 package io.ordergate.scalepoint.control;
 
-import io.ordergate.platform.boundary.RetryAfter;
+import io.ordergate.platform.boundary.BadPartnerResponse;
+import io.ordergate.platform.boundary.PartnerClients;
+import io.ordergate.platform.boundary.PartnerResponse;
+import io.ordergate.platform.boundary.PartnerUnavailable;
+import io.ordergate.platform.boundary.RateLimited;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -57,7 +61,7 @@ public class ScalepointApi {
     public PartnerResponse fetchOrder(URI orderDataUrl, String accessToken, String orderToken) {
         return call(
                 "Order Data",
-                () -> clients.client(OrderDataApi.class, orderDataUrl, config.readTimeout())
+                () -> clients.client(OrderDataApi.class, orderDataUrl, timeouts(config.readTimeout()))
                         .order(orderToken, "Bearer " + accessToken));
     }
 
@@ -72,7 +76,7 @@ public class ScalepointApi {
     public PartnerResponse requestToken(URI tokenUrl, MultivaluedMap<String, String> form) {
         return call(
                 "The Scalepoint token endpoint",
-                () -> clients.client(TokenApi.class, tokenUrl, config.readTimeout())
+                () -> clients.client(TokenApi.class, tokenUrl, timeouts(config.readTimeout()))
                         .token(form));
     }
 
@@ -90,7 +94,7 @@ public class ScalepointApi {
                 () -> clients.client(
                                 EventApi.class,
                                 settings.eventApiUrl(),
-                                config.readTimeout(),
+                                timeouts(config.readTimeout()),
                                 new EventTypeHeader(config.eventTypeHeader()))
                         .send(settings.country(), settings.tenant(), "Bearer " + accessToken, eventType, body));
     }
@@ -99,7 +103,7 @@ public class ScalepointApi {
     public PartnerResponse receiveEvents(Settings settings, String accessToken, String lastEventId) {
         return call(
                 "The Scalepoint Event API",
-                () -> clients.client(EventApi.class, settings.eventApiUrl(), config.longPollTimeout())
+                () -> clients.client(EventApi.class, settings.eventApiUrl(), timeouts(config.longPollTimeout()))
                         .receive(settings.country(), settings.tenant(), lastEventId, "Bearer " + accessToken));
     }
 
@@ -110,19 +114,11 @@ public class ScalepointApi {
      * @param what names the partner API in error messages
      */
     private PartnerResponse call(String what, Supplier<Response> call) {
-        var response = clients.call(what, call);
-        if (response.status() == 429 || response.status() >= 500) {
-            var retryAfter = response.header("Retry-After")
-                    .flatMap(value -> RetryAfter.parse(value, clock.instant()))
-                    .orElse(null);
-            var message = what + " answered " + response.status()
-                    + (retryAfter == null ? "" : " (Retry-After " + retryAfter.toSeconds() + " s)") + ": "
-                    + response.excerpt();
-            if (response.status() == 429) {
-                throw new RateLimited(message, retryAfter == null ? RATE_LIMIT_WAIT : retryAfter);
-            }
-            throw new PartnerUnavailable(response.status(), message, retryAfter, null);
-        }
-        return response;
+        return PartnerClients.unlessUnavailable(
+                what, clients.call(what, config.maxResponseBytes(), call), clock.instant(), RATE_LIMIT_WAIT);
+    }
+
+    private PartnerClients.Timeouts timeouts(Duration read) {
+        return new PartnerClients.Timeouts(config.connectTimeout(), read);
     }
 }

@@ -1,6 +1,7 @@
 package io.ordergate.scalepoint.control;
 
 import io.ordergate.platform.boundary.Jsons;
+import io.ordergate.platform.boundary.PartnerUnavailable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;

@@ -2,6 +2,7 @@ package io.ordergate.scalepoint.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ordergate.platform.boundary.PartnerResponse;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

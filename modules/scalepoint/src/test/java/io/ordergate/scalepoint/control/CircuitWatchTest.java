@@ -3,6 +3,8 @@ package io.ordergate.scalepoint.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.ordergate.platform.boundary.PartnerUnavailable;
+import io.ordergate.platform.boundary.RateLimited;
 import io.ordergate.scalepoint.control.CircuitWatch.Breaker;
 import java.lang.reflect.Proxy;
 import java.time.Clock;

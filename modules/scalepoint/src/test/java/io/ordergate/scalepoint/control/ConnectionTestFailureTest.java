@@ -2,6 +2,7 @@ package io.ordergate.scalepoint.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ordergate.platform.boundary.PartnerUnavailable;
 import jakarta.ws.rs.ProcessingException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;

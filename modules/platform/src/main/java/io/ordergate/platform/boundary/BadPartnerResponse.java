@@ -1,10 +1,10 @@
-package io.ordergate.scalepoint.control;
+package io.ordergate.platform.boundary;
 
 import jakarta.ejb.ApplicationException;
 
 /**
- * Scalepoint answered, but with something we refuse to take: bigger than the limit, not UTF-8,
- * not JSON. Not a sign that Scalepoint is down, so the circuit breaker skips it.
+ * A partner answered, but with something we refuse to take: bigger than the limit, not UTF-8,
+ * not JSON. Not a sign that the partner is down, so circuit breakers skip it.
  */
 @ApplicationException(rollback = true)
 public class BadPartnerResponse extends RuntimeException {

@@ -1,9 +1,9 @@
-package io.ordergate.scalepoint.control;
+package io.ordergate.platform.boundary;
 
 import java.time.Duration;
 
 /**
- * Scalepoint answered 429: it is up and asks us to slow down. Not a sign that it is broken, so the
+ * A partner answered 429: it is up and asks us to slow down. Not a sign that it is broken, so
  * circuit breakers skip it; the job waits for the Retry-After it was given.
  */
 public class RateLimited extends PartnerUnavailable {

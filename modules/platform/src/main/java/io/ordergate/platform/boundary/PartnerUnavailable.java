@@ -1,11 +1,11 @@
-package io.ordergate.scalepoint.control;
+package io.ordergate.platform.boundary;
 
 import jakarta.ejb.ApplicationException;
 import java.time.Duration;
 
 /**
- * Scalepoint could not serve the call: no connection, a timeout, a 5xx, a 429. Thrown (rather
- * than returned) so that the circuit breaker counts it; carries what the job queue needs to back
+ * A partner could not serve the call: no connection, a timeout, a 5xx, a 429. Thrown (rather
+ * than returned) so that a circuit breaker counts it; carries what the job queue needs to back
  * off.
  */
 @ApplicationException(rollback = true)
@@ -27,7 +27,7 @@ public class PartnerUnavailable extends RuntimeException {
         return status;
     }
 
-    /** What Scalepoint asked for in Retry-After, or null. */
+    /** What the partner asked for in Retry-After, or null. */
     public Duration retryAfter() {
         return retryAfter;
     }

@@ -1,4 +1,4 @@
-package io.ordergate.scalepoint.control;
+package io.ordergate.platform.boundary;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** An answer from Scalepoint, read completely (and within the size limit) before it is looked at. */
+/** An answer from a partner, read completely (and within the size limit) before it is looked at. */
 public record PartnerResponse(int status, Map<String, List<String>> headers, byte[] body) {
 
     public Optional<String> header(String name) {
