@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class FulfilmentPushIT extends FulfilmentBase {
 
-    record Delivery(String id, String timestamp, String signature, String body, int answered) {}
+    record Delivery(String id, String timestamp, String signature, String body, int answered, Instant at) {}
 
     static boolean verifies(String secret, Delivery delivery) throws Exception {
         var mac = Mac.getInstance("HmacSHA256");
@@ -51,9 +51,10 @@ class FulfilmentPushIT extends FulfilmentBase {
                     exchange.getRequestHeaders().getFirst("webhook-timestamp"),
                     exchange.getRequestHeaders().getFirst("webhook-signature"),
                     body,
-                    status));
+                    status,
+                    Instant.now()));
             if (status == 503) {
-                exchange.getResponseHeaders().add("Retry-After", "1");
+                exchange.getResponseHeaders().add("Retry-After", "3");
             }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
@@ -115,6 +116,13 @@ class FulfilmentPushIT extends FulfilmentBase {
                                 org.assertj.core.groups.Tuple.tuple(taken.get(0).id(), 503),
                                 org.assertj.core.groups.Tuple.tuple(taken.get(0).id(), 503),
                                 org.assertj.core.groups.Tuple.tuple(taken.get(0).id(), 204));
+                // each retry waited as long as the receiver's Retry-After asked (3 s, more than the back-off)
+                assertThat(Duration.between(
+                                deliveries.get(0).at(), deliveries.get(1).at()))
+                        .isGreaterThanOrEqualTo(Duration.ofMillis(2_900));
+                assertThat(Duration.between(
+                                deliveries.get(1).at(), deliveries.get(2).at()))
+                        .isGreaterThanOrEqualTo(Duration.ofMillis(2_900));
                 JsonObject status =
                         Json.object(send(java.net.http.HttpRequest.newBuilder(node.uri("api/admin/fulfilment/webhook"))
                                         .header("Authorization", admin())
@@ -124,6 +132,9 @@ class FulfilmentPushIT extends FulfilmentBase {
                 assertThat(status.getString("url")).isEqualTo(url);
                 assertThat(status.getJsonNumber("pushedUpTo").longValue()).isGreaterThanOrEqualTo(from + 5);
                 assertThat(status.getInt("attempts")).isZero();
+                // the receiver's last answer stays on show while there is nothing new to push
+                assertThat(status.getInt("lastStatus")).isEqualTo(204);
+                assertThat(status.containsKey("lastError")).isFalse();
                 // the node without the URL pushes nothing and says so
                 assertThat(Json.object(get("api/admin/fulfilment/webhook", admin())
                                         .body())

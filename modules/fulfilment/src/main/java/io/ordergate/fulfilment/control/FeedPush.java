@@ -1,6 +1,10 @@
 package io.ordergate.fulfilment.control;
 
 import io.ordergate.fulfilment.boundary.FeedChange;
+import io.ordergate.platform.boundary.BadPartnerResponse;
+import io.ordergate.platform.boundary.PartnerClients;
+import io.ordergate.platform.boundary.PartnerUnavailable;
+import io.ordergate.platform.boundary.RetryAfter;
 import io.ordergate.platform.boundary.SqlRow;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -8,7 +12,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.ws.rs.ProcessingException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -16,11 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
  * Pushes the feed to the configured receiver in position order, one change after the other, each
@@ -39,14 +38,17 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 public class FeedPush {
 
     static final int BATCH = 50;
-    /** One client per receiver URL, built once (the URL is configuration). */
-    static final Map<URI, WebhookTarget> CLIENTS = new ConcurrentHashMap<>();
+    static final PartnerClients.Timeouts TIMEOUTS =
+            new PartnerClients.Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(10));
+
+    /** The most of a receiver's answer that is read (its body is not used). */
+    static final int MAX_ANSWER = 64 * 1024;
 
     static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
     static final int MAX_ERROR = 500;
 
     static final String TAKE = """
-            SELECT last_position, attempts, next_attempt_at FROM ful_push FOR UPDATE SKIP LOCKED""";
+            SELECT last_position, attempts, next_attempt_at, last_status, last_error FROM ful_push FOR UPDATE SKIP LOCKED""";
 
     static final String RECORD = """
             UPDATE ful_push SET last_position = ?1, attempts = ?2, next_attempt_at = CAST(?3 AS timestamptz),
@@ -64,6 +66,9 @@ public class FeedPush {
 
     @Inject
     Clock clock;
+
+    @Inject
+    PartnerClients clients;
 
     /** Where the push stands, for staff. */
     public record State(long pushedUpTo, int attempts, Instant nextAttemptAt, Integer lastStatus, String lastError) {}
@@ -94,52 +99,57 @@ public class FeedPush {
                     attempts,
                     now.plusSeconds(5),
                     null,
-                    "No signing secret yet: an admin creates one " + "(POST /api/admin/fulfilment/webhook-secret).",
+                    "No signing secret yet: an admin creates one (POST /api/admin/fulfilment/webhook/secret).",
                     now);
             return 0;
         }
-        var client = CLIENTS.computeIfAbsent(
-                target,
-                uri -> RestClientBuilder.newBuilder()
-                        .baseUri(uri)
-                        .connectTimeout(5, TimeUnit.SECONDS)
-                        .readTimeout(10, TimeUnit.SECONDS)
-                        .followRedirects(false)
-                        .build(WebhookTarget.class));
-        int delivered = 0;
+        var client = clients.client(WebhookTarget.class, target, TIMEOUTS);
         List<FeedChange> changes = feed.read(position, BATCH);
+        if (changes.isEmpty()) {
+            if (row.string("last_error") != null) {
+                // what stopped the push is gone (a secret was made): say so, keep the last answer
+                record(position, attempts, null, row.integer("last_status"), null, now);
+            }
+            return 0;
+        }
+        int delivered = 0;
+        Integer status = null;
         for (var change : changes) {
             var body = payload(change, now);
-            Integer status = null;
+            var id = "ordergate-feed-" + change.position();
             String error;
             Optional<Duration> retryAfter = Optional.empty();
-            try (var response = client.deliver(
-                    "ordergate-feed-" + change.position(),
-                    String.valueOf(now.getEpochSecond()),
-                    WebhookSigner.signature(signing, "ordergate-feed-" + change.position(), now.getEpochSecond(), body),
-                    body)) {
-                status = response.getStatus();
-                if (status / 100 == 2) {
+            try {
+                var answer = clients.call(
+                        "The feed's receiver",
+                        MAX_ANSWER,
+                        () -> client.deliver(
+                                id,
+                                String.valueOf(now.getEpochSecond()),
+                                WebhookSigner.signature(signing, id, now.getEpochSecond(), body),
+                                body));
+                status = answer.status();
+                if (answer.successful()) {
                     position = change.position();
                     attempts = 0;
                     delivered++;
                     continue;
                 }
                 error = "The receiver answered " + status + " to position " + change.position() + ".";
-                retryAfter = retryAfter(response.getHeaderString("Retry-After"));
-            } catch (ProcessingException e) {
-                error = "The receiver could not be reached for position " + change.position() + " ("
-                        + e.getClass().getSimpleName() + ").";
+                retryAfter = answer.header("Retry-After").flatMap(value -> RetryAfter.parse(value, now));
+            } catch (PartnerUnavailable | BadPartnerResponse e) {
+                status = null;
+                error = e.getMessage() + " (position " + change.position() + ")";
             }
             attempts++;
             var wait = backoff(attempts);
             if (retryAfter.isPresent() && retryAfter.get().compareTo(wait) > 0) {
-                wait = retryAfter.get();
+                wait = retryAfter.get().compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : retryAfter.get();
             }
             record(position, attempts, now.plus(wait), status, error, now);
             return delivered;
         }
-        record(position, attempts, null, delivered > 0 ? 200 : null, null, now);
+        record(position, attempts, null, status, null, now);
         return delivered;
     }
 
@@ -178,16 +188,5 @@ public class FeedPush {
     static Duration backoff(int attempts) {
         var wait = Duration.ofSeconds(1L << Math.min(attempts - 1, 9));
         return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
-    }
-
-    static Optional<Duration> retryAfter(String header) {
-        if (header == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Duration.ofSeconds(Math.min(Long.parseLong(header.strip()), MAX_BACKOFF.toSeconds())));
-        } catch (NumberFormatException e) {
-            return Optional.empty(); // an HTTP date: the back-off alone decides
-        }
     }
 }
