@@ -370,6 +370,39 @@ class ScayleAdminApiIT extends FulfilmentBase {
     }
 
     @Test
+    @Order(6)
+    void aReturnReportedWhileItsShipmentIsHeldUpReachesScayleAfterIt() {
+        connectScayle();
+        var order = order();
+        var tracking = tracking();
+        simulator()
+                .script(
+                        ScayleAdminSimulator.Reply.serviceUnavailable(1),
+                        ScayleAdminSimulator.Reply.serviceUnavailable(1));
+        var shipped = ship(order, tracking);
+        var returnKey = shipped.getJsonArray("items").getJsonObject(0).getString("returnKey");
+        var back = report(
+                "returns",
+                "{\"returnKey\":\"" + key() + "\",\"orderId\":\"" + order.orderId() + "\","
+                        + "\"receivedAt\":\"2026-12-09T09:00:00Z\",\"reason\":\"too small\","
+                        + "\"items\":[{\"itemId\":\"1968655\",\"quantity\":1}]}");
+        assertThat(back.statusCode()).as(text(back)).isEqualTo(201);
+
+        awaitOutbound(order.orderId(), "return", "sent");
+        assertThat(outboundStatus(order.orderId(), "shipment")).isEqualTo("sent");
+        // the return waited for its shipment: SCAYLE knew the return key when it came, and took it once
+        var posts = simulator().calls().stream()
+                .filter(call -> call.method().equals("POST")
+                        && (call.body().contains(tracking) || call.body().contains(returnKey))
+                        && (call.path().endsWith("/fulfillment/shipments")
+                                || call.path().endsWith("/fulfillment/return-items")))
+                .toList();
+        assertThat(posts)
+                .extracting(call -> call.path().substring(call.path().lastIndexOf('/') + 1) + " " + call.status())
+                .containsExactly("shipments 503", "shipments 503", "shipments 201", "return-items 201");
+    }
+
+    @Test
     @Order(7)
     void aRefusedCallEndsDeadWithScaylesErrorsReadableAndGoesOutWhenRetried() {
         connectScayle();

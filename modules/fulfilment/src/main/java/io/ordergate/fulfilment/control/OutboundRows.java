@@ -51,6 +51,13 @@ public class OutboundRows {
     static final String PENDING = """
             SELECT outbound_id FROM ful_outbound WHERE platform = ?1 AND status = 'pending' ORDER BY outbound_id""";
 
+    /** The order's earliest row for the same platform, reported before this one, that is still pending. */
+    static final String EARLIER_PENDING = """
+            SELECT e.outbound_id FROM ful_outbound e JOIN ful_outbound o ON o.outbound_id = ?1
+            WHERE e.order_id = o.order_id AND e.platform = o.platform AND e.outbound_id < o.outbound_id
+              AND e.status = 'pending'
+            ORDER BY e.outbound_id LIMIT 1""";
+
     @PersistenceContext
     EntityManager em;
 
@@ -84,6 +91,16 @@ public class OutboundRows {
             String body,
             String merchantKey,
             String reference) {}
+
+    /**
+     * A row of the same order and platform, reported earlier, that has not been passed on yet: a
+     * platform hears an order's reports in the order they came in (a return after the shipment that
+     * gave its return key, a cancellation after the shipment of the other units).
+     */
+    public Optional<Long> earlierPending(long outboundId) {
+        return SqlRow.first(em.createNativeQuery(EARLIER_PENDING).setParameter(1, outboundId))
+                .map(row -> row.longValue("outbound_id"));
+    }
 
     /** What SCAYLE must hear of the row's report. */
     public FulfilmentCall scayleCall(Row row) {

@@ -22,7 +22,10 @@ import java.time.Duration;
  * 429, 5xx and timeouts are retried with SCAYLE's {@code Retry-After} as a floor; any other 4xx
  * makes the job, and the row, {@code dead}, with SCAYLE's {@code errors[]} kept by the scayle
  * module. Without a connection the job waits ({@link #NOT_CONFIGURED_WAIT}, not counted as an
- * attempt) and is brought forward the moment an admin saves one.
+ * attempt) and is brought forward the moment an admin saves one. An order's calls reach SCAYLE in
+ * the order their reports came in: a call waits (deferred, {@link #EARLIER_WAIT}) while an earlier
+ * one of its order is still pending, so a return never overtakes the shipment that gave its return
+ * key; a dead earlier call does not hold it up (SCAYLE's answer then says what is missing).
  */
 @ApplicationScoped
 public class ScayleOutbound implements JobHandler {
@@ -33,6 +36,9 @@ public class ScayleOutbound implements JobHandler {
 
     /** How long a call waits for a connection before it looks again (saving one wakes it at once). */
     static final Duration NOT_CONFIGURED_WAIT = Duration.ofMinutes(5);
+
+    /** How long a call waits for the order's earlier call before it looks again. */
+    static final Duration EARLIER_WAIT = Duration.ofSeconds(2);
 
     @Inject
     OutboundRows rows;
@@ -54,6 +60,13 @@ public class ScayleOutbound implements JobHandler {
         if (row == null) {
             // sent already (the job ran again after its outcome was recorded)
             return JobResult.succeeded(null);
+        }
+        var earlier = rows.earlierPending(row.outboundId());
+        if (earlier.isPresent()) {
+            // not before the order's earlier report is through (a dead one does not hold it up)
+            return JobResult.deferred(
+                    "waiting for the order's earlier report (outbound call " + earlier.get() + ") to reach SCAYLE",
+                    EARLIER_WAIT);
         }
         var outcome = scayle.send(rows.scayleCall(row));
         return switch (outcome.result()) {
