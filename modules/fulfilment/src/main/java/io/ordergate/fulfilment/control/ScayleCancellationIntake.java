@@ -68,7 +68,9 @@ public class ScayleCancellationIntake {
             shipped |= item.shipped() > 0;
         }
         if (shipped) {
-            order.flag("SCAYLE cancelled the order (" + cancellation.receivedAt() + ") after items had shipped.");
+            // when it came is in the order's timeline (in the reader's time zone), so not in the text
+            order.flag("SCAYLE cancelled the order after items had shipped: what was left is cancelled, "
+                    + "what shipped stays shipped.");
         }
         if (cancellation.warehouses() != null && cancellation.warehouses().isEmpty()) {
             order.flag("SCAYLE cancelled the order in warehouses " + cancellation.warehouseIds()
