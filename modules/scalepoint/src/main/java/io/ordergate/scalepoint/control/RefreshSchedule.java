@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,10 +31,10 @@ public class RefreshSchedule {
     /** The largest random share of the interval added to each order's next refresh. */
     static final double JITTER = 0.1;
 
-    /** {@code PT1H} by default; {@code off} or {@code PT0S} switches the schedule off. */
+    /** {@code PT1H} by default; {@code off}, {@code PT0S} or an empty value switches the schedule off. */
     @Inject
     @ConfigProperty(name = "ordergate.scalepoint.refresh-interval")
-    String intervalSetting;
+    Optional<String> intervalSetting;
 
     @Inject
     @ConfigProperty(name = "ordergate.scalepoint.refresh-batch")
@@ -43,17 +44,18 @@ public class RefreshSchedule {
     @ConfigProperty(name = "ordergate.scalepoint.refresh-tick")
     Duration tick;
 
+    /** An empty value: no status closes an order. */
     @Inject
     @ConfigProperty(name = "ordergate.scalepoint.refresh-closing-statuses")
-    String closingSetting;
+    Optional<String> closingSetting;
 
     Duration interval;
     Set<String> closing;
 
     @PostConstruct
     void read() {
-        interval = interval(intervalSetting);
-        closing = statuses(closingSetting);
+        interval = interval(intervalSetting.orElse(null));
+        closing = statuses(closingSetting.orElse(null));
         if (batch < 1) {
             throw new IllegalArgumentException("ordergate.scalepoint.refresh-batch must be at least 1, not " + batch);
         }

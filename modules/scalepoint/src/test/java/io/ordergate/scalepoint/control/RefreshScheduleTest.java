@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +16,8 @@ class RefreshScheduleTest {
 
     static RefreshSchedule schedule(String interval, String closing) {
         var schedule = new RefreshSchedule();
-        schedule.intervalSetting = interval;
-        schedule.closingSetting = closing;
+        schedule.intervalSetting = Optional.ofNullable(interval);
+        schedule.closingSetting = Optional.ofNullable(closing);
         schedule.batch = 100;
         schedule.tick = Duration.ofSeconds(30);
         schedule.read();
@@ -48,7 +49,7 @@ class RefreshScheduleTest {
 
     @Test
     void offOrAZeroIntervalSwitchesTheScheduleOff() {
-        for (var off : new String[] {"off", "OFF", " off ", "PT0S", "", "  "}) {
+        for (var off : new String[] {"off", "OFF", " off ", "PT0S", "", "  ", null}) {
             var schedule = schedule(off, "");
             assertThat(schedule.enabled()).as(off).isFalse();
             assertThat(schedule.nextRefresh(T)).as(off).isNull();
@@ -81,5 +82,6 @@ class RefreshScheduleTest {
         assertThat(schedule.closes("Cancel")).isFalse();
         assertThat(schedule.closes(null)).isFalse();
         assertThat(schedule("PT1H", "").closes("Cancelled")).isFalse();
+        assertThat(schedule("PT1H", null).closes("Cancelled")).isFalse();
     }
 }
