@@ -13,7 +13,10 @@
  * token Scalepoint refused), and the Rest Clients behind Fault Tolerance ({@code ScalepointApi}).</li>
  * <li>Fetching: job type {@code scalepoint.fetch-order}; snapshots and every fetch
  * ({@code OrderSnapshots}); orders and refreshes ({@code ScalepointOrders}, which audits who reads
- * an order's customer data).</li>
+ * an order's customer data). Open orders are fetched again on a schedule ({@code OrderRefreshes},
+ * {@code control.RefreshScheduler}); an Order Data status that closes the order takes it off the
+ * schedule and says so in {@code OrderDataChanged}; fulfilment calls {@code OrderRefreshes.finished}
+ * when nothing of an order is left to ship.</li>
  * <li>Publishing: an outbox on the job queue, job type {@code scalepoint.publish-event}
  * ({@code ScalepointPublications}); the events offered are {@code PublishableEvent}.</li>
  * </ul>
@@ -35,12 +38,14 @@
  * {@link io.ordergate.scalepoint.boundary.OrderData},
  * {@link io.ordergate.scalepoint.boundary.OrderDataChanged},
  * {@link io.ordergate.scalepoint.boundary.OrderFilter},
+ * {@link io.ordergate.scalepoint.boundary.OrderRefreshes},
  * {@link io.ordergate.scalepoint.boundary.OrderSnapshots},
  * {@link io.ordergate.scalepoint.boundary.OrderStatus},
  * {@link io.ordergate.scalepoint.boundary.PollerStatus},
  * {@link io.ordergate.scalepoint.boundary.PublicationStatus},
  * {@link io.ordergate.scalepoint.boundary.PublishableEvent},
  * {@link io.ordergate.scalepoint.boundary.RefreshRequested},
+ * {@link io.ordergate.scalepoint.boundary.RefreshTick},
  * {@link io.ordergate.scalepoint.boundary.ScalepointCertificates},
  * {@link io.ordergate.scalepoint.boundary.ScalepointCertificatesAdminResource},
  * {@link io.ordergate.scalepoint.boundary.ScalepointConnection},
@@ -56,6 +61,7 @@
  * {@link io.ordergate.scalepoint.boundary.ScalepointPoller},
  * {@link io.ordergate.scalepoint.boundary.ScalepointPollerAdminResource},
  * {@link io.ordergate.scalepoint.boundary.ScalepointPublications},
+ * {@link io.ordergate.scalepoint.boundary.ScalepointRefreshScheduleAdminResource},
  * {@link io.ordergate.scalepoint.boundary.ScalepointStatus},
  * {@link io.ordergate.scalepoint.boundary.ScalepointStatusAdminResource},
  * {@link io.ordergate.scalepoint.boundary.ScalepointWebhookClientsAdminResource},

@@ -206,6 +206,11 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
         caseInfo.addFormItem(
                 text(summary.snapshotVersion() == null ? null : "v" + summary.snapshotVersion()), "Latest version");
         caseInfo.addFormItem(time(summary.fetchedAt()), "Fetched");
+        caseInfo.addFormItem(
+                summary.nextRefreshAt() != null
+                        ? time(summary.nextRefreshAt())
+                        : text(summary.refreshStopped() != null ? "no longer: " + summary.refreshStopped() : null),
+                "Next scheduled refresh");
         caseInfo.addFormItem(time(summary.createdAt()), "Announced");
         caseInfo.addFormItem(text(summary.fetchJobId()), "Latest fetch job");
         caseInfo.addFormItem(text(summary.lastError()), "Last error");

@@ -1,9 +1,12 @@
 package io.ordergate.fulfilment.control;
 
 import io.ordergate.fulfilment.boundary.FeedChange;
+import io.ordergate.fulfilment.boundary.OrderState;
 import io.ordergate.fulfilment.entity.FulfilmentItem;
 import io.ordergate.fulfilment.entity.FulfilmentOrder;
+import io.ordergate.platform.boundary.LowerCaseEnum;
 import io.ordergate.platform.boundary.SqlRow;
+import io.ordergate.scalepoint.boundary.OrderRefreshes;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -69,6 +72,9 @@ public class Feed {
     @Resource
     SessionContext context;
 
+    @Inject
+    OrderRefreshes refreshes;
+
     /** Records a change of the order, in the caller's transaction: the order's document as it is now. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void append(FulfilmentOrder order, List<FulfilmentItem> items, String kind) {
@@ -79,6 +85,21 @@ public class Feed {
                 .setParameter(4, OrderDocuments.document(order, items))
                 .setParameter(5, Timestamp.from(clock.instant()))
                 .executeUpdate();
+        finished(refreshes, order, items);
+    }
+
+    /**
+     * A Scalepoint order with nothing left to ship (shipped or cancelled) is finished: Scalepoint's
+     * refresh schedule stops fetching it. Every change of an order passes through {@link #append}, so
+     * this is the one place that tells, whichever change finished it.
+     */
+    static void finished(OrderRefreshes refreshes, FulfilmentOrder order, List<FulfilmentItem> items) {
+        var status = order.status();
+        if ("scalepoint".equals(order.source())
+                && !items.isEmpty()
+                && (status == OrderState.SHIPPED || status == OrderState.CANCELLED)) {
+            refreshes.finished(order.reference(), "Fulfilment: the order is " + LowerCaseEnum.wire(status) + ".");
+        }
     }
 
     /**

@@ -1,10 +1,12 @@
 package io.ordergate.fulfilment.control;
 
 import io.ordergate.audit.boundary.AuditEntry;
+import io.ordergate.fulfilment.boundary.OrderState;
 import io.ordergate.fulfilment.entity.FulfilmentItem;
 import io.ordergate.fulfilment.entity.FulfilmentOrder;
 import io.ordergate.scalepoint.boundary.OrderData;
 import io.ordergate.scalepoint.boundary.OrderDataChanged;
+import io.ordergate.scalepoint.boundary.OrderRefreshes;
 import io.ordergate.stock.boundary.Demand;
 import io.ordergate.stock.boundary.Stock;
 import io.ordergate.stock.boundary.StockPolicy;
@@ -19,6 +21,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 
@@ -35,6 +38,18 @@ import java.util.Objects;
  * that disappears releases what is no longer to ship. A line whose product changed keeps the
  * reservation of its first product (a reservation belongs to one SKU; staff see the item's stock in
  * the Stock view).
+ *
+ * <p>A version whose status closes the order ({@code OrderDataChanged.closes}: one of
+ * {@code ordergate.scalepoint.refresh-closing-statuses}) stops fulfilment for it in the same
+ * transaction, as SCAYLE's cancellation does: what is left to ship is cancelled, its reservation
+ * released, the order flagged for staff, and the feed gets {@code order.cancelled} (nothing was
+ * shipped) or {@code order.updated}. A first version that is already closed enters as
+ * {@code order.created} and is cancelled at once. Later reports of shipments for those units are
+ * refused, as for every cancelled unit.
+ *
+ * <p>Scalepoint's own status is not part of the order document (one shape for both platforms, and
+ * the status names are not public): a version that changes only the status reaches the feed only
+ * when the status closes the order, through its effect on the items.
  */
 @ApplicationScoped
 public class ScalepointOrderIntake {
@@ -50,6 +65,9 @@ public class ScalepointOrderIntake {
 
     @Inject
     Clock clock;
+
+    @Inject
+    OrderRefreshes refreshes;
 
     record Line(String itemId, String sku, String name, int quantity, Long unitPrice) {
 
@@ -71,13 +89,54 @@ public class ScalepointOrderIntake {
                         "email", data.contact().email(), "phone", data.contact().telephone());
         var order = em.find(FulfilmentOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
-            create(orderId, changed, data, lines, shipTo, customer);
+            var created = create(orderId, changed, data, lines, shipTo, customer);
+            if (changed.closes() && close(created.order(), created.items(), data)) {
+                created.order().changed(shipTo, customer, created.items(), clock.instant());
+                feed.append(created.order(), created.items(), kind(created.order()));
+            }
         } else {
-            update(order, data, lines, shipTo, customer);
+            update(order, data, lines, shipTo, customer, changed.closes());
         }
     }
 
-    void create(
+    record Created(FulfilmentOrder order, List<FulfilmentItem> items) {}
+
+    /**
+     * Scalepoint closed the order: what is left to ship is cancelled and its reservation released,
+     * and staff are told (once per order).
+     *
+     * @return whether any unit was cancelled
+     */
+    boolean close(FulfilmentOrder order, List<FulfilmentItem> items, OrderData data) {
+        var units = new LinkedHashMap<String, Integer>();
+        boolean shipped = false;
+        for (var item : items) {
+            int cancelled = item.cancel(item.left());
+            if (cancelled > 0) {
+                units.merge(item.itemId(), cancelled, Integer::sum);
+            }
+            shipped |= item.shipped() > 0;
+        }
+        if (!units.isEmpty()) {
+            stock.release(order.orderId(), units, AuditEntry.ACTOR_SYSTEM, "scalepoint");
+        }
+        if ((!units.isEmpty() || shipped)
+                && (order.attention() == null || !order.attention().contains(CLOSED))) {
+            order.flag(CLOSED + " (status " + data.status().trim() + ")"
+                    + (units.isEmpty() ? "" : "; what was left to ship is cancelled")
+                    + (shipped ? ", after items had shipped." : "."));
+        }
+        return !units.isEmpty();
+    }
+
+    /** The start of the flag's text when Scalepoint closed an order; the flag is not repeated. */
+    static final String CLOSED = "Scalepoint closed the order";
+
+    static String kind(FulfilmentOrder order) {
+        return order.status() == OrderState.CANCELLED ? "order.cancelled" : "order.updated";
+    }
+
+    Created create(
             String orderId,
             OrderDataChanged changed,
             OrderData data,
@@ -110,9 +169,11 @@ public class ScalepointOrderIntake {
         em.persist(order);
         items.forEach(em::persist);
         feed.append(order, items, "order.created");
+        return new Created(order, items);
     }
 
-    void update(FulfilmentOrder order, OrderData data, List<Line> lines, String shipTo, String customer) {
+    void update(
+            FulfilmentOrder order, OrderData data, List<Line> lines, String shipTo, String customer, boolean closes) {
         var items = new ArrayList<>(em.createNamedQuery(FulfilmentItem.OF_ORDER, FulfilmentItem.class)
                 .setParameter("orderId", order.orderId())
                 .getResultList());
@@ -160,9 +221,15 @@ public class ScalepointOrderIntake {
         if (!reserving.isEmpty()) {
             stock.reserve(order.orderId(), reserving, () -> StockPolicy.TRUST, AuditEntry.ACTOR_SYSTEM, "scalepoint");
         }
+        // after the lines are settled, so the stock follows them first and then gives back what is left
+        changed |= closes && close(order, items, data);
         if (changed) {
             order.changed(shipTo, customer, items, clock.instant());
-            feed.append(order, items, "order.updated");
+            feed.append(order, items, closes ? kind(order) : "order.updated");
+        } else {
+            // a finished order whose last change could not tell Scalepoint's schedule (a fetch held
+            // the order's row at that moment) is told now
+            Feed.finished(refreshes, order, items);
         }
     }
 

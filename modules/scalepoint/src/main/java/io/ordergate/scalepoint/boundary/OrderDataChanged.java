@@ -8,5 +8,7 @@ import java.time.Instant;
  *
  * @param orderToken lower case
  * @param announcedAt when Scalepoint announced the order to us
+ * @param closes the version's status is one that closes the order
+ *     ({@code ordergate.scalepoint.refresh-closing-statuses}): fulfilment stops for it
  */
-public record OrderDataChanged(String orderToken, int version, OrderData data, Instant announcedAt) {}
+public record OrderDataChanged(String orderToken, int version, OrderData data, Instant announcedAt, boolean closes) {}

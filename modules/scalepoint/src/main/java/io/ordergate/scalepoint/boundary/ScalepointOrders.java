@@ -239,6 +239,8 @@ public class ScalepointOrders {
                 o.lastError(),
                 o.fetchJobId(),
                 o.createdAt(),
-                o.updatedAt());
+                o.updatedAt(),
+                o.nextRefreshAt(),
+                o.refreshStopped());
     }
 }

@@ -131,6 +131,28 @@ public class CircuitWatch {
                 (long) (delay.toMillis() / 10.0 * ThreadLocalRandom.current().nextDouble()));
     }
 
+    /** How long after the last failure or refusal seen an open breaker still pauses the refresh schedule, at least. */
+    static final Duration PAUSE_AFTER_FAILURE = Duration.ofMinutes(1);
+
+    /**
+     * Whether the refresh schedule should queue no fetches on this node now: the Order Data breaker
+     * refused a call and no call got through since. During an outage the waiting fetches try again
+     * whenever the breaker half-opens and keep the failures fresh; once nothing failed or was refused for twice the
+     * breaker's delay (a minute at least), the schedule queues fetches again, and they test
+     * Scalepoint themselves.
+     */
+    public boolean orderDataRefusing(Instant now) {
+        var state = seen.get(Breaker.ORDER_DATA);
+        var open = state.openSince.get();
+        if (open == null) {
+            return false;
+        }
+        var failure = state.lastFailure.get();
+        var last = failure == null || failure.isBefore(open) ? open : failure;
+        var hold = delay(Breaker.ORDER_DATA).multipliedBy(2);
+        return now.isBefore(last.plus(hold.compareTo(PAUSE_AFTER_FAILURE) < 0 ? PAUSE_AFTER_FAILURE : hold));
+    }
+
     /** When the Order Data breaker was first seen open, or null while calls go through. */
     public Instant openSince() {
         return seen.get(Breaker.ORDER_DATA).openSince.get();

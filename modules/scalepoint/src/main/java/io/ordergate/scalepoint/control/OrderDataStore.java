@@ -47,6 +47,9 @@ public class OrderDataStore {
     @Inject
     Event<OrderDataChanged> dataChanged;
 
+    @Inject
+    RefreshSchedule schedule;
+
     /** What a successful fetch did: the version that holds the content, and whether it is new. */
     public record Stored(int version, boolean changed) {}
 
@@ -94,6 +97,12 @@ public class OrderDataStore {
                         data.contact() == null ? null : data.contact().email()),
                 version,
                 now);
+        boolean closes = schedule.closes(data.status());
+        if (closes) {
+            order.stopRefreshing("Scalepoint status " + data.status().trim() + " (Order Data version " + version + ")");
+        } else {
+            order.refreshAt(schedule.nextRefresh(now));
+        }
         var outcome = changed ? OrderFetch.NEW_VERSION : OrderFetch.UNCHANGED;
         em.persist(fetch(orderToken, job, outcome, httpStatus, null, version, now));
         audit.record(new AuditEntry(
@@ -116,7 +125,7 @@ public class OrderDataStore {
                         "attempt",
                         String.valueOf(job.attempt()))));
         if (changed) {
-            dataChanged.fire(new OrderDataChanged(orderToken, version, data, order.createdAt()));
+            dataChanged.fire(new OrderDataChanged(orderToken, version, data, order.createdAt(), closes));
         }
         return new Stored(version, changed);
     }

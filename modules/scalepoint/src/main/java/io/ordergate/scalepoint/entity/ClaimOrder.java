@@ -90,6 +90,12 @@ public class ClaimOrder {
     @Column(name = "last_error")
     String lastError;
 
+    @Column(name = "next_refresh_at")
+    Instant nextRefreshAt;
+
+    @Column(name = "refresh_stopped")
+    String refreshStopped;
+
     protected ClaimOrder() {}
 
     /** What the latest Order Data says, as far as lists show it. */
@@ -137,6 +143,34 @@ public class ClaimOrder {
         }
         lastError = error;
         updatedAt = now;
+    }
+
+    /**
+     * When the schedule fetches the order again; ignored once the order left the schedule (it
+     * stays off it: a closed or finished order does not become open again).
+     *
+     * @param next null when the schedule is off
+     */
+    public void refreshAt(Instant next) {
+        nextRefreshAt = refreshStopped == null ? next : null;
+    }
+
+    /** The order leaves the refresh schedule for good; the first reason given is kept. */
+    public void stopRefreshing(String why) {
+        if (refreshStopped == null) {
+            refreshStopped = why;
+        }
+        nextRefreshAt = null;
+    }
+
+    /** When the schedule fetches the order next; null when it is not on the schedule. */
+    public Instant nextRefreshAt() {
+        return nextRefreshAt;
+    }
+
+    /** Why the schedule no longer fetches the order; null while it is open. */
+    public String refreshStopped() {
+        return refreshStopped;
     }
 
     public String orderToken() {

@@ -123,4 +123,38 @@ class CircuitWatchTest {
         assertThat(watch.call(Breaker.ORDER_DATA, () -> "answer")).isEqualTo("answer");
         assertThat(watch.openSince()).isNull();
     }
+
+    @Test
+    void theRefreshSchedulePausesWhileTheBreakerRefusesAndFailuresAreFresh() {
+        var watch = watch(Map.of());
+        assertThat(watch.orderDataRefusing(T)).isFalse();
+        fail(watch, Breaker.ORDER_DATA);
+        // failures alone do not pause: the breaker has not refused a call yet
+        assertThat(watch.orderDataRefusing(T)).isFalse();
+
+        at(watch, T.plusSeconds(5));
+        refuse(watch, Breaker.ORDER_DATA);
+        assertThat(watch.orderDataRefusing(T.plusSeconds(5))).isTrue();
+        // twice the delay of 30 s after the last failure or refusal
+        assertThat(watch.orderDataRefusing(T.plusSeconds(64))).isTrue();
+        assertThat(watch.orderDataRefusing(T.plusSeconds(66))).isFalse();
+
+        // a half-open try that fails again keeps it paused
+        at(watch, T.plusSeconds(40));
+        fail(watch, Breaker.ORDER_DATA);
+        assertThat(watch.orderDataRefusing(T.plusSeconds(99))).isTrue();
+
+        // a call that gets through ends the pause at once
+        watch.call(Breaker.ORDER_DATA, () -> "ok");
+        assertThat(watch.orderDataRefusing(T.plusSeconds(41))).isFalse();
+    }
+
+    @Test
+    void aShortBreakerDelayStillPausesTheScheduleForAMinute() {
+        var watch = watch(Map.of("CircuitBreaker/delay", "2000"));
+        fail(watch, Breaker.ORDER_DATA);
+        refuse(watch, Breaker.ORDER_DATA);
+        assertThat(watch.orderDataRefusing(T.plusSeconds(59))).isTrue();
+        assertThat(watch.orderDataRefusing(T.plusSeconds(60))).isFalse();
+    }
 }
