@@ -93,6 +93,23 @@ public class Jobs {
     }
 
     /**
+     * {@link #enqueue(String, String, String, Duration)} for many keys in one statement (a stock
+     * report of thousands of SKUs costs one round trip, not thousands).
+     *
+     * @param payloads per dedupe key
+     * @return how many jobs were added
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    @PermitAll
+    public int enqueueAll(String type, Map<String, String> payloads, Duration delay) {
+        int added = queue().enqueueAll(type, payloads, limits(), delay.isNegative() ? Duration.ZERO : delay);
+        if (added > 0 && delay.isZero()) {
+            wakeWorkerAfterCommit();
+        }
+        return added;
+    }
+
+    /**
      * Makes sure a job of this type and key runs soon, in the caller's transaction: a new one, or
      * the one already waiting, moved forward to now if it was backing off.
      */

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.StringReader;
+import java.util.TreeMap;
 
 /**
  * Stock events, debounced per SKU ({@code scalepoint.stock-event} jobs). A change of a SKU's level
@@ -53,9 +54,10 @@ public class StockEvents implements JobHandler {
                 || connection.stored().isEmpty()) {
             return;
         }
-        for (var sku : changed.skus()) {
-            jobs.enqueue(JOB_TYPE, dedupeKey(sku), payload(sku), publishing.stockDebounce());
-        }
+        // one statement however many SKUs a report changed, in key order
+        var payloads = new TreeMap<String, String>();
+        changed.skus().forEach(sku -> payloads.put(dedupeKey(sku), payload(sku)));
+        jobs.enqueueAll(JOB_TYPE, payloads, publishing.stockDebounce());
     }
 
     @Override

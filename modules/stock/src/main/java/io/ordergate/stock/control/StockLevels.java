@@ -20,12 +20,12 @@ import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
@@ -342,7 +342,7 @@ public class StockLevels {
                 .executeUpdate();
         var skus = new TreeSet<String>();
         rows.forEach(row -> skus.add(row.asJsonObject().getString("sku")));
-        changed.fire(new StockChanged(Set.copyOf(skus), cause));
+        changed.fire(new StockChanged(Collections.unmodifiableSet(skus), cause));
     }
 
     static StockApplied.Ignored older(StockReport.Level level, Instant applied) {
