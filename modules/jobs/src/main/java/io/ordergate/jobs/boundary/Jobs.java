@@ -70,33 +70,19 @@ public class Jobs {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     @PermitAll
     public Optional<Long> enqueue(String type, String dedupeKey, String payload) {
-        return enqueue(type, dedupeKey, payload, Duration.ZERO);
-    }
-
-    /**
-     * Adds a job that runs no earlier than {@code delay} from now, in the caller's transaction.
-     * With a dedupe key this debounces: while the job waits, further requests add nothing, and
-     * whatever they asked for is done by the one run (a request that comes while it runs adds the
-     * next job).
-     *
-     * @param delay zero or more; the give-up time still counts from now
-     * @return the new job's id, or empty when deduplicated
-     */
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    @PermitAll
-    public Optional<Long> enqueue(String type, String dedupeKey, String payload, Duration delay) {
-        var id = queue().enqueue(type, dedupeKey, payload, limits(), delay.isNegative() ? Duration.ZERO : delay);
-        if (id.isPresent() && delay.isZero()) {
-            wakeWorkerAfterCommit();
-        }
+        var id = queue().enqueue(type, dedupeKey, payload, limits(), Duration.ZERO);
+        id.ifPresent(added -> wakeWorkerAfterCommit());
         return id;
     }
 
     /**
-     * {@link #enqueue(String, String, String, Duration)} for many keys in one statement (a stock
-     * report of thousands of SKUs costs one round trip, not thousands).
+     * Adds a job per dedupe key in one statement (a stock report of thousands of SKUs costs one
+     * round trip, not thousands), each to run no earlier than {@code delay} from now, in the
+     * caller's transaction. This debounces: while a key's job waits, further requests add nothing,
+     * and what they asked for is done by its one run (a request while it runs adds the next job).
      *
      * @param payloads per dedupe key
+     * @param delay zero or more; the give-up time still counts from now
      * @return how many jobs were added
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
