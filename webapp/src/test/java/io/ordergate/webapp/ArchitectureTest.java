@@ -66,7 +66,7 @@ class ArchitectureTest {
             "scayle",
             Set.of("platform", "audit", "credentials", "idempotency", "stock"),
             "scalepoint",
-            Set.of("platform", "audit", "credentials", "jobs"),
+            Set.of("platform", "audit", "credentials", "jobs", "stock"),
             "fulfilment",
             Set.of("platform", "audit", "credentials", "idempotency", "jobs", "stock", "scayle", "scalepoint"),
             "console",

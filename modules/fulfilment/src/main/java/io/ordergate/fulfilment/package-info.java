@@ -19,7 +19,12 @@
  * per platform ({@code ful_outbound}); for a SCAYLE order the job that passes it on
  * ({@code control.ScayleOutbound}, type {@code fulfilment.scayle-call}) is queued in the same
  * transaction and calls {@link io.ordergate.scayle.boundary.ScayleFulfilmentApi}; the row becomes
- * {@code sent} or {@code dead} with its job. {@code Reports.outbound} lists an order's rows with their
+ * {@code sent} or {@code dead} with its job. For a Scalepoint order the report is published as an
+ * event on Scalepoint's outbox in the same transaction
+ * ({@link io.ordergate.scalepoint.boundary.ScalepointPublications#reported}, {@code control.ScalepointOutbound})
+ * and the row becomes {@code sent} or {@code dead} with that publication
+ * ({@link io.ordergate.scalepoint.boundary.PublicationSettled}); with that kind of event switched
+ * off no row is written. {@code Reports.outbound} lists an order's rows with their
  * attempts and errors.
  *
  * <p>Contract (the shape is fixed: {@code ModuleContractsTest} in webapp checks each item against
@@ -67,7 +72,8 @@
  * <li>Observes: {@link io.ordergate.scayle.boundary.AdminApiConnected},
  * {@link io.ordergate.scayle.boundary.CancellationApplied},
  * {@link io.ordergate.scayle.boundary.DelegationAccepted},
- * {@link io.ordergate.scalepoint.boundary.OrderDataChanged}
+ * {@link io.ordergate.scalepoint.boundary.OrderDataChanged},
+ * {@link io.ordergate.scalepoint.boundary.PublicationSettled}
  * </ul>
  */
 package io.ordergate.fulfilment;

@@ -23,7 +23,8 @@
  * ({@code ordergate.jobs.max-attempts}) applies only when set above 0.
  *
  * <p>Delivery is at least once: a node that dies mid-job leaves a lease that expires, and the job
- * runs again. Handlers must be idempotent. {@code Jobs} enqueues, lists and retries; a module
+ * runs again. Handlers must be idempotent. {@code Jobs} enqueues (one job, or many keyed jobs
+ * in one statement that wait a delay: a debounce, since a key waiting already gets none), lists and retries; a module
  * implements {@code JobHandler} for its job type. Credentials is a dependency for the admin API's
  * authentication.
  *

@@ -18,7 +18,13 @@
  * schedule and says so in {@code OrderDataChanged}; fulfilment calls {@code OrderRefreshes.finished}
  * when nothing of an order is left to ship.</li>
  * <li>Publishing: an outbox on the job queue, job type {@code scalepoint.publish-event}
- * ({@code ScalepointPublications}); the events offered are {@code PublishableEvent}.</li>
+ * ({@code ScalepointPublications}); the catalogue is {@code PublishableEvent}, its names and what
+ * publishes by itself configuration ({@code control.PublishingConfig}). The fulfilment module
+ * hands over each report of a Scalepoint order in its transaction ({@code WarehouseReport}: a
+ * delivery or status event) and hears back when the publication settles ({@code PublicationSettled});
+ * a stock level change ({@code stock.boundary.StockChanged}, observed in its transaction) queues a
+ * debounced job per SKU ({@code scalepoint.stock-event}, {@code control.StockEvents}) that publishes
+ * the SKU's level as it is when it runs.</li>
  * </ul>
  *
  * <p>Entities
@@ -42,6 +48,7 @@
  * {@link io.ordergate.scalepoint.boundary.OrderSnapshots},
  * {@link io.ordergate.scalepoint.boundary.OrderStatus},
  * {@link io.ordergate.scalepoint.boundary.PollerStatus},
+ * {@link io.ordergate.scalepoint.boundary.PublicationSettled},
  * {@link io.ordergate.scalepoint.boundary.PublicationStatus},
  * {@link io.ordergate.scalepoint.boundary.PublishableEvent},
  * {@link io.ordergate.scalepoint.boundary.RefreshRequested},
@@ -65,6 +72,7 @@
  * {@link io.ordergate.scalepoint.boundary.ScalepointStatus},
  * {@link io.ordergate.scalepoint.boundary.ScalepointStatusAdminResource},
  * {@link io.ordergate.scalepoint.boundary.ScalepointWebhookClientsAdminResource},
+ * {@link io.ordergate.scalepoint.boundary.WarehouseReport},
  * {@link io.ordergate.scalepoint.boundary.WebhookClientCredentials}
  * <li>Tables: {@code sp_event},
  * {@code sp_order},
@@ -74,9 +82,10 @@
  * {@code sp_fetch},
  * {@code sp_publication},
  * {@code sp_poller}
- * <li>Depends on: platform, audit, credentials, jobs
- * <li>Publishes: {@link io.ordergate.scalepoint.boundary.OrderDataChanged}
- * <li>Observes: none
+ * <li>Depends on: platform, audit, credentials, jobs, stock
+ * <li>Publishes: {@link io.ordergate.scalepoint.boundary.OrderDataChanged},
+ * {@link io.ordergate.scalepoint.boundary.PublicationSettled}
+ * <li>Observes: {@link io.ordergate.stock.boundary.StockChanged}
  * </ul>
  */
 package io.ordergate.scalepoint;

@@ -7,7 +7,8 @@
  * bulk statements that lock rows in (sku, warehouse) order ({@code StockLevels}); a count older
  * than the one applied is ignored, so reports that arrive out of order cannot turn the clock back.
  * Staff upload levels as CSV ({@code StockCsv} reads the file into a per-line preview under the
- * same rules as the API's). Reads of levels, reservations and the journal are not audited: they
+ * same rules as the API's). Every statement that changes levels tells which SKUs it changed
+ * ({@code StockChanged}, in its transaction: the scalepoint module publishes stock from it). Reads of levels, reservations and the journal are not audited: they
  * carry SKUs, counts and order ids, no customer's data; every change is journaled and audited.
  *
  * <p>Contract (the shape is fixed: {@code ModuleContractsTest} in webapp checks each item against
@@ -18,6 +19,7 @@
  * {@link io.ordergate.stock.boundary.Stock},
  * {@link io.ordergate.stock.boundary.StockApplied},
  * {@link io.ordergate.stock.boundary.StockChange},
+ * {@link io.ordergate.stock.boundary.StockChanged},
  * {@link io.ordergate.stock.boundary.StockCsv},
  * {@link io.ordergate.stock.boundary.StockLevelFilter},
  * {@link io.ordergate.stock.boundary.StockLevelView},
@@ -28,7 +30,7 @@
  * {@code stock_journal},
  * {@code stock_reservation}
  * <li>Depends on: platform, audit
- * <li>Publishes: none
+ * <li>Publishes: {@link io.ordergate.stock.boundary.StockChanged}
  * <li>Observes: none
  * </ul>
  */

@@ -110,6 +110,7 @@ public final class ScalepointSimulator implements AutoCloseable {
 
     // Event API
     private final Queue<Reply> sendScript = new ConcurrentLinkedQueue<>();
+    private final Map<String, Queue<Reply>> sendScriptsByContent = new ConcurrentHashMap<>();
     private final List<SentEvent> sentEvents = new CopyOnWriteArrayList<>();
     private final AtomicInteger sendRequests = new AtomicInteger();
     private final List<LoggedEvent> eventLog = new CopyOnWriteArrayList<>();
@@ -199,6 +200,7 @@ public final class ScalepointSimulator implements AutoCloseable {
         outage = null;
         latency = Duration.ZERO;
         sendScript.clear();
+        sendScriptsByContent.clear();
         sentEvents.clear();
         sendRequests.set(0);
         eventLog.clear();
@@ -306,6 +308,17 @@ public final class ScalepointSimulator implements AutoCloseable {
     /** Queues replies for {@code /send}, consumed in order before the normal 202. */
     public void scriptSend(Reply... replies) {
         sendScript.addAll(List.of(replies));
+    }
+
+    /**
+     * Queues replies for the {@code /send} requests whose body contains {@code text} (an order
+     * token, a SKU), consumed in order before the general script and the normal 202: so that events
+     * other tests cause meanwhile do not take them.
+     */
+    public void scriptSendContaining(String text, Reply... replies) {
+        sendScriptsByContent
+                .computeIfAbsent(text, t -> new ConcurrentLinkedQueue<>())
+                .addAll(List.of(replies));
     }
 
     /** The accepted sends, in arrival order. */
@@ -827,7 +840,13 @@ public final class ScalepointSimulator implements AutoCloseable {
             return;
         }
         var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        if (answeredByScript(exchange, sendScript.poll())) {
+        var targeted = sendScriptsByContent.entrySet().stream()
+                .filter(script -> body.contains(script.getKey()))
+                .map(script -> script.getValue().poll())
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+        if (answeredByScript(exchange, targeted != null ? targeted : sendScript.poll())) {
             return;
         }
         if (!(tryParse(body) instanceof JsonObject object) || !(object.get("eventType") instanceof JsonString)) {

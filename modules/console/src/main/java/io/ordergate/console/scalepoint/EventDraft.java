@@ -11,15 +11,16 @@ import java.util.regex.Pattern;
 
 /**
  * An event about an order that staff are about to publish to Scalepoint, as the publish form
- * holds it, with the form's rules. Which event types there are and which fields each carries and
- * requires is Scalepoint's catalogue, {@link PublishableEvent}; this adds how each field must look.
+ * holds it, with the form's rules. Which events there are and which fields each carries and
+ * requires is the catalogue OrderGate also publishes from by itself, {@link PublishableEvent} (the
+ * names Scalepoint gets are configuration); this adds how each field must look.
  */
 final class EventDraft {
 
-    static final String STATUS_CHANGED = PublishableEvent.ORDER_STATUS_CHANGED.eventType();
-    static final String DELIVERY_PLANNED = PublishableEvent.DELIVERY_PLANNED.eventType();
-    static final String DELIVERY_SHIPPED = PublishableEvent.DELIVERY_SHIPPED.eventType();
-    static final List<String> EVENT_TYPES = PublishableEvent.eventTypes();
+    static final PublishableEvent STATUS_CHANGED = PublishableEvent.ORDER_STATUS_CHANGED;
+    static final PublishableEvent DELIVERY_PLANNED = PublishableEvent.DELIVERY_PLANNED;
+    static final PublishableEvent DELIVERY_SHIPPED = PublishableEvent.DELIVERY_SHIPPED;
+    static final List<PublishableEvent> EVENT_TYPES = PublishableEvent.aboutAnOrder();
     static final List<String> STATUSES = PublishableEvent.SUGGESTED_STATUSES;
 
     static final Pattern STATUS_FORMAT = Pattern.compile("[A-Za-z][A-Za-z0-9 _-]{0,63}");
@@ -27,29 +28,27 @@ final class EventDraft {
     static final int MAX_CARRIER = 64;
     static final int MAX_COMMENT = 500;
 
-    String eventType = STATUS_CHANGED;
+    PublishableEvent eventType = STATUS_CHANGED;
     String status;
     String carrier;
     String trackingNumber;
     LocalDate expectedDeliveryDate;
     String comment;
 
-    static boolean carries(String eventType, Field field) {
-        return PublishableEvent.of(eventType).map(event -> event.carries(field)).orElse(false);
+    static boolean carries(PublishableEvent eventType, Field field) {
+        return eventType != null && eventType.carries(field);
     }
 
-    static boolean requires(String eventType, Field field) {
-        return PublishableEvent.of(eventType)
-                .map(event -> event.requires(field))
-                .orElse(false);
+    static boolean requires(PublishableEvent eventType, Field field) {
+        return eventType != null && eventType.requires(field);
     }
 
-    static String eventTypeProblem(String eventType) {
+    static String eventTypeProblem(PublishableEvent eventType) {
         return eventType == null || !EVENT_TYPES.contains(eventType) ? "Choose the event type." : null;
     }
 
     /** What is wrong with the status for this event type, or null when nothing is. */
-    static String statusProblem(String eventType, String status) {
+    static String statusProblem(PublishableEvent eventType, String status) {
         if (!carries(eventType, Field.STATUS)) {
             return null;
         }
@@ -61,7 +60,7 @@ final class EventDraft {
                 : "Status: a word such as Shipped (letters, digits, spaces, '-' or '_'; at most 64 characters).";
     }
 
-    static String trackingNumberProblem(String eventType, String trackingNumber) {
+    static String trackingNumberProblem(PublishableEvent eventType, String trackingNumber) {
         if (!carries(eventType, Field.TRACKING_NUMBER)) {
             return null;
         }
@@ -73,7 +72,7 @@ final class EventDraft {
                 : "Tracking number: 4 to 40 letters, digits or '-', no spaces.";
     }
 
-    static String carrierProblem(String eventType, String carrier) {
+    static String carrierProblem(PublishableEvent eventType, String carrier) {
         if (!carries(eventType, Field.CARRIER)) {
             return null;
         }
@@ -83,7 +82,7 @@ final class EventDraft {
         return carrier.strip().length() > MAX_CARRIER ? "Carrier: at most " + MAX_CARRIER + " characters." : null;
     }
 
-    static String expectedDeliveryDateProblem(String eventType, LocalDate date, LocalDate today) {
+    static String expectedDeliveryDateProblem(PublishableEvent eventType, LocalDate date, LocalDate today) {
         if (!carries(eventType, Field.EXPECTED_DELIVERY_DATE)) {
             return null;
         }

@@ -21,11 +21,13 @@ import com.vaadin.flow.data.binder.Validator;
 import com.vaadin.flow.shared.Registration;
 import io.ordergate.console.ui.Values;
 import io.ordergate.platform.boundary.LowerCaseEnum;
+import io.ordergate.scalepoint.boundary.PublishableEvent;
 import io.ordergate.scalepoint.boundary.PublishableEvent.Field;
 import io.ordergate.scalepoint.boundary.ScalepointPublications.PublicationView;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -38,7 +40,7 @@ class PublishForm extends VerticalLayout {
 
     private static final long serialVersionUID = 1L;
 
-    final Select<String> eventType = new Select<>();
+    final Select<PublishableEvent> eventType = new Select<>();
     final ComboBox<String> status = new ComboBox<>("Status");
     final TextField trackingNumber = new TextField("Tracking number");
     final TextField carrier = new TextField("Carrier");
@@ -50,14 +52,18 @@ class PublishForm extends VerticalLayout {
     final Binder<EventDraft> binder = new Binder<>();
     final ZoneId zone;
 
-    /** @param zone the user's zone, for "today" */
-    PublishForm(ZoneId zone) {
+    /**
+     * @param zone the user's zone, for "today"
+     * @param names the name Scalepoint gets for each event (configuration)
+     */
+    PublishForm(ZoneId zone, Map<PublishableEvent, String> names) {
         this.zone = zone;
         setId("publish-form");
         setPadding(false);
         eventType.setLabel("Event type");
         eventType.setId("publish-type");
         eventType.setItems(EventDraft.EVENT_TYPES);
+        eventType.setItemLabelGenerator(event -> names.getOrDefault(event, event.defaultType()));
         eventType.setValue(EventDraft.STATUS_CHANGED);
         status.setId("publish-status");
         status.setItems(EventDraft.STATUSES);
@@ -117,7 +123,7 @@ class PublishForm extends VerticalLayout {
         };
     }
 
-    void showFieldsOf(String type) {
+    void showFieldsOf(PublishableEvent type) {
         show(status, type, Field.STATUS);
         show(trackingNumber, type, Field.TRACKING_NUMBER);
         show(carrier, type, Field.CARRIER);
@@ -125,7 +131,7 @@ class PublishForm extends VerticalLayout {
         show(comment, type, Field.COMMENT);
     }
 
-    static <F extends Component & HasValueAndElement<?, ?>> void show(F field, String type, Field name) {
+    static <F extends Component & HasValueAndElement<?, ?>> void show(F field, PublishableEvent type, Field name) {
         field.setVisible(EventDraft.carries(type, name));
         field.setRequiredIndicatorVisible(EventDraft.requires(type, name));
     }

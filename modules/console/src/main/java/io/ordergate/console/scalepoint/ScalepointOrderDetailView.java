@@ -175,7 +175,7 @@ public class ScalepointOrderDetailView extends VerticalLayout implements BeforeE
             }
             add(content);
             if (mayChange) {
-                var form = new PublishForm(zone);
+                var form = new PublishForm(zone, publications.eventTypes());
                 form.addPublishListener(publish -> publish(form, publish.draft));
                 add(new H3("Publish an event to Scalepoint"), form);
             }

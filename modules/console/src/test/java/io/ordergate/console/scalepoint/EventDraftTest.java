@@ -5,6 +5,7 @@ import static io.ordergate.console.scalepoint.EventDraft.DELIVERY_SHIPPED;
 import static io.ordergate.console.scalepoint.EventDraft.STATUS_CHANGED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ordergate.scalepoint.boundary.PublishableEvent;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +71,8 @@ class EventDraftTest {
     @Test
     void theEventTypeMustBeOneOffered() {
         assertThat(EventDraft.eventTypeProblem(null)).isEqualTo("Choose the event type.");
-        assertThat(EventDraft.eventTypeProblem("order_created")).isEqualTo("Choose the event type.");
+        assertThat(EventDraft.eventTypeProblem(PublishableEvent.STOCK_LEVEL_CHANGED))
+                .isEqualTo("Choose the event type.");
         assertThat(EventDraft.EVENT_TYPES)
                 .allSatisfy(
                         type -> assertThat(EventDraft.eventTypeProblem(type)).isNull());

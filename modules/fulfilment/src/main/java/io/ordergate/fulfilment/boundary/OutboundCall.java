@@ -5,7 +5,9 @@ import java.time.Instant;
 /**
  * What an order's platform must hear of one report, and how far it got: the {@code ful_outbound}
  * row ({@code status} {@code pending}, {@code sent} or {@code dead}) with, for SCAYLE, the call's
- * attempts, last answer and SCAYLE's {@code errors[]} (JSON) of a refusal.
+ * attempts, last answer and SCAYLE's {@code errors[]} (JSON) of a refusal; for Scalepoint, the
+ * published event's attempts, the Event API's last answer and error ({@code errors} null,
+ * {@code lastAttemptAt} only once it is sent).
  *
  * @param inDoubt the last attempt may have reached the platform unanswered: the next one checks first
  */

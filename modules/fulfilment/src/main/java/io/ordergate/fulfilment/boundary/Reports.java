@@ -16,6 +16,8 @@ import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.Roles;
 import io.ordergate.platform.boundary.SqlRow;
 import io.ordergate.platform.boundary.StrictJson;
+import io.ordergate.scalepoint.boundary.ScalepointPublications;
+import io.ordergate.scalepoint.boundary.ScalepointPublications.PublicationView;
 import io.ordergate.scayle.boundary.AdminApiCall;
 import io.ordergate.scayle.boundary.ScayleFulfilmentApi;
 import io.ordergate.stock.boundary.Stock;
@@ -88,6 +90,9 @@ public class Reports {
 
     @Inject
     ScayleFulfilmentApi scayle;
+
+    @Inject
+    ScalepointPublications publications;
 
     /** @return the answer: 201 with the report as stored and the order after it, or the stored answer of a replay */
     @PermitAll
@@ -280,7 +285,7 @@ public class Reports {
 
     /**
      * What the order's platform must hear of its reports, oldest first, with each call's attempts
-     * and errors (for SCAYLE; Scalepoint's events are still to come).
+     * and errors (SCAYLE's Admin API calls; Scalepoint's published events).
      */
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -295,9 +300,30 @@ public class Reports {
             scayle.calls(first.string("merchant_key"), first.string("reference"))
                     .forEach(call -> calls.put(call.callKey(), call));
         }
+        var events = new HashMap<String, PublicationView>();
+        if (rows.stream().anyMatch(row -> "scalepoint".equals(row.string("platform")))) {
+            publications.forOrder(rows.get(0).string("reference")).stream()
+                    .filter(p -> p.cause() != null)
+                    .forEach(p -> events.putIfAbsent(p.cause(), p));
+        }
         return rows.stream()
                 .map(row -> {
                     long id = row.longValue("outbound_id");
+                    var event = events.get("ful_outbound:" + id);
+                    if (event != null) {
+                        return new OutboundCall(
+                                id,
+                                row.string("platform"),
+                                row.string("kind"),
+                                row.string("status"),
+                                row.instant("created_at"),
+                                event.attempts(),
+                                event.httpStatus(),
+                                event.lastError(),
+                                null,
+                                false,
+                                event.sentAt());
+                    }
                     var call = calls.get("ful_outbound:" + id);
                     return new OutboundCall(
                             id,

@@ -27,6 +27,9 @@ import java.util.Optional;
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class OutboundRows {
 
+    /** How a row is named to the platform's side: {@code ful_outbound:{id}}. */
+    static final String CAUSE_PREFIX = "ful_outbound:";
+
     static final String ROW = """
             SELECT o.outbound_id, o.order_id, o.platform, o.kind, o.status, o.report_id, r.body,
                    f.merchant_key, f.reference

@@ -3,6 +3,7 @@ package io.ordergate.fulfilment.control;
 import io.ordergate.fulfilment.boundary.ReportKind;
 import io.ordergate.jobs.boundary.Jobs;
 import io.ordergate.platform.boundary.Jsons;
+import io.ordergate.scalepoint.boundary.ScalepointPublications;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -16,7 +17,9 @@ import java.util.Map;
 /**
  * Writes a report with its items, and the outbound row that tells its platform, in the caller's
  * transaction: nothing reported can be lost between the report and the call that passes it on. For
- * SCAYLE the job that makes the call ({@link ScayleOutbound}) is queued in the same transaction.
+ * SCAYLE the job that makes the call ({@link ScayleOutbound}) is queued in the same transaction; for
+ * Scalepoint the event is written to Scalepoint's outbox with its send job ({@link ScalepointOutbound}),
+ * and when that kind of event is switched off no row is written: nothing is owed.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -40,6 +43,9 @@ public class ReportStore {
 
     @Inject
     Jobs jobs;
+
+    @Inject
+    ScalepointPublications publications;
 
     /**
      * @param units per item id
@@ -77,6 +83,10 @@ public class ReportStore {
                 .setParameter(1, reportId)
                 .setParameter(2, items.build().toString())
                 .executeUpdate();
+        var scalepoint = ScalepointOutbound.PLATFORM.equals(platform);
+        if (scalepoint && !publications.publishes(ScalepointOutbound.kind(kind))) {
+            return reportId;
+        }
         long outboundId = ((Number) em.createNativeQuery(OUTBOUND)
                         .setParameter(1, orderId)
                         .setParameter(2, platform)
@@ -89,6 +99,9 @@ public class ReportStore {
             // the job that passes it on commits with the report: no poller, nothing lost in between
             jobs.enqueue(
                     ScayleOutbound.JOB_TYPE, ScayleOutbound.dedupeKey(outboundId), ScayleOutbound.payload(outboundId));
+        } else if (scalepoint) {
+            // the event and its send job commit with the report, on Scalepoint's outbox
+            publications.reported(ScalepointOutbound.report(outboundId, orderId, kind, body, units));
         }
         return reportId;
     }

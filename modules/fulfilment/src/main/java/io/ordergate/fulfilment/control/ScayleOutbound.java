@@ -93,7 +93,7 @@ public class ScayleOutbound implements JobHandler {
     }
 
     static String dedupeKey(long outboundId) {
-        return "ful_outbound:" + outboundId;
+        return OutboundRows.CAUSE_PREFIX + outboundId;
     }
 
     static String payload(long outboundId) {

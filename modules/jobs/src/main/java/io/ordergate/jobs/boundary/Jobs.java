@@ -76,6 +76,26 @@ public class Jobs {
     }
 
     /**
+     * Adds a job per dedupe key in one statement (a stock report of thousands of SKUs costs one
+     * round trip, not thousands), each to run no earlier than {@code delay} from now, in the
+     * caller's transaction. This debounces: while a key's job waits, further requests add nothing,
+     * and what they asked for is done by its one run (a request while it runs adds the next job).
+     *
+     * @param payloads per dedupe key
+     * @param delay zero or more; the give-up time still counts from now
+     * @return how many jobs were added
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    @PermitAll
+    public int enqueueAll(String type, Map<String, String> payloads, Duration delay) {
+        int added = queue().enqueueAll(type, payloads, limits(), delay.isNegative() ? Duration.ZERO : delay);
+        if (added > 0 && delay.isZero()) {
+            wakeWorkerAfterCommit();
+        }
+        return added;
+    }
+
+    /**
      * Makes sure a job of this type and key runs soon, in the caller's transaction: a new one, or
      * the one already waiting, moved forward to now if it was backing off.
      */

@@ -3,10 +3,12 @@ package io.ordergate.jobs.control;
 import io.ordergate.jobs.boundary.Job;
 import io.ordergate.jobs.boundary.JobRequested;
 import io.ordergate.jobs.boundary.JobResult;
+import io.ordergate.platform.boundary.Jsons;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -25,6 +27,17 @@ public class JobQueue {
             ON CONFLICT (job_type, dedupe_key) WHERE dedupe_key IS NOT NULL AND state = 'pending'
             DO NOTHING
             RETURNING job_id""";
+    /** Many keyed jobs in one statement, in key order; keys already waiting are skipped. */
+    static final String ENQUEUE_ALL = """
+            INSERT INTO job (job_type, dedupe_key, payload, state, max_attempts, give_up_at, run_at, created_at,
+                             updated_at)
+            SELECT ?1, j.dedupe_key, j.payload, 'pending', ?3, now() + make_interval(secs => ?4),
+                   now() + make_interval(secs => ?5), now(), now()
+            FROM jsonb_to_recordset(CAST(?2 AS jsonb)) AS j(dedupe_key text, payload text)
+            ORDER BY j.dedupe_key
+            ON CONFLICT (job_type, dedupe_key) WHERE dedupe_key IS NOT NULL AND state = 'pending'
+            DO NOTHING""";
+
     static final String CLAIM = """
             UPDATE job SET state = 'running', attempts = attempts + 1, locked_by = ?1,
                            locked_until = now() + make_interval(secs => ?2), updated_at = now()
@@ -100,6 +113,29 @@ public class JobQueue {
                 (double) limits.giveUpAfter().toSeconds(),
                 delay.toMillis() / 1000.0);
         return rows.stream().findFirst().map(row -> row.longValue("job_id"));
+    }
+
+    /**
+     * Enqueues a job per key in one statement, each waiting {@code delay}; a key with a job waiting
+     * already gets none.
+     *
+     * @param payloads per dedupe key
+     * @return how many jobs were added
+     */
+    public int enqueueAll(String type, Map<String, String> payloads, Limits limits, Duration delay) {
+        if (payloads.isEmpty()) {
+            return 0;
+        }
+        var rows = Jsons.createArrayBuilder();
+        payloads.forEach((key, payload) ->
+                rows.add(Jsons.createObjectBuilder().add("dedupe_key", key).add("payload", payload)));
+        return sql.update(
+                ENQUEUE_ALL,
+                type,
+                rows.build().toString(),
+                limits.maxAttempts(),
+                (double) limits.giveUpAfter().toSeconds(),
+                delay.toMillis() / 1000.0);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -102,6 +103,32 @@ class JobQueueTest {
         assertThat(queue.enqueue(type, "order-2", "{}", LIMITS, Duration.ZERO)).isPresent();
         assertThat(queue.enqueue(type, null, "{}", LIMITS, Duration.ZERO)).isPresent();
         assertThat(queue.enqueue(type, null, "{}", LIMITS, Duration.ZERO)).isPresent();
+    }
+
+    @Test
+    void manyKeyedJobsAreEnqueuedAtOnceAndAKeyStillWaitingGetsNone() {
+        enqueue("sku:B");
+
+        int added = queue.enqueueAll(
+                type,
+                new java.util.TreeMap<>(Map.of("sku:A", "{\"sku\":\"A\"}", "sku:B", "{}", "sku:C", "{}")),
+                LIMITS,
+                Duration.ofMinutes(5));
+
+        assertThat(added).isEqualTo(2);
+        assertThat(new JdbcSql(connection)
+                                .query(
+                                        "SELECT dedupe_key, payload FROM job WHERE job_type = ?1 ORDER BY dedupe_key",
+                                        type)
+                                .stream()
+                                .map(row -> row.string("dedupe_key") + " " + row.string("payload"))
+                                .toList())
+                .containsExactly("sku:A {\"sku\":\"A\"}", "sku:B {}", "sku:C {}");
+        // only the job without a delay is due
+        assertThat(queue.claim("a", List.of(type), 10, Duration.ofMinutes(1)))
+                .extracting(c -> c.job().payload())
+                .containsExactly("{}");
+        assertThat(queue.enqueueAll(type, Map.of(), LIMITS, Duration.ZERO)).isZero();
     }
 
     @Test

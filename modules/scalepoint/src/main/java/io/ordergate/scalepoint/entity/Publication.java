@@ -70,10 +70,24 @@ public class Publication {
     @Column(name = "sent_at")
     Instant sentAt;
 
+    /** {@code ful_outbound:{id}} (a report of the warehouse), {@code stock:{sku}}, or null (published by a person). */
+    @Column(name = "cause")
+    String cause;
+
+    @Column(name = "attempts", nullable = false)
+    int attempts;
+
     protected Publication() {}
 
     public Publication(
-            String orderToken, String eventType, String correlationId, String body, Instant now, String createdBy) {
+            String orderToken,
+            String eventType,
+            String correlationId,
+            String body,
+            Instant now,
+            String createdBy,
+            String cause) {
+        this.cause = cause;
         this.orderToken = orderToken;
         this.eventType = eventType;
         this.correlationId = correlationId;
@@ -89,8 +103,9 @@ public class Publication {
     }
 
     /** What the last try came to; {@code sent} notes when Scalepoint accepted it. */
-    public void tried(PublicationStatus next, Integer answeredStatus, String error, Instant now) {
+    public void tried(PublicationStatus next, int attempt, Integer answeredStatus, String error, Instant now) {
         status = next;
+        attempts = Math.max(attempts, attempt);
         httpStatus = answeredStatus;
         lastError = error;
         if (next == PublicationStatus.SENT) {
@@ -144,5 +159,13 @@ public class Publication {
 
     public Instant sentAt() {
         return sentAt;
+    }
+
+    public String cause() {
+        return cause;
+    }
+
+    public int attempts() {
+        return attempts;
     }
 }

@@ -5,23 +5,28 @@ import io.ordergate.platform.boundary.SqlRow;
 import io.ordergate.stock.boundary.Demand;
 import io.ordergate.stock.boundary.Reporter;
 import io.ordergate.stock.boundary.StockApplied;
+import io.ordergate.stock.boundary.StockChanged;
 import io.ordergate.stock.boundary.StockPolicy;
 import io.ordergate.stock.boundary.StockReport;
 import io.ordergate.stock.entity.StockLevel;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -97,6 +102,9 @@ public class StockLevels {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Event<StockChanged> changed;
 
     record Key(String sku, String warehouse) {}
 
@@ -332,6 +340,9 @@ public class StockLevels {
                 .setParameter(5, actor)
                 .setParameter(6, reference)
                 .executeUpdate();
+        var skus = new TreeSet<String>();
+        rows.forEach(row -> skus.add(row.asJsonObject().getString("sku")));
+        changed.fire(new StockChanged(Collections.unmodifiableSet(skus), cause));
     }
 
     static StockApplied.Ignored older(StockReport.Level level, Instant applied) {
