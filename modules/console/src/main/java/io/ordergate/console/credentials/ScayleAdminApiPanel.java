@@ -30,8 +30,8 @@ class ScayleAdminApiPanel extends VerticalLayout {
     final boolean admin;
     final TextField baseUrl = new TextField("Base URL");
     final TextField companyId = new TextField("Company id (optional)");
-    final PasswordField accessToken = new PasswordField("Access token");
-    final TextField tokenState = new TextField("Access token");
+    final PasswordField accessToken = new PasswordField("New access token");
+    final TextField tokenState = new TextField("Stored access token");
     final Paragraph saved = new Paragraph();
     final Div testResult = new Div();
 

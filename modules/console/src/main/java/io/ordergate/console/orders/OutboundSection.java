@@ -45,6 +45,7 @@ final class OutboundSection {
                 .setAutoWidth(true);
         grid.addColumn(OutboundSection::error)
                 .setHeader("Errors")
+                .setWidth("24em")
                 .setFlexGrow(1)
                 .setTooltipGenerator(OutboundSection::error);
         if (mayRetry) {
@@ -75,6 +76,7 @@ final class OutboundSection {
                 .setAutoWidth(true);
         grid.addColumn(p -> p.lastError() == null ? "" : p.lastError())
                 .setHeader("Last error")
+                .setWidth("24em")
                 .setFlexGrow(1)
                 .setTooltipGenerator(p -> p.lastError());
         if (mayRetry) {
