@@ -45,7 +45,7 @@ final class OutboundSection {
                 .setAutoWidth(true);
         grid.addColumn(OutboundSection::error)
                 .setHeader("Errors")
-                .setWidth("24em")
+                .setWidth("16em")
                 .setFlexGrow(1)
                 .setTooltipGenerator(OutboundSection::error);
         if (mayRetry) {
@@ -53,7 +53,8 @@ final class OutboundSection {
                             ? retryButton("outbound-retry-" + call.outboundId(), () -> retry.accept(call))
                             : new Span())
                     .setAutoWidth(true)
-                    .setFlexGrow(0);
+                    .setFlexGrow(0)
+                    .setFrozenToEnd(true);
         }
         grid.setItems(calls);
         return grid;
@@ -76,7 +77,7 @@ final class OutboundSection {
                 .setAutoWidth(true);
         grid.addColumn(p -> p.lastError() == null ? "" : p.lastError())
                 .setHeader("Last error")
-                .setWidth("24em")
+                .setWidth("16em")
                 .setFlexGrow(1)
                 .setTooltipGenerator(p -> p.lastError());
         if (mayRetry) {
@@ -84,7 +85,8 @@ final class OutboundSection {
                             ? retryButton("publication-retry-" + p.id(), () -> retry.accept(p))
                             : new Span())
                     .setAutoWidth(true)
-                    .setFlexGrow(0);
+                    .setFlexGrow(0)
+                    .setFrozenToEnd(true);
         }
         grid.setItems(publications);
         return grid;
