@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
 /**
@@ -312,13 +311,13 @@ class OutboundConsoleIT extends FulfilmentBase {
         browser.screenshot("dashboard");
 
         // each count opens the list it counts
-        browser.driver.findElement(By.cssSelector("#stuck-not-shipped")).click();
+        browser.click("#stuck-not-shipped");
         browser.waitForPath("/orders");
         assertThat(browser.driver.getCurrentUrl()).endsWith("/orders?notShippedAfter=3");
         browser.waitForText("#orders-total", notShipped == 1 ? "1 order" : notShipped + " orders");
         assertThat(ConsoleBrowserIT.cells(browser, "#orders")).contains(late.reference());
         browser.open("");
-        browser.find("#stuck-dead-calls").click();
+        browser.click("#stuck-dead-calls");
         browser.waitForPath("/jobs");
         assertThat(browser.driver.getCurrentUrl()).endsWith("/jobs?state=dead");
     }
