@@ -7,12 +7,12 @@
  * {@code @RolesAllowed} / {@code @PermitAll} / {@code @AnonymousAllowed} before it opens),
  * {@code layout} (the shell with the navigation a role may use), {@code ui} (shared pieces: times in
  * the browser's time zone, lazy paging over the facades' pages, detail forms and tables, JSON
- * display, line differences, copying, credentials shown once), {@code dashboard}, {@code orders} (both platforms' orders, an order's items and timeline,
- * marking its attention flag handled), {@code delegations}, {@code scalepoint} (orders, their Order Data
+ * display, line differences, copying, credentials shown once), {@code dashboard} (with what is stuck and hourly bar charts), {@code orders} (both platforms' orders, an order's items and timeline,
+ * its calls to the platform with a retry of dead ones, marking its attention flag handled), {@code delegations}, {@code scalepoint} (orders, their Order Data
  * versions and differences, refresh with pushed progress, publishing events), {@code stock}
  * (levels, reservations, the journal, and a CSV upload of levels with a per-line preview), {@code jobs},
  * {@code credentials} (SCAYLE merchants and their settings, Scalepoint webhook clients and connection,
- * fulfilment API clients, the order feed's push),
+ * fulfilment API clients, the order feed's push, the SCAYLE Admin API connection),
  * {@code audit} (the trail, an order's history, chain verification, exports) and {@code users}.
  * The shell ({@code layout.ConsoleShell}) turns on server push, over long polling. Roles:
  * {@code admin}, {@code staff}, {@code auditor}.

@@ -25,7 +25,9 @@
  * and the row becomes {@code sent} or {@code dead} with that publication
  * ({@link io.ordergate.scalepoint.boundary.PublicationSettled}); with that kind of event switched
  * off no row is written. {@code Reports.outbound} lists an order's rows with their
- * attempts and errors.
+ * attempts and errors; staff retry a dead one with {@code OutboundRetry} (the row is pending again
+ * and its dead job runs again). {@code FulfilmentActivity} counts what is stuck and what happened
+ * per hour for the dashboard.
  *
  * <p>Contract (the shape is fixed: {@code ModuleContractsTest} in webapp checks each item against
  * the code, the pom and the migrations):
@@ -33,6 +35,7 @@
  * <li>API: {@link io.ordergate.fulfilment.boundary.AttentionHandled},
  * {@link io.ordergate.fulfilment.boundary.FeedChange},
  * {@link io.ordergate.fulfilment.boundary.FeedWebhook},
+ * {@link io.ordergate.fulfilment.boundary.FulfilmentActivity},
  * {@link io.ordergate.fulfilment.boundary.FulfilmentApiDoor},
  * {@link io.ordergate.fulfilment.boundary.FulfilmentCaller},
  * {@link io.ordergate.fulfilment.boundary.FulfilmentClientCredentials},
@@ -52,6 +55,7 @@
  * {@link io.ordergate.fulfilment.boundary.OrderState},
  * {@link io.ordergate.fulfilment.boundary.OrderSummary},
  * {@link io.ordergate.fulfilment.boundary.OutboundCall},
+ * {@link io.ordergate.fulfilment.boundary.OutboundRetry},
  * {@link io.ordergate.fulfilment.boundary.ReportKind},
  * {@link io.ordergate.fulfilment.boundary.Reports},
  * {@link io.ordergate.fulfilment.boundary.TimelineEntry},

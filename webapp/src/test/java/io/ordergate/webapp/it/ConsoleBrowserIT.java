@@ -231,7 +231,7 @@ class ConsoleBrowserIT extends OrderGateIT {
                 .isGreaterThanOrEqualTo(today);
         assertThat(browser.find("#scalepoint-fetched .count").getText()).matches("\\d+");
         // today's number opens the list it counts
-        browser.find("#scayle-acknowledged .count").click();
+        browser.click("#scayle-acknowledged .count");
         browser.waitForPath("/delegations");
         assertThat(browser.driver.getCurrentUrl()).endsWith("delegations?from=" + day + "&to=" + day);
         browser.waitForText("#delegations vaadin-grid-cell-content", reference);
@@ -357,7 +357,7 @@ class ConsoleBrowserIT extends OrderGateIT {
         browser.open("");
         assertThat(browser.find("#jobs-dead .count").getText()).matches("\\d+");
         assertThat(browser.find("#scalepoint-circuit .count").getText()).startsWith("closed");
-        browser.find("#jobs-dead").click();
+        browser.click("#jobs-dead");
         browser.waitForPath("/jobs");
         assertThat(browser.driver.getCurrentUrl()).endsWith("jobs?state=dead");
         browsers.close();

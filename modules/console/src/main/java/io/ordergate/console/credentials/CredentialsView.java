@@ -16,6 +16,7 @@ import io.ordergate.platform.boundary.PublicUrl;
 import io.ordergate.platform.boundary.Roles;
 import io.ordergate.scalepoint.boundary.ScalepointCertificates;
 import io.ordergate.scalepoint.boundary.ScalepointConnection;
+import io.ordergate.scayle.boundary.ScayleAdminApi;
 import io.ordergate.scayle.boundary.ScayleMerchantSettings;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -25,8 +26,8 @@ import java.util.List;
 /**
  * Credentials and settings of whoever talks to OrderGate: SCAYLE merchants (with their settings),
  * Scalepoint webhook clients, the Scalepoint connection, the warehouse system's fulfilment API
- * clients and the order feed's push, one tab each
- * ({@code ?tab=scayle|scalepoint-clients|scalepoint-connection|fulfilment-clients|fulfilment-push}).
+ * clients, the order feed's push and the SCAYLE Admin API connection, one tab each
+ * ({@code ?tab=scayle|scalepoint-clients|scalepoint-connection|fulfilment-clients|fulfilment-push|scayle-admin-api}).
  * Everyone may look; only admins change anything, and the facades refuse everyone else whatever
  * the page shows.
  */
@@ -36,8 +37,13 @@ import java.util.List;
 public class CredentialsView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final long serialVersionUID = 1L;
-    static final List<String> TABS =
-            List.of("scayle", "scalepoint-clients", "scalepoint-connection", "fulfilment-clients", "fulfilment-push");
+    static final List<String> TABS = List.of(
+            "scayle",
+            "scalepoint-clients",
+            "scalepoint-connection",
+            "fulfilment-clients",
+            "fulfilment-push",
+            "scayle-admin-api");
 
     final TabSheet tabs = new TabSheet();
 
@@ -49,6 +55,7 @@ public class CredentialsView extends VerticalLayout implements BeforeEnterObserv
             ScalepointConnection connection,
             ScalepointCertificates certificates,
             FeedWebhook feedPush,
+            ScayleAdminApi adminApi,
             PublicUrl urls,
             Clock clock) {
         setId("credentials");
@@ -66,6 +73,7 @@ public class CredentialsView extends VerticalLayout implements BeforeEnterObserv
                 "Fulfilment API clients",
                 new ApiClientsPanel(clients, ClientKind.fulfilmentApi(urls), urls, clock, grace, admin));
         tabs.add("Fulfilment feed push", new FeedPushPanel(feedPush, clock, grace, admin));
+        tabs.add("SCAYLE Admin API", new ScayleAdminApiPanel(adminApi, admin));
         add(new H2("Credentials"), tabs);
     }
 

@@ -12,6 +12,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.ordergate.console.layout.MainLayout;
 import io.ordergate.console.ui.BrowserTime;
+import io.ordergate.fulfilment.boundary.FulfilmentActivity;
+import io.ordergate.fulfilment.boundary.FulfilmentActivity.Hour;
 import io.ordergate.jobs.boundary.Jobs;
 import io.ordergate.platform.boundary.Roles;
 import io.ordergate.scalepoint.boundary.ScalepointEvents;
@@ -21,12 +23,16 @@ import io.ordergate.scayle.boundary.ReceivedDelegations;
 import io.ordergate.scayle.boundary.ScayleActivity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * The day at a glance, in the user's time zone: what SCAYLE sent today and in the last 7 days
+ * The day at a glance, in the user's time zone: what is stuck (dead calls to the platforms, orders
+ * not shipped after 3 days, orders needing attention, orders the platform disagrees on), small
+ * charts of orders in, shipments and dead calls per hour over the last 3 days, what SCAYLE sent today and in the last 7 days
  * (new orders, deliveries, redeliveries, conflicts, cancellations), Scalepoint events in the same
  * windows, Scalepoint orders by status, the job backlog, the Order Data circuit breaker and its
  * last error. Every number opens the list it counts.
@@ -37,12 +43,16 @@ import java.time.ZoneId;
 public class DashboardView extends VerticalLayout {
 
     private static final long serialVersionUID = 1L;
+    static final int NOT_SHIPPED_DAYS = FulfilmentActivity.DEFAULT_NOT_SHIPPED_DAYS;
+    static final Duration CHART_SPAN = Duration.ofDays(3);
 
     final ReceivedDelegations delegations;
     final ScalepointOrders scalepointOrders;
     final ScalepointEvents scalepointEvents;
     final Jobs jobs;
     final ScalepointStatus scalepointStatus;
+    final FulfilmentActivity activity;
+    final Clock clock;
 
     @Inject
     public DashboardView(
@@ -50,7 +60,11 @@ public class DashboardView extends VerticalLayout {
             ScalepointOrders scalepointOrders,
             ScalepointEvents scalepointEvents,
             Jobs jobs,
-            ScalepointStatus scalepointStatus) {
+            ScalepointStatus scalepointStatus,
+            FulfilmentActivity activity,
+            Clock clock) {
+        this.activity = activity;
+        this.clock = clock;
         this.delegations = delegations;
         this.scalepointOrders = scalepointOrders;
         this.scalepointEvents = scalepointEvents;
@@ -70,45 +84,46 @@ public class DashboardView extends VerticalLayout {
         var todayRange = "from=" + today + "&to=" + today;
         var weekRange = "from=" + weekStart + "&to=" + today;
 
-        add(
-                new H2("Dashboard"),
-                section(
-                        "SCAYLE: today · last 7 days (since " + weekStart + ")",
-                        pair(
-                                "scayle-acknowledged",
-                                "New orders acknowledged",
-                                day.acknowledged(),
-                                week.acknowledged(),
-                                "delegations?" + todayRange,
-                                "delegations?" + weekRange),
-                        pair(
-                                "scayle-deliveries",
-                                "Deliveries received (with redeliveries)",
-                                day.deliveries(),
-                                week.deliveries(),
-                                "delegations?" + todayRange,
-                                "delegations?" + weekRange),
-                        pair(
-                                "scayle-replayed",
-                                "Redeliveries answered as before",
-                                day.replayed(),
-                                week.replayed(),
-                                "delegations?" + todayRange,
-                                "delegations?" + weekRange),
-                        pair(
-                                "scayle-conflicts",
-                                "Redeliveries with other content",
-                                day.conflicts(),
-                                week.conflicts(),
-                                "delegations?conflict=true&" + todayRange,
-                                "delegations?conflict=true&" + weekRange),
-                        pair(
-                                "scayle-cancellations",
-                                "Cancellations",
-                                day.cancellations(),
-                                week.cancellations(),
-                                "delegations?status=cancelled&" + todayRange,
-                                "delegations?status=cancelled&" + weekRange)));
+        add(new H2("Dashboard"));
+        add(stuck());
+        add(charts());
+        add(section(
+                "SCAYLE: today · last 7 days (since " + weekStart + ")",
+                pair(
+                        "scayle-acknowledged",
+                        "New orders acknowledged",
+                        day.acknowledged(),
+                        week.acknowledged(),
+                        "delegations?" + todayRange,
+                        "delegations?" + weekRange),
+                pair(
+                        "scayle-deliveries",
+                        "Deliveries received (with redeliveries)",
+                        day.deliveries(),
+                        week.deliveries(),
+                        "delegations?" + todayRange,
+                        "delegations?" + weekRange),
+                pair(
+                        "scayle-replayed",
+                        "Redeliveries answered as before",
+                        day.replayed(),
+                        week.replayed(),
+                        "delegations?" + todayRange,
+                        "delegations?" + weekRange),
+                pair(
+                        "scayle-conflicts",
+                        "Redeliveries with other content",
+                        day.conflicts(),
+                        week.conflicts(),
+                        "delegations?conflict=true&" + todayRange,
+                        "delegations?conflict=true&" + weekRange),
+                pair(
+                        "scayle-cancellations",
+                        "Cancellations",
+                        day.cancellations(),
+                        week.cancellations(),
+                        "delegations?status=cancelled&" + todayRange,
+                        "delegations?status=cancelled&" + weekRange)));
 
         var events = section(
                 "Scalepoint",
@@ -151,6 +166,38 @@ public class DashboardView extends VerticalLayout {
                             text.length() > 200 ? text.substring(0, 200) + "…" : text)));
         }
         add(health);
+    }
+
+    /** What waits for staff, each number opening what it counts. */
+    FlexLayout stuck() {
+        var stuck = activity.stuck(NOT_SHIPPED_DAYS);
+        var days = stuck.notShippedDays();
+        return section(
+                "What is stuck",
+                link("jobs?state=dead", tile("stuck-dead-calls", "Calls to platforms dead", stuck.deadCalls())),
+                link(
+                        "orders?notShippedAfter=" + days,
+                        tile("stuck-not-shipped", "Not shipped after " + days + " days", stuck.notShipped())),
+                link("orders?attention=true", tile("stuck-attention", "Orders needing attention", stuck.attention())),
+                link(
+                        "jobs?state=dead",
+                        tile(
+                                "stuck-disagreeing",
+                                "Orders the platform disagrees on (a report it refused)",
+                                stuck.disagreeing())));
+    }
+
+    /** Orders in, shipments and dead calls per hour, the last 3 days up to this hour. */
+    FlexLayout charts() {
+        var now = clock.instant();
+        var hours = activity.hourly(now.minus(CHART_SPAN).plus(Duration.ofHours(1)), now);
+        return section(
+                "Per hour, last 3 days",
+                ActivityChart.of("chart-orders-in", "Orders in", "var(--lumo-primary-color)", hours, Hour::ordersIn),
+                ActivityChart.of(
+                        "chart-shipped", "Shipments reported", "var(--lumo-success-color)", hours, Hour::shipped),
+                ActivityChart.of(
+                        "chart-failed", "Calls to platforms dead", "var(--lumo-error-color)", hours, Hour::failed));
     }
 
     ScayleActivity scayle(LocalDate from, ZoneId zone) {

@@ -31,10 +31,16 @@ import io.ordergate.console.ui.Values;
 import io.ordergate.fulfilment.boundary.FulfilmentOrders;
 import io.ordergate.fulfilment.boundary.ItemView;
 import io.ordergate.fulfilment.boundary.OrderDetail;
+import io.ordergate.fulfilment.boundary.OutboundCall;
+import io.ordergate.fulfilment.boundary.OutboundRetry;
+import io.ordergate.fulfilment.boundary.Reports;
 import io.ordergate.fulfilment.boundary.TimelineEntry;
+import io.ordergate.jobs.boundary.Jobs;
 import io.ordergate.platform.boundary.Jsons;
 import io.ordergate.platform.boundary.LowerCaseEnum;
 import io.ordergate.platform.boundary.Roles;
+import io.ordergate.scalepoint.boundary.ScalepointPublications;
+import io.ordergate.scalepoint.boundary.ScalepointPublications.PublicationView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -46,9 +52,10 @@ import java.util.ArrayList;
 import java.util.Map;
 
 /**
- * One order of either platform: its items and where their units stand, its timeline over both
- * sides (the platform's messages, the warehouse's reports, the feed changes, the outbound rows,
- * staff), its attention flag with "Mark handled" for admin and staff, and a link to the platform's
+ * One order of either platform: its items and where their units stand, each call to its platform
+ * with attempts, answers and errors (and a retry of a dead one for admin and staff), the events
+ * published to Scalepoint, its timeline over both sides (the platform's messages, the warehouse's
+ * reports, the feed changes, the outbound rows, staff), its attention flag with "Mark handled" for admin and staff, and a link to the platform's
  * own page of the order. The URL names the order, so it can be shared and survives a reload.
  */
 @Route(value = "orders/:" + OrderView.ORDER_ID, layout = MainLayout.class)
@@ -60,11 +67,24 @@ public class OrderView extends VerticalLayout implements BeforeEnterObserver {
     static final String ORDER_ID = "orderId";
 
     final FulfilmentOrders orders;
+    final Reports reports;
+    final OutboundRetry retries;
+    final ScalepointPublications publications;
+    final Jobs jobs;
     String orderId;
 
     @Inject
-    public OrderView(FulfilmentOrders orders) {
+    public OrderView(
+            FulfilmentOrders orders,
+            Reports reports,
+            OutboundRetry retries,
+            ScalepointPublications publications,
+            Jobs jobs) {
         this.orders = orders;
+        this.reports = reports;
+        this.retries = retries;
+        this.publications = publications;
+        this.jobs = jobs;
         setId("order");
     }
 
@@ -118,6 +138,14 @@ public class OrderView extends VerticalLayout implements BeforeEnterObserver {
         items.setItems(d.items());
         add(new H3("Items"), items);
 
+        add(new H3("Calls to the platform"));
+        add(OutboundSection.calls(reports.outbound(d.orderId()), CurrentUser.mayChange(), this::retry));
+        if ("scalepoint".equals(d.source())) {
+            add(new H3("Events published to Scalepoint"));
+            add(OutboundSection.publications(
+                    publications.forOrder(d.reference()), CurrentUser.mayChange(), this::retryPublication));
+        }
+
         var timeline = Grids.detail(TimelineEntry.class, "timeline");
         Grids.time(timeline, "When", TimelineEntry::at);
         timeline.addColumn(TimelineEntry::origin).setHeader("From").setAutoWidth(true);
@@ -128,6 +156,24 @@ public class OrderView extends VerticalLayout implements BeforeEnterObserver {
                 .setTooltipGenerator(TimelineEntry::detail);
         timeline.setItems(d.timeline());
         add(new H3("Timeline"), timeline);
+    }
+
+    void retry(OutboundCall call) {
+        if (Actions.run(() -> retries.retry(call.outboundId(), CurrentUser.actor()))) {
+            Actions.success("Call " + call.outboundId() + " goes out again.");
+            reload();
+        }
+    }
+
+    void retryPublication(PublicationView publication) {
+        if (Actions.run(() -> jobs.retry(publication.jobId(), CurrentUser.actor()))) {
+            Actions.success("Event " + publication.correlationId() + " goes out again.");
+            reload();
+        }
+    }
+
+    void reload() {
+        orders.detail(orderId, Reader.console(CurrentUser.actor())).ifPresent(this::show);
     }
 
     /** The flag: what staff should look at and, for admin and staff, "Mark handled"; or that nothing needs them. */

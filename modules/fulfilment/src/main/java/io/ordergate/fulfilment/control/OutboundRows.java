@@ -49,7 +49,8 @@ public class OutboundRows {
             ORDER BY i.item_id, r.report_id""";
 
     static final String SETTLE = """
-            UPDATE ful_outbound SET status = ?2 WHERE outbound_id = ?1 AND status IN ('pending', 'dead')""";
+            UPDATE ful_outbound SET status = ?2, settled_at = now()
+            WHERE outbound_id = ?1 AND status IN ('pending', 'dead')""";
 
     static final String PENDING = """
             SELECT outbound_id FROM ful_outbound WHERE platform = ?1 AND status = 'pending' ORDER BY outbound_id""";

@@ -92,11 +92,11 @@ public class ScayleOutbound implements JobHandler {
         }
     }
 
-    static String dedupeKey(long outboundId) {
+    public static String dedupeKey(long outboundId) {
         return OutboundRows.CAUSE_PREFIX + outboundId;
     }
 
-    static String payload(long outboundId) {
+    public static String payload(long outboundId) {
         return Jsons.createObjectBuilder().add("outboundId", outboundId).build().toString();
     }
 

@@ -177,6 +177,13 @@ public class Jobs {
         return find(id).orElseThrow();
     }
 
+    /** The newest dead job of a type and dedupe key, if any: what a module retries for its own record. */
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<Long> deadFor(String type, String dedupeKey) {
+        return views().deadFor(type, dedupeKey);
+    }
+
     /** Counts per state and the age of the backlog, of one job type or (null) of all. */
     @RolesAllowed({Roles.ADMIN, Roles.STAFF, Roles.AUDITOR})
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

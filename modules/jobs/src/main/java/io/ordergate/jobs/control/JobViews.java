@@ -93,6 +93,22 @@ public class JobViews {
         return Optional.of(view(rows.get(0), attempts));
     }
 
+    /**
+     * The newest dead job of a type and dedupe key, if any (reads {@code job_state_idx}: dead jobs
+     * only, which are few).
+     */
+    public Optional<Long> deadFor(String type, String dedupeKey) {
+        return sql
+                .query(
+                        "SELECT job_id FROM job WHERE state = 'dead' AND job_type = ?1 AND dedupe_key = ?2 "
+                                + "ORDER BY job_id DESC LIMIT 1",
+                        type,
+                        dedupeKey)
+                .stream()
+                .map(row -> row.longValue("job_id"))
+                .findFirst();
+    }
+
     /** Counts per state and the age of the backlog, of one job type or (null) of all. */
     public JobSummary summary(String type) {
         var row = (type == null || type.isBlank()
