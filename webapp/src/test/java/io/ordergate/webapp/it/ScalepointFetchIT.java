@@ -393,7 +393,9 @@ class ScalepointFetchIT extends ScalepointBase {
         scalepoint().putOrder(token, orderData(token, "Created"));
         announce(client, token);
         awaitStatus(token, "fetched", WAIT);
-        scalepoint().scriptSend(Reply.serviceUnavailable(1), Reply.serverError());
+        // scripted for this order's events only: a stock event of another test may be sent meanwhile
+        scalepoint()
+                .scriptSendContaining(token.toLowerCase(Locale.ROOT), Reply.serviceUnavailable(1), Reply.serverError());
 
         var accepted = post(
                 "api/admin/scalepoint/orders/" + token + "/events",
@@ -436,7 +438,10 @@ class ScalepointFetchIT extends ScalepointBase {
         scalepoint().putOrder(token, orderData(token, "Created"));
         announce(client, token);
         awaitStatus(token, "fetched", WAIT);
-        scalepoint().scriptSend(Reply.status(400, "application/json", "{\"error\": \"unknown eventType\"}", null));
+        scalepoint()
+                .scriptSendContaining(
+                        token.toLowerCase(Locale.ROOT),
+                        Reply.status(400, "application/json", "{\"error\": \"unknown eventType\"}", null));
 
         var accepted = post(
                 "api/admin/scalepoint/orders/" + token + "/events",
