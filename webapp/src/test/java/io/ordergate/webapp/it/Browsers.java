@@ -1,6 +1,7 @@
 package io.ordergate.webapp.it;
 
 import java.net.URI;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -32,6 +33,25 @@ final class Browsers implements AfterEachCallback {
     Browser fresh() {
         close();
         return get();
+    }
+
+    /**
+     * A fresh browser logged in as {@code username} (test users share the admin's password) and on
+     * the dashboard.
+     */
+    Browser loggedIn(String username) {
+        var browser = fresh();
+        browser.open("login");
+        browser.login(username, OrderGateIT.ADMIN_PASSWORD);
+        browser.waitForPath("/");
+        return browser;
+    }
+
+    /** A new console user with one role (and the admin's password). */
+    static String newUser(String role) {
+        var username = role + "-" + UUID.randomUUID().toString().substring(0, 8);
+        ConsoleBrowserIT.createUser(username, role);
+        return username;
     }
 
     void close() {

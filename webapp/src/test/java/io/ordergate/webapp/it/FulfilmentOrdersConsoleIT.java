@@ -98,20 +98,6 @@ class FulfilmentOrdersConsoleIT extends FulfilmentBase {
         }
     }
 
-    Browser login(String username) {
-        var browser = browsers.fresh();
-        browser.open("login");
-        browser.login(username, ADMIN_PASSWORD);
-        browser.waitForPath("/");
-        return browser;
-    }
-
-    static String user(String role) {
-        var username = role + "-" + UUID.randomUUID().toString().substring(0, 8);
-        ConsoleBrowserIT.createUser(username, role);
-        return username;
-    }
-
     /** Opens the list with the link's filters and waits for its total. */
     static List<String> list(Browser browser, String query, String total) {
         browser.open("orders" + query);
@@ -130,7 +116,7 @@ class FulfilmentOrdersConsoleIT extends FulfilmentBase {
         receivedDaysAgo(open, 5);
         var scalepoint = scalepointOrder();
 
-        var browser = login("admin");
+        var browser = browsers.loggedIn("admin");
         var navigation = ConsoleBrowserIT.navigation(browser);
         assertThat(navigation.indexOf("Orders")).isEqualTo(1);
 
@@ -229,11 +215,11 @@ class FulfilmentOrdersConsoleIT extends FulfilmentBase {
         var order = scayleOrder();
         ship(order, "1968655", 1);
         scayleCancels(order);
-        var auditor = user("auditor");
-        var staff = user("staff");
+        var auditor = Browsers.newUser("auditor");
+        var staff = Browsers.newUser("staff");
 
         // auditors see the order and its flag, but no button, and the server refuses them too
-        var looking = login(auditor);
+        var looking = browsers.loggedIn(auditor);
         looking.open("orders/" + order.orderId());
         looking.waitForText("#attention-text", "after items had shipped");
         assertThat(looking.all("#mark-handled")).isEmpty();
@@ -256,7 +242,7 @@ class FulfilmentOrdersConsoleIT extends FulfilmentBase {
                         order.orderId()))
                 .isEqualTo(1);
 
-        var browser = login(staff);
+        var browser = browsers.loggedIn(staff);
         browser.open("orders/" + order.orderId());
         browser.find("#timeline");
         assertThat(browser.find("#order-status").getText())
@@ -325,7 +311,7 @@ class FulfilmentOrdersConsoleIT extends FulfilmentBase {
         assertThat(again.statusCode()).as(text(again)).isEqualTo(409);
 
         // and the auditor sees the handling in the timeline
-        looking = login(auditor);
+        looking = browsers.loggedIn(auditor);
         looking.open("orders/" + order.orderId());
         looking.waitForText("#timeline vaadin-grid-cell-content", "attention handled by " + staff);
         assertThat(looking.find("#attention").getText()).isEqualTo("Nothing needs attention.");

@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -27,52 +25,12 @@ import org.openqa.selenium.Keys;
  * dashboard.png, order-outbound.png and credentials-scayle-admin-api.png are copies).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class OutboundConsoleIT extends FulfilmentBase {
-
-    static final Duration WAIT = Duration.ofSeconds(30);
+class OutboundConsoleIT extends ScayleAdminBase {
 
     @RegisterExtension
     final Browsers browsers = new Browsers(() -> uri(""));
 
-    String bearer;
-    Merchant merchant;
-
-    record ScayleOrder(String orderId, String reference) {}
-
     record DeadCall(long outboundId, String tracking) {}
-
-    static ScayleAdminSimulator simulator() {
-        return ItEnvironment.scayleAdmin();
-    }
-
-    /** No other test class may find a connection that points at this run's simulator. */
-    @AfterAll
-    static void forgetTheConnection() throws SQLException {
-        try (var db = ItEnvironment.connect();
-                var statement = db.createStatement()) {
-            statement.executeUpdate("DELETE FROM scayle_admin_api");
-        }
-    }
-
-    /** The example order under its own SCAYLE order id, known to the simulator; both items in stock. */
-    ScayleOrder order() {
-        if (bearer == null) {
-            bearer = bearer(newFulfilmentClient());
-            merchant = newMerchant();
-        }
-        var a = sku();
-        var b = sku();
-        stock(bearer, "{\"sku\":\"" + a + "\",\"onHand\":5},{\"sku\":\"" + b + "\",\"onHand\":5}");
-        var reference = Orders.newReference();
-        long scayleOrderId = ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L);
-        var body = Orders.delegation(merchant.key(), reference)
-                .replace("SKU-1022643", a)
-                .replace("SKU-738854", b)
-                .replace("99110901", String.valueOf(scayleOrderId));
-        assertThat(delegate(merchant, body, "d").statusCode()).isEqualTo(201);
-        simulator().order("fa", "AT", scayleOrderId, 1968655L, 1968656L);
-        return new ScayleOrder("scayle:" + merchant.key() + ":" + reference, reference);
-    }
 
     /** Ships item 1968655 under a new tracking number, which is returned. */
     String ship(ScayleOrder order) {
@@ -104,27 +62,10 @@ class OutboundConsoleIT extends FulfilmentBase {
                 .get("status");
     }
 
-    /** The connection through the admin API, for the tests that do not test the console's form. */
-    void connectScayle() {
-        var response = put(
-                "api/admin/scayle/admin-api",
-                "{\"baseUrl\":\"" + simulator().baseUrl() + "\",\"accessToken\":\""
-                        + simulator().accessToken() + "\"}");
-        assertThat(response.statusCode()).as(text(response)).isEqualTo(200);
-    }
-
     static List<ScayleAdminSimulator.Call> acceptedShipments(String trackingNumber) {
         return simulator().accepted("shipments").stream()
                 .filter(call -> call.body().contains("\"" + trackingNumber + "\""))
                 .toList();
-    }
-
-    Browser login(String username) {
-        var browser = browsers.fresh();
-        browser.open("login");
-        browser.login(username, ADMIN_PASSWORD);
-        browser.waitForPath("/");
-        return browser;
     }
 
     void saveConnectionInTheConsole(Browser browser, String token) {
@@ -143,7 +84,7 @@ class OutboundConsoleIT extends FulfilmentBase {
         var token = "console-" + UUID.randomUUID();
         simulator().accessToken(token);
 
-        var admin = login("admin");
+        var admin = browsers.loggedIn("admin");
         admin.open("credentials?tab=scayle-admin-api");
         admin.waitForText("#admin-api-saved", "Not connected yet");
         assertThat(admin.find("#admin-api-token-state input").getAttribute("value"))
@@ -178,7 +119,7 @@ class OutboundConsoleIT extends FulfilmentBase {
         admin.waitForText("#admin-api-test-result", "Connected");
 
         // staff see the connection, read-only, without a token field or buttons
-        var staff = login(FulfilmentOrdersConsoleIT.user("staff"));
+        var staff = browsers.loggedIn(Browsers.newUser("staff"));
         staff.open("credentials?tab=scayle-admin-api");
         staff.waitForText("#admin-api-saved", "by admin");
         assertThat(staff.find("#admin-api-base-url input").getAttribute("value"))
@@ -202,7 +143,7 @@ class OutboundConsoleIT extends FulfilmentBase {
         var retry = "#outbound-retry-" + outboundId;
 
         // auditors read the call and SCAYLE's words, and have no Retry
-        var auditor = login(FulfilmentOrdersConsoleIT.user("auditor"));
+        var auditor = browsers.loggedIn(Browsers.newUser("auditor"));
         auditor.open("orders/" + order.orderId());
         auditor.waitForText(statusCell, "dead");
         assertThat(ConsoleBrowserIT.cells(auditor, "#outbound"))
@@ -210,7 +151,7 @@ class OutboundConsoleIT extends FulfilmentBase {
         assertThat(auditor.all(retry)).isEmpty();
         assertThat(auditor.all("#outbound vaadin-button")).isEmpty();
 
-        var staff = login(FulfilmentOrdersConsoleIT.user("staff"));
+        var staff = browsers.loggedIn(Browsers.newUser("staff"));
         staff.open("orders/" + order.orderId());
         staff.waitForText(statusCell, "dead");
         var cells = ConsoleBrowserIT.cells(staff, "#outbound");
@@ -264,7 +205,7 @@ class OutboundConsoleIT extends FulfilmentBase {
         assertThat(dead).isPositive();
         assertThat(notShipped).isPositive();
 
-        var browser = login(FulfilmentOrdersConsoleIT.user("staff"));
+        var browser = browsers.loggedIn(Browsers.newUser("staff"));
         browser.open("");
         browser.find("#chart-failed");
         browser.waitUntilIdle();

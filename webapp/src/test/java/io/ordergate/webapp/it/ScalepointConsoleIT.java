@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,20 +40,6 @@ class ScalepointConsoleIT extends ScalepointBase {
         client = newClient();
     }
 
-    Browser login(String username) {
-        var browser = browsers.fresh();
-        browser.open("login");
-        browser.login(username, ADMIN_PASSWORD);
-        browser.waitForPath("/");
-        return browser;
-    }
-
-    static String user(String role) {
-        var username = role + "-" + UUID.randomUUID().toString().substring(0, 8);
-        ConsoleBrowserIT.createUser(username, role);
-        return username;
-    }
-
     /** An order announced by the webhook and fetched (v1, status Created); its token as stored. */
     String fetchedOrder() {
         var token = newOrderToken();
@@ -67,7 +52,7 @@ class ScalepointConsoleIT extends ScalepointBase {
     @Test
     void aFetchedOrderIsListedByStatusAndItsDetailShowsTheCaseLinesAndDelivery() {
         var token = fetchedOrder();
-        var browser = login("admin");
+        var browser = browsers.loggedIn("admin");
         assertThat(ConsoleBrowserIT.navigation(browser)).contains("Scalepoint orders");
 
         // the dashboard's numbers lead to the list filtered by that status
@@ -150,7 +135,7 @@ class ScalepointConsoleIT extends ScalepointBase {
         // slow enough that the page must be told about the running fetch before it ends (and
         // below the tests' 2 s read timeout, ORDERGATE_SCALEPOINT_READ_TIMEOUT)
         scalepoint().script(token, Reply.slow(Duration.ofMillis(1300)));
-        var browser = login(user("staff"));
+        var browser = browsers.loggedIn(Browsers.newUser("staff"));
         browser.open("scalepoint-orders/" + token);
         browser.find("#case");
         assertThat(browser.all("#snapshot-diff")).isEmpty();
@@ -221,7 +206,7 @@ class ScalepointConsoleIT extends ScalepointBase {
     @Test
     void anEventPublishedThroughTheFormIsCheckedFirstThenQueuedListedAndSentToScalepoint() {
         var token = fetchedOrder();
-        var browser = login(user("staff"));
+        var browser = browsers.loggedIn(Browsers.newUser("staff"));
         browser.open("scalepoint-orders/" + token);
         browser.find("#publish-form");
         assertThat(browser.deepText(browser.find("#publish-type"))).contains("order_status_changed");
@@ -278,7 +263,7 @@ class ScalepointConsoleIT extends ScalepointBase {
     @Test
     void auditorsSeeTheOrderButNoRefreshOrPublishControls() {
         var token = fetchedOrder();
-        var browser = login(user("auditor"));
+        var browser = browsers.loggedIn(Browsers.newUser("auditor"));
         assertThat(ConsoleBrowserIT.navigation(browser)).contains("Scalepoint orders");
 
         browser.open("scalepoint-orders?status=fetched");

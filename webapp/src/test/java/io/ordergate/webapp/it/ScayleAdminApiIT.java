@@ -9,8 +9,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -24,38 +22,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * a call waits and goes out once one is saved.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ScayleAdminApiIT extends FulfilmentBase {
-
-    static final Duration WAIT = Duration.ofSeconds(30);
-
-    String bearer;
-    Merchant merchant;
-
-    record ScayleOrder(String orderId, String reference, long scayleOrderId) {}
-
-    static ScayleAdminSimulator simulator() {
-        return ItEnvironment.scayleAdmin();
-    }
-
-    /** The example order under its own SCAYLE order id, known to the simulator; both items in stock. */
-    ScayleOrder order() {
-        if (bearer == null) {
-            bearer = bearer(newFulfilmentClient());
-            merchant = newMerchant();
-        }
-        var a = sku();
-        var b = sku();
-        stock(bearer, "{\"sku\":\"" + a + "\",\"onHand\":5},{\"sku\":\"" + b + "\",\"onHand\":5}");
-        var reference = Orders.newReference();
-        long scayleOrderId = ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L);
-        var body = Orders.delegation(merchant.key(), reference)
-                .replace("SKU-1022643", a)
-                .replace("SKU-738854", b)
-                .replace("99110901", String.valueOf(scayleOrderId));
-        assertThat(delegate(merchant, body, "d").statusCode()).isEqualTo(201);
-        simulator().order("fa", "AT", scayleOrderId, 1968655L, 1968656L);
-        return new ScayleOrder("scayle:" + merchant.key() + ":" + reference, reference, scayleOrderId);
-    }
+class ScayleAdminApiIT extends ScayleAdminBase {
 
     HttpResponse<byte[]> report(String kind, String body) {
         return post("api/fulfilment/" + kind, bearer, "application/json", body.getBytes(StandardCharsets.UTF_8));
@@ -108,17 +75,6 @@ class ScayleAdminApiIT extends FulfilmentBase {
                 () -> status.equals(outboundStatus(orderId, kind)) ? true : null);
     }
 
-    HttpResponse<byte[]> connectScayle(String token) {
-        return put(
-                "api/admin/scayle/admin-api",
-                "{\"baseUrl\":\"" + simulator().baseUrl() + "\",\"accessToken\":\"" + token + "\"}");
-    }
-
-    void connectScayle() {
-        var response = connectScayle(simulator().accessToken());
-        assertThat(response.statusCode()).as(text(response)).isEqualTo(200);
-    }
-
     JsonObject testConnection() {
         var response = post("api/admin/scayle/admin-api/test", admin(), null, new byte[0]);
         assertThat(response.statusCode()).as(text(response)).isEqualTo(200);
@@ -134,14 +90,6 @@ class ScayleAdminApiIT extends FulfilmentBase {
     }
 
     /** No other test class may find a connection that points at this run's simulator. */
-    @AfterAll
-    static void forgetTheConnection() throws SQLException {
-        try (var db = ItEnvironment.connect();
-                var statement = db.createStatement()) {
-            statement.executeUpdate("DELETE FROM scayle_admin_api");
-        }
-    }
-
     @Test
     @Order(1)
     void withoutAConnectionACallWaitsAndGoesOutOnceOneIsSaved() throws SQLException {

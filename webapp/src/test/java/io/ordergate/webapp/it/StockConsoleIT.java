@@ -26,20 +26,6 @@ class StockConsoleIT extends FulfilmentBase {
     @RegisterExtension
     final Browsers browsers = new Browsers(() -> uri(""));
 
-    Browser login(String username) {
-        var browser = browsers.fresh();
-        browser.open("login");
-        browser.login(username, ADMIN_PASSWORD);
-        browser.waitForPath("/");
-        return browser;
-    }
-
-    static String user(String role) {
-        var username = role + "-" + UUID.randomUUID().toString().substring(0, 8);
-        ConsoleBrowserIT.createUser(username, role);
-        return username;
-    }
-
     /** Chooses a file in the upload as a user does, and waits for the preview to say what it read. */
     static void choose(Browser browser, String name, String content) {
         try {
@@ -110,8 +96,8 @@ class StockConsoleIT extends FulfilmentBase {
         var orderId = (String) held.get(0).get("order_id");
         assertThat(orderId).contains(reference);
 
-        var staff = user("staff");
-        var browser = login(staff);
+        var staff = Browsers.newUser("staff");
+        var browser = browsers.loggedIn(staff);
         var navigation = ConsoleBrowserIT.navigation(browser);
         assertThat(navigation).containsSubsequence("Scalepoint orders", "Stock");
         assertThat(navigation.indexOf("Stock")).isEqualTo(navigation.indexOf("Scalepoint orders") + 1);
@@ -230,7 +216,7 @@ class StockConsoleIT extends FulfilmentBase {
         var sku = sku();
         stock(bearer, "{\"sku\":\"" + sku + "\",\"warehouse\":\"WH2\",\"onHand\":6}");
 
-        var browser = login(user("auditor"));
+        var browser = browsers.loggedIn(Browsers.newUser("auditor"));
         assertThat(ConsoleBrowserIT.navigation(browser)).contains("Stock");
         browser.open("stock?tab=upload");
         type(browser, "#levels-sku", sku);
