@@ -56,7 +56,7 @@ class ScalepointConsoleIT extends ScalepointBase {
         assertThat(ConsoleBrowserIT.navigation(browser)).contains("Scalepoint orders");
 
         // the dashboard's numbers lead to the list filtered by that status
-        browser.find("#scalepoint-fetched").click();
+        browser.click("#scalepoint-fetched");
         browser.waitForPath("/scalepoint-orders");
         assertThat(browser.driver.getCurrentUrl()).endsWith("scalepoint-orders?status=fetched");
         browser.waitForText("#scalepoint-orders vaadin-grid-cell-content", token);
