@@ -1,25 +1,20 @@
 package io.ordergate.fulfilment.boundary;
 
+import io.ordergate.fulfilment.control.ActivityCounts;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.Roles;
-import io.ordergate.platform.boundary.SqlRow;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What is stuck and what happened per hour, for the console's dashboard: counts only (no customer's
@@ -36,31 +31,8 @@ public class FulfilmentActivity {
     /** At most this many hours in one {@link #hourly} answer (a month). */
     public static final int MAX_HOURS = 24 * 31;
 
-    static final String DEAD = "SELECT count(*) AS n FROM ful_outbound WHERE status = 'dead'";
-
-    static final String NOT_SHIPPED = """
-            SELECT count(*) AS n FROM ful_order
-            WHERE status IN ('open', 'partially_shipped') AND received_at < ?1""";
-
-    static final String ATTENTION = "SELECT count(*) AS n FROM ful_order WHERE attention IS NOT NULL";
-
-    /** Orders the platform does not know the state of: something we did was refused (a dead call). */
-    static final String DISAGREEING = "SELECT count(DISTINCT order_id) AS n FROM ful_outbound WHERE status = 'dead'";
-
-    static final String ORDERS_IN = """
-            SELECT floor(extract(epoch FROM received_at) / 3600)::bigint AS hour, count(*) AS n
-            FROM ful_order WHERE received_at >= ?1 AND received_at < ?2 GROUP BY 1""";
-
-    static final String SHIPPED = """
-            SELECT floor(extract(epoch FROM received_at) / 3600)::bigint AS hour, count(*) AS n
-            FROM ful_report WHERE kind = 'shipment' AND received_at >= ?1 AND received_at < ?2 GROUP BY 1""";
-
-    static final String FAILED = """
-            SELECT floor(extract(epoch FROM settled_at) / 3600)::bigint AS hour, count(*) AS n
-            FROM ful_outbound WHERE status = 'dead' AND settled_at >= ?1 AND settled_at < ?2 GROUP BY 1""";
-
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    ActivityCounts counts;
 
     @Inject
     Clock clock;
@@ -77,11 +49,11 @@ public class FulfilmentActivity {
         }
         var before = clock.instant().minus(Duration.ofDays(notShippedDays));
         return new Stuck(
-                count(DEAD, null),
+                counts.count(ActivityCounts.DEAD, null),
                 notShippedDays,
-                count(NOT_SHIPPED, before),
-                count(ATTENTION, null),
-                count(DISAGREEING, null));
+                counts.count(ActivityCounts.NOT_SHIPPED, before),
+                counts.count(ActivityCounts.ATTENTION, null),
+                counts.count(ActivityCounts.DISAGREEING, null));
     }
 
     /**
@@ -97,9 +69,9 @@ public class FulfilmentActivity {
         if (hours < 1 || hours > MAX_HOURS) {
             throw new ProblemException(400, "Bad Request", "Between 1 and " + MAX_HOURS + " hours, from before to.");
         }
-        var in = grouped(ORDERS_IN, start, end);
-        var shipped = grouped(SHIPPED, start, end);
-        var failed = grouped(FAILED, start, end);
+        var in = counts.hourly(ActivityCounts.ORDERS_IN, start, end);
+        var shipped = counts.hourly(ActivityCounts.SHIPPED, start, end);
+        var failed = counts.hourly(ActivityCounts.FAILED, start, end);
         var result = new ArrayList<Hour>();
         for (long h = start.getEpochSecond() / 3600; h < end.getEpochSecond() / 3600; h++) {
             result.add(new Hour(
@@ -109,23 +81,6 @@ public class FulfilmentActivity {
                     failed.getOrDefault(h, 0L)));
         }
         return result;
-    }
-
-    long count(String sql, Instant parameter) {
-        var query = em.createNativeQuery(sql);
-        if (parameter != null) {
-            query.setParameter(1, Timestamp.from(parameter));
-        }
-        return SqlRow.first(query).map(row -> row.count("n")).orElse(0L);
-    }
-
-    Map<Long, Long> grouped(String sql, Instant start, Instant end) {
-        var counts = new HashMap<Long, Long>();
-        SqlRow.list(em.createNativeQuery(sql)
-                        .setParameter(1, Timestamp.from(start))
-                        .setParameter(2, Timestamp.from(end)))
-                .forEach(row -> counts.put(row.longValue("hour"), row.count("n")));
-        return counts;
     }
 
     /**

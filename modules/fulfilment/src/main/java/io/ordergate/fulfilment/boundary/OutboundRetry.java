@@ -2,17 +2,15 @@ package io.ordergate.fulfilment.boundary;
 
 import io.ordergate.audit.boundary.AuditEntry;
 import io.ordergate.audit.boundary.AuditTrail;
+import io.ordergate.fulfilment.control.OutboundRows;
 import io.ordergate.fulfilment.control.ScayleOutbound;
 import io.ordergate.jobs.boundary.Jobs;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.Roles;
-import io.ordergate.platform.boundary.SqlRow;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.Map;
 
 /**
@@ -24,14 +22,8 @@ import java.util.Map;
 @DenyAll
 public class OutboundRetry {
 
-    static final String ROW =
-            "SELECT order_id, platform, kind, status FROM ful_outbound WHERE outbound_id = ?1 FOR UPDATE";
-
-    static final String PENDING_AGAIN = """
-            UPDATE ful_outbound SET status = 'pending', settled_at = NULL WHERE outbound_id = ?1 AND status = 'dead'""";
-
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    OutboundRows rows;
 
     @Inject
     Jobs jobs;
@@ -44,7 +36,7 @@ public class OutboundRetry {
      */
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
     public void retry(long outboundId, String actor) {
-        var row = SqlRow.first(em.createNativeQuery(ROW).setParameter(1, outboundId))
+        var row = rows.locked(outboundId)
                 .orElseThrow(
                         () -> new ProblemException(404, "Not Found", "There is no outbound call " + outboundId + "."));
         if (!"dead".equals(row.string("status"))) {
@@ -67,7 +59,7 @@ public class OutboundRetry {
         } else {
             jobs.request(ScayleOutbound.JOB_TYPE, key, ScayleOutbound.payload(outboundId));
         }
-        em.createNativeQuery(PENDING_AGAIN).setParameter(1, outboundId).executeUpdate();
+        rows.pendingAgain(outboundId);
         var orderId = row.string("order_id");
         audit.record(AuditEntry.byUser(
                 actor,

@@ -4,6 +4,7 @@ import io.ordergate.audit.boundary.AuditEntry;
 import io.ordergate.audit.boundary.AuditTrail;
 import io.ordergate.fulfilment.control.Feed;
 import io.ordergate.fulfilment.control.OrderDocuments;
+import io.ordergate.fulfilment.control.OutboundRows;
 import io.ordergate.fulfilment.control.ReportStore;
 import io.ordergate.fulfilment.entity.FulfilmentItem;
 import io.ordergate.fulfilment.entity.FulfilmentOrder;
@@ -14,7 +15,6 @@ import io.ordergate.platform.boundary.Hashes;
 import io.ordergate.platform.boundary.Jsons;
 import io.ordergate.platform.boundary.ProblemException;
 import io.ordergate.platform.boundary.Roles;
-import io.ordergate.platform.boundary.SqlRow;
 import io.ordergate.platform.boundary.StrictJson;
 import io.ordergate.scalepoint.boundary.ScalepointPublications;
 import io.ordergate.scalepoint.boundary.ScalepointPublications.PublicationView;
@@ -81,6 +81,9 @@ public class Reports {
 
     @Inject
     ReportStore store;
+
+    @Inject
+    OutboundRows outboundRows;
 
     @Inject
     AuditTrail audit;
@@ -291,10 +294,7 @@ public class Reports {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<OutboundCall> outbound(String orderId) {
         var calls = new HashMap<String, AdminApiCall>();
-        var rows = SqlRow.list(em.createNativeQuery("""
-                        SELECT o.outbound_id, o.platform, o.kind, o.status, o.created_at, f.merchant_key, f.reference
-                        FROM ful_outbound o JOIN ful_order f ON f.order_id = o.order_id
-                        WHERE o.order_id = ?1 ORDER BY o.outbound_id""").setParameter(1, orderId));
+        var rows = outboundRows.ofOrder(orderId);
         if (rows.stream().anyMatch(row -> "scayle".equals(row.string("platform")))) {
             var first = rows.get(0);
             scayle.calls(first.string("merchant_key"), first.string("reference"))

@@ -62,6 +62,17 @@ public class OutboundRows {
               AND e.status = 'pending'
             ORDER BY e.outbound_id LIMIT 1""";
 
+    static final String LOCKED =
+            "SELECT order_id, platform, kind, status FROM ful_outbound WHERE outbound_id = ?1 FOR UPDATE";
+
+    static final String PENDING_AGAIN = """
+            UPDATE ful_outbound SET status = 'pending', settled_at = NULL WHERE outbound_id = ?1 AND status = 'dead'""";
+
+    static final String OF_ORDER = """
+            SELECT o.outbound_id, o.platform, o.kind, o.status, o.created_at, f.merchant_key, f.reference
+            FROM ful_outbound o JOIN ful_order f ON f.order_id = o.order_id
+            WHERE o.order_id = ?1 ORDER BY o.outbound_id""";
+
     @PersistenceContext
     EntityManager em;
 
@@ -104,6 +115,21 @@ public class OutboundRows {
     public Optional<Long> earlierPending(long outboundId) {
         return SqlRow.first(em.createNativeQuery(EARLIER_PENDING).setParameter(1, outboundId))
                 .map(row -> row.longValue("outbound_id"));
+    }
+
+    /** The row ({@code order_id, platform, kind, status}), locked for the caller's transaction. */
+    public Optional<SqlRow> locked(long outboundId) {
+        return SqlRow.first(em.createNativeQuery(LOCKED).setParameter(1, outboundId));
+    }
+
+    /** A dead row is owed again (staff retry it). */
+    public void pendingAgain(long outboundId) {
+        em.createNativeQuery(PENDING_AGAIN).setParameter(1, outboundId).executeUpdate();
+    }
+
+    /** An order's rows, oldest first, with the order's merchant and reference. */
+    public List<SqlRow> ofOrder(String orderId) {
+        return SqlRow.list(em.createNativeQuery(OF_ORDER).setParameter(1, orderId));
     }
 
     /** What SCAYLE must hear of the row's report. */
