@@ -22,6 +22,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.context.NormalScope;
 import jakarta.persistence.Converter;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.ws.rs.Path;
 import java.io.IOException;
@@ -235,6 +236,21 @@ class ArchitectureTest {
                 .areAnnotatedWith(Path.class)
                 .should()
                 .resideInAPackage("..boundary..")
+                .check(classes);
+    }
+
+    /** Native SQL lives in control, read by column name; a facade asks control for it (house style 5). */
+    @Test
+    void nativeSqlStaysInControl() {
+        noClasses()
+                .that()
+                .resideInAPackage("..boundary..")
+                .should()
+                .callMethod(EntityManager.class, "createNativeQuery", String.class)
+                .orShould()
+                .callMethod(EntityManager.class, "createNativeQuery", String.class, Class.class)
+                .orShould()
+                .callMethod(EntityManager.class, "createNativeQuery", String.class, String.class)
                 .check(classes);
     }
 
